@@ -1,0 +1,327 @@
+//! The IR: serde types that are the YAML schema of `specs/ir/`. See `specs/README.md`.
+//!
+//! One [`Operation`] per file. Every fact carries a [`Span`] pointing at the document line it
+//! came from. Optional and empty fields are omitted so files stay short and diffs quiet.
+
+use crate::diag::{Diagnostic, Span};
+use serde::{Deserialize, Serialize};
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Product-level facts, written to `specs/ir/<product>/<version>/_product.yaml`.
+/// Endpoint and wire facts come from `specs/products/*.yaml` (documents never state them).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    pub product: String,
+    pub version: String,
+    pub style: String,
+    /// Name of the crate generated for this product/version (as the official SDKs name it).
+    pub crate_name: String,
+    pub endpoint: Endpoint,
+    /// Where business parameters travel on the wire.
+    pub parameter_location: ParamLocation,
+    /// Default HTTP method.
+    pub method: String,
+    /// Operations named in an overview table without a section of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub listed_undocumented: Vec<ListedOperation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Endpoint {
+    /// Endpoint used by regions that have no regional endpoint, e.g. `vpc.aliyuncs.com`.
+    pub global: String,
+    /// Regional pattern with `{region}`, e.g. `vpc.{region}.aliyuncs.com`.
+    pub regional: String,
+    /// Regions served by `global` instead of the regional pattern.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub global_regions: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamLocation {
+    Query,
+    FormBody,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListedOperation {
+    pub name: String,
+    pub summary: String,
+    /// True when the name looks cut off by the table's column width.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub truncated: bool,
+    pub source: Span,
+}
+
+/// One API operation: `specs/ir/<product>/<version>/<name>.yaml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Operation {
+    pub product: String,
+    pub version: String,
+    pub style: String,
+    pub name: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// HTTP method when the product file or an override says so for this operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// Name of the idempotency parameter (`ClientToken`, `Token`), when the operation has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_parameter: Option<String>,
+    pub source: Span,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permissions: Vec<Permission>,
+    pub parameters: Vec<Parameter>,
+    pub response: Vec<Field>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    /// Corrections from `specs/overrides.yaml` applied to this operation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<AppliedOverride>,
+    /// Everything the reader or extractor flagged for this operation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A RAM authorization row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Permission {
+    pub action: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub access_level: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resource_types: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub condition_keys: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dependent_actions: Vec<String>,
+    pub source: Span,
+}
+
+/// A request parameter. `name` is the wire name exactly as sent; repeated families keep
+/// the document's `N` placeholders (`Tag.N.Key`, `Filter.N.Value.N`), or, when the document
+/// describes them as `array<object>`, the array parameter has `children`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Parameter {
+    pub name: String,
+    /// The type exactly as the document writes it (`String`, `Long`, `array<object>`...).
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<Constraint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Parameter>,
+    pub source: Span,
+}
+
+/// A response field; a tree for arrays and nested objects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// JSON key. Empty for the anonymous item of an array.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Valid-value lists stated for the field (used for typed enums).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<Constraint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Field>,
+    pub source: Span,
+}
+
+/// A row of an operation's error table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorRow {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    /// The code; with `%s` placeholders when `pattern` is true (`IllegalParamFormat.%s`).
+    pub code: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pattern: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub source: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    pub kind: ExampleKind,
+    /// `json`, `xml`, `http` (a sample request URL), or `text`.
+    pub format: String,
+    pub text: String,
+    pub source: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleKind {
+    Request,
+    Response,
+    ErrorResponse,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AppliedOverride {
+    /// What was changed, e.g. `parameters.BandWidth.name`.
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    pub to: String,
+    pub reason: String,
+    /// Where the override is written (`specs/overrides.yaml:LINE`).
+    pub source: Span,
+}
+
+/// A rule parsed from prose. Each keeps the sentence it came from and where.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Constraint {
+    /// A closed list of valid values (string-typed parameters and fields).
+    Enum {
+        values: Vec<EnumValue>,
+        sentence: String,
+        source: Span,
+    },
+    /// Numeric validity: the value must be in one of `ranges` and not in `excluded`.
+    /// Single values are ranges with `min == max`.
+    Range {
+        ranges: Vec<Interval>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        excluded: Vec<i64>,
+        sentence: String,
+        source: Span,
+    },
+    /// String length in characters.
+    Length {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+        sentence: String,
+        source: Span,
+    },
+    /// The only character classes the value may contain.
+    Charset {
+        allowed: Vec<CharClass>,
+        sentence: String,
+        source: Span,
+    },
+    /// The classes the first character must belong to.
+    FirstChar {
+        allowed: Vec<CharClass>,
+        sentence: String,
+        source: Span,
+    },
+    /// The value must not start with any of these.
+    ForbiddenPrefix {
+        values: Vec<String>,
+        sentence: String,
+        source: Span,
+    },
+    /// The value must not contain any of these.
+    ForbiddenSubstring {
+        values: Vec<String>,
+        sentence: String,
+        source: Span,
+    },
+    /// A repeated parameter (`Tag.N`, `Filter.N.Value.N`) takes at most `max` items.
+    /// `level` says which `N` (0 = the first) for nested families.
+    MaxItems {
+        max: u64,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        level: u8,
+        sentence: String,
+        source: Span,
+    },
+    /// Upper bound of a page-size parameter.
+    PageSize {
+        max: u64,
+        sentence: String,
+        source: Span,
+    },
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+impl Constraint {
+    pub fn sentence(&self) -> &str {
+        match self {
+            Constraint::Enum { sentence, .. }
+            | Constraint::Range { sentence, .. }
+            | Constraint::Length { sentence, .. }
+            | Constraint::Charset { sentence, .. }
+            | Constraint::FirstChar { sentence, .. }
+            | Constraint::ForbiddenPrefix { sentence, .. }
+            | Constraint::ForbiddenSubstring { sentence, .. }
+            | Constraint::MaxItems { sentence, .. }
+            | Constraint::PageSize { sentence, .. } => sentence,
+        }
+    }
+
+    pub fn source(&self) -> &Span {
+        match self {
+            Constraint::Enum { source, .. }
+            | Constraint::Range { source, .. }
+            | Constraint::Length { source, .. }
+            | Constraint::Charset { source, .. }
+            | Constraint::FirstChar { source, .. }
+            | Constraint::ForbiddenPrefix { source, .. }
+            | Constraint::ForbiddenSubstring { source, .. }
+            | Constraint::MaxItems { source, .. }
+            | Constraint::PageSize { source, .. } => source,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EnumValue {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub default: bool,
+}
+
+/// An inclusive integer interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interval {
+    pub min: i64,
+    pub max: i64,
+}
+
+/// Character classes used by `charset` and `first_char` rules.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CharClass {
+    /// ASCII letters a-z, A-Z.
+    Letter,
+    /// CJK ideographs.
+    Chinese,
+    Digit,
+    /// Any printable ASCII character.
+    Ascii,
+    /// One literal character, e.g. `.`, `_`, `-`.
+    Char(char),
+}

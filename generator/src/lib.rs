@@ -1,0 +1,10 @@
+//! specgen: reads Alibaba Cloud API reference documents into a YAML IR and generates Rust
+//! client crates from it.
+//!
+//! Pipeline: `readers` (one per document shape) -> `doc` (common document model) ->
+//! `extract` -> `ir` -> overrides/lint -> code generation.
+
+pub mod diag;
+pub mod doc;
+pub mod ir;
+pub mod readers;
