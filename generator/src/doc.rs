@@ -39,7 +39,8 @@ pub struct Document {
 pub enum Block {
     /// A heading. Level 1 is a document/operation title; readers of formats without real
     /// headings promote well-known section titles ("Request parameters", "错误码") to level 2.
-    Heading { level: u8, text: String, line: usize },
+    /// `anchor` is an explicit id when the format has one (Markdown `{#doc_api_Vpc_Op ...}`).
+    Heading { level: u8, text: String, anchor: Option<String>, line: usize },
     /// Prose: a paragraph or a list item, with the targets of any links in it.
     Paragraph { text: String, line: usize, links: Vec<String> },
     Table(Table),
