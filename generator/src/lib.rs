@@ -6,5 +6,6 @@
 
 pub mod diag;
 pub mod doc;
+pub mod extract;
 pub mod ir;
 pub mod readers;

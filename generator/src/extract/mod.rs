@@ -1,0 +1,3 @@
+//! Document model -> IR: one extractor for every reader.
+
+pub mod rules;
