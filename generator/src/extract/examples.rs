@@ -1,0 +1,69 @@
+//! Sample requests and responses found in code blocks, kept as found.
+
+use crate::diag::Span;
+use crate::ir::{Example, ExampleKind};
+
+const REQUEST_WORDS: [&str; 2] = ["request", "请求"];
+const ERROR_WORDS: [&str; 4] = ["error", "异常", "错误", "fail"];
+const RESPONSE_WORDS: [&str; 3] = ["response", "返回", "result"];
+
+fn mentions(text: &str, words: &[&str]) -> bool {
+    let t = text.to_lowercase();
+    words.iter().any(|w| t.contains(w))
+}
+
+/// Keeps the latest text that says what kind of example follows; format labels such as
+/// "JSON format" do not replace "Error response example".
+pub fn update_label(label: &mut String, text: &str) {
+    if mentions(text, &REQUEST_WORDS) || mentions(text, &ERROR_WORDS) || mentions(text, &RESPONSE_WORDS) {
+        *label = text.to_string();
+    }
+}
+
+/// A code block outside an examples section that is still clearly a sample.
+pub fn looks_like_example(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('{') || t.contains("Action=") || t.contains("Action =")
+}
+
+pub fn classify(file: &str, line: usize, lang: Option<&str>, text: &str, label: &str) -> Example {
+    let t = text.trim_start();
+    let format = match lang.map(str::to_lowercase).as_deref() {
+        Some("json") => "json",
+        Some("xml") => "xml",
+        _ if t.starts_with('{') || t.starts_with('[') => "json",
+        _ if t.starts_with('<') => "xml",
+        _ if t.contains("Action=") || t.contains("Action =") || t.starts_with("http") => "http",
+        _ => "text",
+    };
+    let kind = if format == "http" || (mentions(label, &REQUEST_WORDS) && !mentions(label, &RESPONSE_WORDS)) {
+        ExampleKind::Request
+    } else if mentions(label, &ERROR_WORDS) {
+        ExampleKind::ErrorResponse
+    } else {
+        ExampleKind::Response
+    };
+    Example { kind, format: format.to_string(), text: text.to_string(), source: Span::new(file, line) }
+}
+
+/// Page furniture that is not part of an operation's summary.
+pub fn is_chrome(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    p.is_empty() || p.starts_with("Last Updated:") || p.starts_with("更新时间")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_labels() {
+        let mut label = String::new();
+        update_label(&mut label, "错误返回示例");
+        update_label(&mut label, "`JSON` 格式");
+        assert_eq!(classify("f", 1, None, "{\"Code\":\"x\"}", &label).kind, ExampleKind::ErrorResponse);
+        let e = classify("f", 1, None, "http(s)://[Endpoint]/?Action=X", "请求示例");
+        assert_eq!((e.kind, e.format.as_str()), (ExampleKind::Request, "http"));
+        assert_eq!(classify("f", 1, None, "<R/>", "正常返回示例").kind, ExampleKind::Response);
+    }
+}
