@@ -1,0 +1,277 @@
+//! The client: prepares parameters, signs, sends with retries and sorts the response.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use tracing::Instrument;
+
+use crate::config::{CallOptions, Config, ConfigError};
+use crate::credentials::Credentials;
+use crate::endpoint::{self, Endpoint};
+use crate::error::{excerpt, SdkError, ServiceError};
+use crate::params::Params;
+use crate::response::{classify, Outcome};
+use crate::retry::{is_retryable, is_throttling_code, FailureKind};
+use crate::service::{OperationInfo, ParamLocation, ServiceInfo};
+use crate::signing::{self, SigningInput};
+use crate::transport::{self, TransportFailure};
+
+/// A cheap-to-clone handle on one configuration and connection pool.
+#[derive(Debug, Clone)]
+pub struct Client {
+    inner: Arc<Config>,
+}
+
+/// Everything fixed for one logical call, across its attempts.
+struct Call<'a> {
+    op: &'a OperationInfo,
+    service: &'a ServiceInfo,
+    endpoint: Endpoint,
+    credentials: Credentials,
+    query: Vec<(String, String)>,
+    form: Vec<(String, String)>,
+    timeout: Duration,
+}
+
+/// The result of one attempt that did not succeed.
+struct Failed {
+    kind: FailureKind,
+    error: SdkError<ServiceError>,
+    retry_after: Option<Duration>,
+}
+
+impl Client {
+    /// A client over `config`.
+    pub fn new(config: Config) -> Self {
+        Self {
+            inner: Arc::new(config),
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner
+    }
+
+    /// Decides whether validation runs for this call (config default, per-call override).
+    pub fn validation_enabled(&self, opts: &CallOptions) -> bool {
+        opts.validation.unwrap_or(self.inner.validation)
+    }
+
+    /// Fills `RegionId` from the client region when absent, adds the idempotency token once
+    /// (generated once per logical call, reused across retries), resolves the endpoint,
+    /// signs (V3 default, V1 selectable), sends with retries/timeouts, and returns the raw
+    /// successful JSON body bytes, or a decoded service error.
+    pub async fn invoke(
+        &self,
+        service: &ServiceInfo,
+        op: &OperationInfo,
+        params: Params,
+        opts: &CallOptions,
+    ) -> Result<Bytes, SdkError<ServiceError>> {
+        let span = tracing::info_span!(
+            "invoke",
+            product = service.product,
+            action = op.action,
+            attempts = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+        );
+        async {
+            let call = self
+                .prepare(service, op, params, opts)
+                .map_err(|e| e.map_service(|never| match never {}))?;
+            self.run(&call, opts).await
+        }
+        .instrument(span)
+        .await
+    }
+
+    fn prepare<'a>(
+        &self,
+        service: &'a ServiceInfo,
+        op: &'a OperationInfo,
+        mut params: Params,
+        opts: &CallOptions,
+    ) -> Result<Call<'a>, SdkError<Infallible>> {
+        let config = &self.inner;
+        if let Some(region) = config.region() {
+            if !params.contains("RegionId") {
+                params.push("RegionId", region);
+            }
+        }
+        if let Some(token_param) = op.idempotency_param {
+            if !params.contains(token_param) {
+                params.push(token_param, uuid::Uuid::new_v4().to_string());
+            }
+        }
+        let region = config.region().or_else(|| params.get("RegionId"));
+        let endpoint = endpoint::resolve(service, region, config.endpoint.as_ref())
+            .map_err(SdkError::Config)?;
+        let credentials = config
+            .credentials
+            .provide()
+            .map_err(SdkError::Credentials)?;
+        let pairs: Vec<(String, String)> = params
+            .iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        let (query, form) = match service.location {
+            ParamLocation::Query => (pairs, Vec::new()),
+            ParamLocation::FormBody => (Vec::new(), pairs),
+        };
+        Ok(Call {
+            op,
+            service,
+            endpoint,
+            credentials,
+            query,
+            form,
+            timeout: opts.read_timeout.unwrap_or(config.read_timeout),
+        })
+    }
+
+    async fn run(
+        &self,
+        call: &Call<'_>,
+        opts: &CallOptions,
+    ) -> Result<Bytes, SdkError<ServiceError>> {
+        let retry = &self.inner.retry;
+        let max_attempts = opts.max_attempts.unwrap_or(retry.max_attempts).max(1);
+        let started = Instant::now();
+        let mut attempt = 1;
+        loop {
+            let result = self
+                .attempt(call, attempt)
+                .instrument(tracing::debug_span!("attempt", attempt))
+                .await;
+            tracing::Span::current().record("attempts", attempt);
+            let failed = match result {
+                Ok(body) => return Ok(body),
+                Err(failed) => failed,
+            };
+            if attempt >= max_attempts || !is_retryable(failed.kind, call.op) {
+                return Err(failed.error);
+            }
+            let delay = retry
+                .backoff(attempt)
+                .max(failed.retry_after.unwrap_or_default());
+            if started.elapsed() + delay > retry.max_elapsed {
+                tracing::debug!(?delay, "retry budget exhausted");
+                return Err(failed.error);
+            }
+            tracing::info!(attempt, ?delay, error = %failed.error, "retrying");
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    async fn attempt(&self, call: &Call<'_>, attempt: u32) -> Result<Bytes, Failed> {
+        let config = &self.inner;
+        let timestamp = signing::timestamp_now();
+        let nonce = signing::new_nonce();
+        let extra = [("accept".to_owned(), "application/json".to_owned())];
+        let signed = signing::sign(
+            config.signature_version,
+            &SigningInput {
+                method: call.op.method,
+                host: &call.endpoint.host,
+                action: call.op.action,
+                version: call.service.version,
+                query: &call.query,
+                form: &call.form,
+                extra_headers: &extra,
+                credentials: &call.credentials,
+                timestamp: &timestamp,
+                nonce: &nonce,
+            },
+        );
+        let request = transport::build(&config.http, call.op.method, &call.endpoint.url, &signed)
+            .map_err(|e| Failed {
+            kind: FailureKind::Final,
+            error: SdkError::Config(ConfigError::Invalid(e.0)),
+            retry_after: None,
+        })?;
+        let raw = transport::exchange(&config.http, request, call.timeout)
+            .await
+            .map_err(|f| transport_failure(f, attempt, call.timeout))?;
+        let retry_after = raw.retry_after_ms.map(Duration::from_millis);
+        match classify(&raw) {
+            Outcome::Success(body) => {
+                record_request_id(&body);
+                tracing::debug!(status = raw.status, "success");
+                Ok(body)
+            }
+            Outcome::Service(e) => {
+                if let Some(id) = &e.request_id {
+                    tracing::Span::current().record("request_id", id.as_str());
+                }
+                tracing::debug!(status = e.http_status, code = %e.code, "service error");
+                let kind = if retry_after.is_some() || is_throttling_code(&e.code) {
+                    FailureKind::Throttled
+                } else if e.http_status >= 500 {
+                    FailureKind::MaybeProcessed
+                } else {
+                    FailureKind::Final
+                };
+                Err(Failed {
+                    kind,
+                    error: SdkError::Service(e),
+                    retry_after,
+                })
+            }
+            Outcome::Invalid { status, reason } => Err(Failed {
+                kind: if status >= 500 {
+                    FailureKind::MaybeProcessed
+                } else {
+                    FailureKind::Final
+                },
+                error: SdkError::InvalidResponse {
+                    http_status: status,
+                    body_excerpt: excerpt(&raw.body),
+                    reason,
+                },
+                retry_after,
+            }),
+        }
+    }
+}
+
+fn transport_failure(f: TransportFailure, attempts: u32, timeout: Duration) -> Failed {
+    let (kind, error) = match f {
+        TransportFailure::Timeout => (
+            FailureKind::MaybeProcessed,
+            SdkError::Timeout { attempts, timeout },
+        ),
+        TransportFailure::NotSent(source) => (
+            FailureKind::NotSent,
+            SdkError::Transport { source, attempts },
+        ),
+        TransportFailure::Lost(source) => (
+            FailureKind::MaybeProcessed,
+            SdkError::Transport { source, attempts },
+        ),
+    };
+    tracing::debug!(error = %error, "transport failure");
+    Failed {
+        kind,
+        error,
+        retry_after: None,
+    }
+}
+
+/// Puts the success body's `RequestId` on the call span.
+fn record_request_id(body: &[u8]) {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        #[serde(rename = "RequestId")]
+        request_id: Option<String>,
+    }
+    if let Ok(Id {
+        request_id: Some(id),
+    }) = serde_json::from_slice::<Id>(body)
+    {
+        tracing::Span::current().record("request_id", id.as_str());
+    }
+}

@@ -1,0 +1,39 @@
+//! Runtime for specgen-generated Alibaba Cloud clients.
+//!
+//! Generated crates describe each product ([`ServiceInfo`]) and operation ([`OperationInfo`]),
+//! flatten a request into wire [`Params`], and call [`Client::invoke`], which signs
+//! ([`signing`]: V3 `ACS3-HMAC-SHA256` by default, RPC V1 `HMAC-SHA1` on request), sends with
+//! timeouts and safe retries ([`RetryConfig`]), and returns the success body for
+//! [`decode_json`] or an [`SdkError`].
+//!
+//! Unlike the official SDKs, which never retry by default, calls are retried up to 3 attempts
+//! when that is safe; see [`retry`] for the rules and [`RetryConfig::disabled`] to opt out.
+
+mod client;
+pub mod config;
+pub mod credentials;
+mod endpoint;
+mod error;
+mod params;
+mod response;
+pub mod retry;
+mod service;
+pub mod signing;
+mod transport;
+pub mod validate;
+
+pub use client::Client;
+pub use config::{CallOptions, Config, ConfigBuilder, ConfigError};
+pub use credentials::{
+    Credentials, CredentialsError, DefaultCredentialsChain, Environment, ProvideCredentials,
+};
+pub use error::{BoxError, SdkError, ServiceError};
+pub use params::Params;
+pub use response::decode_json;
+pub use retry::RetryConfig;
+pub use service::{OperationInfo, ParamLocation, ServiceInfo};
+pub use signing::SignatureVersion;
+pub use validate::{CharClass, ValidationError, Violation};
+
+/// Re-exported so generated code needs no direct dependency for the body type.
+pub use bytes::Bytes;

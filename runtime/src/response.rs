@@ -1,0 +1,215 @@
+//! Sorting an HTTP response into success body, service error or invalid response.
+
+use bytes::Bytes;
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+use crate::error::{excerpt, SdkError, ServiceError};
+
+/// What one HTTP exchange produced.
+#[derive(Debug, Clone)]
+pub(crate) struct RawResponse {
+    pub(crate) status: u16,
+    pub(crate) content_type: Option<String>,
+    /// Positive `x-acs-retry-after`, in milliseconds.
+    pub(crate) retry_after_ms: Option<u64>,
+    pub(crate) body: Bytes,
+}
+
+/// The meaning of a response.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    Success(Bytes),
+    Service(ServiceError),
+    Invalid { status: u16, reason: String },
+}
+
+/// An error body. The SDK also accepts lower-case field names.
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(alias = "code")]
+    #[serde(rename = "Code")]
+    code: Option<serde_json::Value>,
+    #[serde(rename = "Message", alias = "message")]
+    message: Option<String>,
+    #[serde(rename = "RequestId", alias = "requestId")]
+    request_id: Option<String>,
+    #[serde(rename = "HostId")]
+    host_id: Option<String>,
+    #[serde(rename = "Recommend")]
+    recommend: Option<String>,
+    #[serde(rename = "AccessDeniedDetail")]
+    access_denied_detail: Option<serde_json::Value>,
+}
+
+pub(crate) fn classify(raw: &RawResponse) -> Outcome {
+    let invalid = |reason: &str| Outcome::Invalid {
+        status: raw.status,
+        reason: reason.to_owned(),
+    };
+    let json_type = raw
+        .content_type
+        .as_deref()
+        .map_or(true, |t| t.to_ascii_lowercase().contains("json"));
+    if (200..300).contains(&raw.status) {
+        if raw.body.iter().all(u8::is_ascii_whitespace) {
+            return invalid("empty body");
+        }
+        if !json_type {
+            return invalid(&format!(
+                "expected JSON, got content type {:?}",
+                raw.content_type.as_deref().unwrap_or_default()
+            ));
+        }
+        return match serde_json::from_slice::<IgnoredAny>(&raw.body) {
+            Ok(_) if raw.body.trim_ascii_start().starts_with(b"{") => {
+                Outcome::Success(raw.body.clone())
+            }
+            Ok(_) => invalid("success body is JSON but not an object"),
+            Err(e) => invalid(&format!("success body is not valid JSON ({e})")),
+        };
+    }
+    match serde_json::from_slice::<ErrorBody>(&raw.body) {
+        Ok(ErrorBody {
+            code: Some(code),
+            message,
+            request_id,
+            host_id,
+            recommend,
+            access_denied_detail,
+        }) => Outcome::Service(ServiceError {
+            http_status: raw.status,
+            code: match code {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            },
+            message: message.unwrap_or_default(),
+            request_id,
+            host_id,
+            recommend,
+            access_denied_detail: access_denied_detail.map(|d| match d {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            }),
+        }),
+        Ok(_) => invalid("error response without a Code"),
+        Err(_) if raw.body.is_empty() => invalid("error response with an empty body"),
+        Err(_) if !json_type => invalid(&format!(
+            "error response is not JSON (content type {:?}; a proxy or gateway page?)",
+            raw.content_type.as_deref().unwrap_or_default()
+        )),
+        Err(e) => invalid(&format!("error response is not valid JSON ({e})")),
+    }
+}
+
+/// Decodes a successful body into `T`; failures become [`SdkError::InvalidResponse`].
+pub fn decode_json<T: serde::de::DeserializeOwned, E>(
+    status: u16,
+    body: &[u8],
+) -> Result<T, SdkError<E>> {
+    serde_json::from_slice(body).map_err(|e| SdkError::InvalidResponse {
+        http_status: status,
+        body_excerpt: excerpt(body),
+        reason: format!("success body does not decode: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(status: u16, content_type: Option<&str>, body: &str) -> RawResponse {
+        RawResponse {
+            status,
+            content_type: content_type.map(str::to_owned),
+            retry_after_ms: None,
+            body: Bytes::copy_from_slice(body.as_bytes()),
+        }
+    }
+
+    fn reason(o: Outcome) -> String {
+        match o {
+            Outcome::Invalid { reason, .. } => reason,
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn success_must_be_a_json_object() {
+        let ok = classify(&raw(
+            200,
+            Some("application/json;charset=utf-8"),
+            r#"{"RequestId":"r"}"#,
+        ));
+        assert!(matches!(ok, Outcome::Success(_)));
+        assert!(matches!(
+            classify(&raw(200, None, "{}")),
+            Outcome::Success(_)
+        ));
+        assert_eq!(
+            reason(classify(&raw(200, Some("application/json"), ""))),
+            "empty body"
+        );
+        assert!(reason(classify(&raw(200, Some("text/html"), "<html>"))).contains("text/html"));
+        assert!(reason(classify(&raw(
+            200,
+            Some("application/json"),
+            r#"{"RequestId":"#
+        )))
+        .contains("not valid JSON"));
+        assert!(reason(classify(&raw(200, None, "[1]"))).contains("not an object"));
+    }
+
+    #[test]
+    fn error_bodies() {
+        let body = r#"{"RequestId":"R1","HostId":"vpc.aliyuncs.com","Code":"Forbidden.RAM","Message":"no","Recommend":"https://x","AccessDeniedDetail":{"AuthAction":"vpc:X"}}"#;
+        match classify(&raw(403, Some("application/json"), body)) {
+            Outcome::Service(e) => {
+                assert_eq!(e.code, "Forbidden.RAM");
+                assert_eq!(e.request_id.as_deref(), Some("R1"));
+                assert_eq!(e.host_id.as_deref(), Some("vpc.aliyuncs.com"));
+                assert_eq!(e.recommend.as_deref(), Some("https://x"));
+                assert_eq!(
+                    e.access_denied_detail.as_deref(),
+                    Some(r#"{"AuthAction":"vpc:X"}"#)
+                );
+                assert_eq!(
+                    e.to_string(),
+                    "Forbidden.RAM (HTTP 403): no [request id R1]"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let lower = classify(&raw(
+            400,
+            None,
+            r#"{"code":"Bad","message":"m","requestId":"r"}"#,
+        ));
+        assert!(matches!(lower, Outcome::Service(ServiceError { ref code, .. }) if code == "Bad"));
+        assert!(
+            reason(classify(&raw(502, Some("text/html"), "<html>bad gateway")))
+                .contains("text/html")
+        );
+        assert!(reason(classify(&raw(500, None, ""))).contains("empty"));
+        assert!(reason(classify(&raw(500, None, r#"{"Message":"m"}"#))).contains("without a Code"));
+    }
+
+    #[test]
+    fn decode_json_never_panics() {
+        #[derive(Deserialize, Debug)]
+        struct Out {
+            #[serde(rename = "RequestId")]
+            request_id: String,
+        }
+        let ok: Result<Out, SdkError<()>> = decode_json(200, br#"{"RequestId":"x"}"#);
+        assert_eq!(ok.map(|o| o.request_id).ok(), Some("x".to_string()));
+        let bad: Result<Out, SdkError<()>> = decode_json(200, br#"{"RequestId":5}"#);
+        assert!(matches!(
+            bad,
+            Err(SdkError::InvalidResponse {
+                http_status: 200,
+                ..
+            })
+        ));
+    }
+}

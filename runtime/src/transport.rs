@@ -1,0 +1,98 @@
+//! One HTTP exchange with a deadline, classified for the retry loop.
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::{Method, Url};
+
+use crate::error::BoxError;
+use crate::response::RawResponse;
+use crate::signing::SignedRequest;
+
+/// Why an exchange produced no response.
+#[derive(Debug)]
+pub(crate) enum TransportFailure {
+    /// No complete response within the read timeout.
+    Timeout,
+    /// The connection could not be established; nothing was sent.
+    NotSent(BoxError),
+    /// The connection failed after the request may have been sent.
+    Lost(BoxError),
+}
+
+/// A request that cannot be expressed in HTTP (bad method or header bytes). Names only.
+#[derive(Debug)]
+pub(crate) struct UnsendableRequest(pub(crate) String);
+
+/// Builds the wire request; fails only for values HTTP cannot carry.
+pub(crate) fn build(
+    http: &reqwest::Client,
+    method: &str,
+    base: &Url,
+    signed: &SignedRequest,
+) -> Result<reqwest::Request, UnsendableRequest> {
+    let method = Method::from_bytes(method.as_bytes())
+        .map_err(|_| UnsendableRequest(format!("invalid HTTP method {method:?}")))?;
+    let mut url = base.clone();
+    let query = signed.query_string();
+    url.set_query((!query.is_empty()).then_some(query.as_str()));
+    let mut headers = HeaderMap::new();
+    for (name, value) in &signed.headers {
+        // The error names the header but never shows its value (it may be a token).
+        let unsendable = || UnsendableRequest(format!("header {name} has bytes HTTP cannot carry"));
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| unsendable())?;
+        let value = HeaderValue::from_str(value).map_err(|_| unsendable())?;
+        headers.insert(name, value);
+    }
+    let mut builder = http.request(method, url).headers(headers);
+    if let Some(body) = &signed.body {
+        builder = builder.body(body.clone());
+    }
+    builder
+        .build()
+        .map_err(|e| UnsendableRequest(format!("cannot build request: {e}")))
+}
+
+/// Sends and reads the whole body within `timeout`.
+pub(crate) async fn exchange(
+    http: &reqwest::Client,
+    request: reqwest::Request,
+    timeout: Duration,
+) -> Result<RawResponse, TransportFailure> {
+    let work = async {
+        let response = http.execute(request).await.map_err(classify)?;
+        let status = response.status().as_u16();
+        let headers = response.headers();
+        let content_type = header_str(headers, CONTENT_TYPE.as_str());
+        let retry_after_ms = header_str(headers, "x-acs-retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| *ms > 0);
+        let body = response.bytes().await.map_err(classify)?;
+        Ok(RawResponse {
+            status,
+            content_type,
+            retry_after_ms,
+            body,
+        })
+    };
+    tokio::time::timeout(timeout, work)
+        .await
+        .unwrap_or(Err(TransportFailure::Timeout))
+}
+
+fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+fn classify(e: reqwest::Error) -> TransportFailure {
+    if e.is_connect() {
+        TransportFailure::NotSent(Box::new(e))
+    } else if e.is_timeout() {
+        TransportFailure::Timeout
+    } else {
+        TransportFailure::Lost(Box::new(e))
+    }
+}
