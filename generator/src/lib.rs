@@ -4,8 +4,12 @@
 //! Pipeline: `readers` (one per document shape) -> `doc` (common document model) ->
 //! `extract` -> `ir` -> overrides/lint -> code generation.
 
+pub mod config;
 pub mod diag;
 pub mod doc;
 pub mod extract;
 pub mod ir;
+pub mod output;
+pub mod pipeline;
 pub mod readers;
+pub mod report;

@@ -1,1 +1,229 @@
-fn main() {}
+//! The `specgen` command line: `parse`, `regen`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use specgen::diag::{Diagnostic, Severity};
+use specgen::doc::Format;
+use specgen::ir::{ListedOperation, Operation};
+use specgen::output::{self, Drift};
+use specgen::pipeline;
+use specgen::report::Renderer;
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "specgen", version, about = "Alibaba Cloud API reference documents -> YAML IR -> Rust client crates")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read documents and print their IR exactly as the documents say it (no overrides).
+    Parse {
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: OutputFormat,
+        /// Reader to use instead of detecting the format.
+        #[arg(long, value_enum, default_value = "auto")]
+        reader: ReaderChoice,
+        /// Print only the summary line (documents, operations, parameters, warnings by kind).
+        #[arg(long)]
+        summary: bool,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Regenerate everything from specs/: the IR under specs/ir.
+    Regen {
+        /// Write nothing; exit 1 if any output file would change.
+        #[arg(long)]
+        check: bool,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// Repository root (defaults to the nearest directory above the current one with specs/sources.yaml).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReaderChoice {
+    Auto,
+    Markdown,
+    Html,
+    WebRows,
+    WebCells,
+    PdfText,
+}
+
+impl ReaderChoice {
+    fn format(self) -> Option<Format> {
+        Some(match self {
+            ReaderChoice::Auto => return None,
+            ReaderChoice::Markdown => Format::Markdown,
+            ReaderChoice::Html => Format::Html,
+            ReaderChoice::WebRows => Format::WebRows,
+            ReaderChoice::WebCells => Format::WebCells,
+            ReaderChoice::PdfText => Format::PdfText,
+        })
+    }
+}
+
+/// What `parse` prints for one document.
+#[derive(Serialize)]
+struct ParsedDocument {
+    source: String,
+    operations: Vec<Operation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    listed_undocumented: Vec<ListedOperation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut renderer = Renderer::new(std::io::stderr().is_terminal());
+    match cli.command {
+        Command::Parse { files, format, reader, summary, strict } => parse(&files, format, reader.format(), summary, strict, &mut renderer),
+        Command::Regen { check, strict, root } => regen(root, check, strict, &mut renderer),
+    }
+}
+
+fn all_warnings(d: &ParsedDocument) -> impl Iterator<Item = &Diagnostic> {
+    d.diagnostics.iter().chain(d.operations.iter().flat_map(|o| o.warnings.iter()))
+}
+
+fn parse(files: &[PathBuf], format: OutputFormat, reader: Option<Format>, summary: bool, strict: bool, renderer: &mut Renderer) -> ExitCode {
+    if files.is_empty() {
+        eprintln!("error: no files given");
+        return ExitCode::from(2);
+    }
+    let mut docs = Vec::new();
+    for path in files {
+        let display = path.to_string_lossy().to_string();
+        let doc = match pipeline::parse_document(path, &display, reader) {
+            Ok(e) => ParsedDocument { source: display, operations: e.operations, listed_undocumented: e.listed_undocumented, diagnostics: e.diagnostics },
+            Err(d) => ParsedDocument { source: display, operations: Vec::new(), listed_undocumented: Vec::new(), diagnostics: vec![d] },
+        };
+        if !summary {
+            for d in all_warnings(&doc) {
+                eprint!("{}", renderer.render(d));
+            }
+        }
+        docs.push(doc);
+    }
+    let (mut params, mut ops, mut errors, mut by_kind) = (0, 0, 0, BTreeMap::<&str, usize>::new());
+    for doc in &docs {
+        ops += doc.operations.len();
+        params += doc.operations.iter().map(|o| o.parameters.len()).sum::<usize>();
+        for d in all_warnings(doc) {
+            errors += usize::from(d.severity == Severity::Error);
+            *by_kind.entry(d.kind.as_str()).or_default() += 1;
+        }
+    }
+    let warnings: usize = by_kind.values().sum::<usize>() - errors;
+    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k}={n}")).collect();
+    let line = format!("documents: {}, operations: {ops}, parameters: {params}, errors: {errors}, warnings: {warnings} ({})", docs.len(), kinds.join(", "));
+    if summary {
+        println!("{line}");
+    } else {
+        let out = match format {
+            OutputFormat::Json => serde_json::to_string_pretty(&docs).map_err(|e| e.to_string()),
+            OutputFormat::Yaml => docs.iter().map(|d| serde_yaml::to_string(d).map(|y| format!("---\n{y}"))).collect::<Result<String, _>>().map_err(|e| e.to_string()),
+        };
+        match out {
+            Ok(text) => print!("{text}"),
+            Err(e) => {
+                eprintln!("error: cannot serialise the IR: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        eprintln!("{line}");
+    }
+    if errors > 0 || (strict && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn find_root(given: Option<PathBuf>) -> Result<PathBuf, String> {
+    if let Some(root) = given {
+        return Ok(root);
+    }
+    let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+    cwd.ancestors()
+        .find(|d| d.join("specs/sources.yaml").is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| format!("no specs/sources.yaml in {} or any parent; pass --root", cwd.display()))
+}
+
+fn regen(root: Option<PathBuf>, check: bool, strict: bool, renderer: &mut Renderer) -> ExitCode {
+    let root = match find_root(root) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let specs = root.join("specs");
+    let built = match pipeline::build(&root, &specs) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let ir_warnings = built.products.iter().flat_map(|p| p.operations.iter().flat_map(|o| o.warnings.iter()));
+    let shown: Vec<&Diagnostic> = built.diagnostics.iter().chain(ir_warnings).collect();
+    for d in &shown {
+        eprint!("{}", renderer.render(d));
+    }
+    let files = match pipeline::render(&built.products) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let drift = match output::sync(&specs.join("ir"), &files, !check, |_| false) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: writing specs/ir: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    report_drift("specs/ir", &drift, check);
+    let ops: usize = built.products.iter().map(|p| p.operations.len()).sum();
+    let errors = shown.iter().filter(|d| d.severity == Severity::Error).count();
+    eprintln!("specgen regen: {} products, {ops} operations, {} warnings, {errors} errors", built.products.len(), shown.len() - errors);
+    let failed = pipeline::failed(&built.diagnostics, false) || errors > 0 || (strict && !shown.is_empty()) || (check && !drift.is_empty());
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn report_drift(what: &str, drift: &[Drift], check: bool) {
+    for d in drift {
+        if check {
+            eprintln!("{what}: {d}");
+        }
+    }
+    if check && !drift.is_empty() {
+        eprintln!("{what} is out of date: run `cargo run -p specgen -- regen`");
+    }
+}

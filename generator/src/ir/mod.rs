@@ -1,4 +1,8 @@
-//! The YAML IR: its model, reading and writing, and corrections applied after extraction.
+//! The YAML IR: its model, reading and writing, corrections applied after extraction, and
+//! consistency checks.
 
+pub mod io;
+pub mod lint;
 pub mod model;
+pub mod overrides;
 pub use model::*;

@@ -325,3 +325,11 @@ pub enum CharClass {
     /// One literal character, e.g. `.`, `_`, `-`.
     Char(char),
 }
+
+/// A product version with its operations: everything the code generator needs for one crate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProductIr {
+    pub product: Product,
+    /// Sorted by operation name.
+    pub operations: Vec<Operation>,
+}

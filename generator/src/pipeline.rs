@@ -1,0 +1,175 @@
+//! The whole front half: sources -> documents -> IR (with overrides and checks) -> files.
+
+use crate::config::{self, ConfigError, ProductFile, Source};
+use crate::diag::{Diagnostic, Severity, Span};
+use crate::doc::Format;
+use crate::extract::{self, Extracted, Stats};
+use crate::ir::{self, io, lint, overrides, Operation, Product, ProductIr};
+use crate::readers;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Ir(#[from] ir::io::IrError),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// Reads and extracts one document. `display` is the path written into spans.
+pub fn parse_document(path: &Path, display: &str, format: Option<Format>) -> Result<Extracted, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error("unreadable", Span::new(display, 0), format!("cannot read the file: {e}")))?;
+    let doc = readers::read(display, &bytes, format)?;
+    let mut extracted = extract::extract(&doc);
+    for op in &mut extracted.operations {
+        op.warnings.extend(lint::lint(op));
+    }
+    if extracted.operations.is_empty() {
+        extracted.diagnostics.push(
+            Diagnostic::error("no-operations", Span::new(display, 1), "no operation could be read from this document")
+                .with_hint("a document needs a request parameter table; see the warnings above for what was not understood"),
+        );
+    }
+    Ok(extracted)
+}
+
+/// The IR of every source, plus every diagnostic, plus rule statistics.
+pub struct Built {
+    pub products: Vec<ProductIr>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: Stats,
+}
+
+/// Reads every document listed in `specs/sources.yaml`, applies product facts and
+/// `specs/overrides.yaml`, and checks the result. Span paths are relative to `root`
+/// (the repository), e.g. `specs/docs/000_....txt`.
+pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
+    let sources = config::load_sources(specs)?;
+    let overrides_path = specs.join("overrides.yaml");
+    let overrides_display = display_path(root, &overrides_path);
+    let mut diagnostics = Vec::new();
+    let overrides = match std::fs::read_to_string(&overrides_path) {
+        Ok(text) => overrides::parse(&overrides_display, &text).unwrap_or_else(|d| {
+            diagnostics.push(d);
+            Vec::new()
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => return Err(PipelineError::Io { path: overrides_path, source }),
+    };
+    let mut stats = Stats::default();
+    let mut by_product: BTreeMap<(String, String), (ProductFile, Vec<Operation>, Vec<ir::ListedOperation>)> = BTreeMap::new();
+    for source in &sources {
+        let key = (source.product.clone(), source.version.clone());
+        if !by_product.contains_key(&key) {
+            let pf = config::load_product(specs, &source.product, &source.version)?;
+            by_product.insert(key.clone(), (pf, Vec::new(), Vec::new()));
+        }
+        let path = specs.join(&source.path);
+        let display = display_path(root, &path);
+        let extracted = match parse_document(&path, &display, source.format.format()) {
+            Ok(e) => e,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        stats.rule_sentences += extracted.stats.rule_sentences;
+        stats.understood += extracted.stats.understood;
+        diagnostics.extend(extracted.diagnostics);
+        let Some((pf, ops, listed)) = by_product.get_mut(&key) else { continue };
+        listed.extend(extracted.listed_undocumented);
+        for mut op in extracted.operations {
+            diagnostics.extend(check_against_source(&op, source));
+            complete(&mut op, source, pf);
+            let problems = overrides::apply(&mut op, &overrides);
+            diagnostics.extend(problems);
+            op.warnings.retain(|w| !w.kind.ends_with("-violates-rule"));
+            op.warnings.extend(lint::lint(&op));
+            op.warnings.sort_by(|a, b| (&a.span, &a.kind).cmp(&(&b.span, &b.kind)));
+            if let Some(prev) = ops.iter().find(|o: &&Operation| o.name == op.name) {
+                diagnostics.push(Diagnostic::error(
+                    "duplicate-operation",
+                    op.source.clone(),
+                    format!("{} is documented twice (also at {})", op.name, prev.source),
+                ));
+                continue;
+            }
+            ops.push(op);
+        }
+    }
+    let mut products = Vec::new();
+    for ((_, _), (pf, mut operations, mut listed)) in by_product {
+        operations.sort_by(|a, b| a.name.cmp(&b.name));
+        listed.retain(|l| !operations.iter().any(|o| o.name.starts_with(&l.name)));
+        listed.sort_by(|a, b| a.name.cmp(&b.name));
+        listed.dedup_by(|a, b| a.name == b.name);
+        products.push(ProductIr { product: product_ir(&pf, listed), operations });
+    }
+    Ok(Built { products, diagnostics, stats })
+}
+
+/// A path relative to the repository root, with `/` separators, for spans.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// What a document says about its product, version and style must agree with sources.yaml.
+fn check_against_source(op: &Operation, source: &Source) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (what, doc, listed) in [("product", &op.product, &source.product), ("version", &op.version, &source.version), ("style", &op.style, &source.style)] {
+        if !doc.is_empty() && doc != listed {
+            out.push(
+                Diagnostic::error("source-mismatch", op.source.clone(), format!("the document says {what} `{doc}`, specs/sources.yaml says `{listed}`"))
+                    .with_hint("fix specs/sources.yaml or check that the right document is listed"),
+            );
+        }
+    }
+    out
+}
+
+/// Fills in what the document does not state: product, version and style from
+/// sources.yaml, method and idempotency parameter from the product file.
+fn complete(op: &mut Operation, source: &Source, pf: &ProductFile) {
+    op.product = source.product.clone();
+    op.version = source.version.clone();
+    op.style = source.style.clone();
+    op.method = Some(pf.method(&op.name).to_string());
+    let token = pf.idempotency_parameter(&op.name);
+    op.idempotency_parameter = op.parameters.iter().any(|p| p.name == token).then(|| token.to_string());
+}
+
+fn product_ir(pf: &ProductFile, listed_undocumented: Vec<ir::ListedOperation>) -> Product {
+    Product {
+        product: pf.product.clone(),
+        version: pf.version.clone(),
+        style: pf.style.clone(),
+        crate_name: pf.crate_name.clone(),
+        endpoint: pf.endpoint.clone(),
+        parameter_location: pf.parameter_location,
+        method: pf.method.clone(),
+        listed_undocumented,
+    }
+}
+
+/// The IR files for `products`, keyed by path relative to the IR root.
+pub fn render(products: &[ProductIr]) -> Result<BTreeMap<PathBuf, String>, ir::io::IrError> {
+    let mut files = BTreeMap::new();
+    for p in products {
+        let header = "generated by `specgen regen` from specs/sources.yaml and specs/products; do not edit (fix the document or specs/overrides.yaml)";
+        files.insert(io::product_path(&p.product), io::to_yaml(&p.product, header)?);
+        for op in &p.operations {
+            let header = format!("generated by `specgen regen` from {}; do not edit (fix the document or specs/overrides.yaml)", op.source.file);
+            files.insert(io::operation_path(op), io::to_yaml(op, &header)?);
+        }
+    }
+    Ok(files)
+}
+
+/// True when any diagnostic fails the run: errors always, warnings under `strict`.
+pub fn failed(diagnostics: &[Diagnostic], strict: bool) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error || strict)
+}
