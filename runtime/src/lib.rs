@@ -19,6 +19,8 @@ mod response;
 pub mod retry;
 mod service;
 pub mod signing;
+#[cfg(feature = "mock-server")]
+pub mod testing;
 mod transport;
 pub mod validate;
 

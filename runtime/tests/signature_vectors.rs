@@ -79,7 +79,10 @@ fn check(v: &Vector) {
         .collect();
     let signed = sign(v, &extra);
 
-    let body = signed.body.as_deref().map(|b| String::from_utf8_lossy(b).into_owned());
+    let body = signed
+        .body
+        .as_deref()
+        .map(|b| String::from_utf8_lossy(b).into_owned());
     assert_eq!(body, v.expected.body, "{}: body", v.name);
     let query: BTreeMap<String, String> = signed.query.iter().cloned().collect();
     assert_eq!(query, v.expected.query, "{}: query", v.name);
@@ -88,7 +91,12 @@ fn check(v: &Vector) {
         "V3" => assert_eq!(headers, v.expected.headers, "{}: headers", v.name),
         _ => {
             for (name, value) in &headers {
-                assert_eq!(v.expected.headers.get(name), Some(value), "{}: header {name}", v.name);
+                assert_eq!(
+                    v.expected.headers.get(name),
+                    Some(value),
+                    "{}: header {name}",
+                    v.name
+                );
             }
         }
     }
@@ -101,8 +109,14 @@ fn official_sdk_vectors() {
     let file: File = serde_json::from_str(&text).expect("valid vector file");
     assert!(file.vectors.len() >= 18, "vector file lost entries");
     for scheme in ["V3", "V1"] {
-        assert!(file.vectors.iter().any(|v| v.scheme == scheme && !v.form.is_empty()));
-        assert!(file.vectors.iter().any(|v| v.scheme == scheme && v.security_token.is_some()));
+        assert!(file
+            .vectors
+            .iter()
+            .any(|v| v.scheme == scheme && !v.form.is_empty()));
+        assert!(file
+            .vectors
+            .iter()
+            .any(|v| v.scheme == scheme && v.security_token.is_some()));
     }
     for v in &file.vectors {
         check(v);
