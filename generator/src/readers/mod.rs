@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod pdf_text;
 pub mod web_cells;
 pub mod web_rows;
+mod web_text;
 
 /// Reads `bytes` as `format`, or detects the format when `format` is `None`.
 pub fn read(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Document, Diagnostic> {
