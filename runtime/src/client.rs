@@ -140,24 +140,30 @@ impl Client {
         let retry = &self.inner.retry;
         let max_attempts = opts.max_attempts.unwrap_or(retry.max_attempts).max(1);
         let started = Instant::now();
+        let call_span = tracing::Span::current();
         let mut attempt = 1;
         loop {
             let result = self
-                .attempt(call, attempt)
+                .attempt(call, attempt, &call_span)
                 .instrument(tracing::debug_span!("attempt", attempt))
                 .await;
-            tracing::Span::current().record("attempts", attempt);
             let failed = match result {
-                Ok(body) => return Ok(body),
+                Ok(body) => {
+                    call_span.record("attempts", attempt);
+                    return Ok(body);
+                }
                 Err(failed) => failed,
             };
             if attempt >= max_attempts || !is_retryable(failed.kind, call.op) {
+                call_span.record("attempts", attempt);
+                tracing::debug!(error = %failed.error, "call failed");
                 return Err(failed.error);
             }
             let delay = retry
                 .backoff(attempt)
                 .max(failed.retry_after.unwrap_or_default());
             if started.elapsed() + delay > retry.max_elapsed {
+                call_span.record("attempts", attempt);
                 tracing::debug!(?delay, "retry budget exhausted");
                 return Err(failed.error);
             }
@@ -167,7 +173,12 @@ impl Client {
         }
     }
 
-    async fn attempt(&self, call: &Call<'_>, attempt: u32) -> Result<Bytes, Failed> {
+    async fn attempt(
+        &self,
+        call: &Call<'_>,
+        attempt: u32,
+        call_span: &tracing::Span,
+    ) -> Result<Bytes, Failed> {
         let config = &self.inner;
         let timestamp = signing::timestamp_now();
         let nonce = signing::new_nonce();
@@ -199,15 +210,23 @@ impl Client {
         let retry_after = raw.retry_after_ms.map(Duration::from_millis);
         match classify(&raw) {
             Outcome::Success(body) => {
-                record_request_id(&body);
-                tracing::debug!(status = raw.status, "success");
+                let request_id = success_request_id(&body);
+                if let Some(id) = &request_id {
+                    call_span.record("request_id", id.as_str());
+                }
+                tracing::debug!(status = raw.status, request_id, "success");
                 Ok(body)
             }
             Outcome::Service(e) => {
                 if let Some(id) = &e.request_id {
-                    tracing::Span::current().record("request_id", id.as_str());
+                    call_span.record("request_id", id.as_str());
                 }
-                tracing::debug!(status = e.http_status, code = %e.code, "service error");
+                tracing::debug!(
+                    status = e.http_status,
+                    code = %e.code,
+                    request_id = e.request_id,
+                    "service error"
+                );
                 let kind = if retry_after.is_some() || is_throttling_code(&e.code) {
                     FailureKind::Throttled
                 } else if e.http_status >= 500 {
@@ -261,17 +280,12 @@ fn transport_failure(f: TransportFailure, attempts: u32, timeout: Duration) -> F
     }
 }
 
-/// Puts the success body's `RequestId` on the call span.
-fn record_request_id(body: &[u8]) {
+/// The success body's `RequestId`, for the call span.
+fn success_request_id(body: &[u8]) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Id {
         #[serde(rename = "RequestId")]
         request_id: Option<String>,
     }
-    if let Ok(Id {
-        request_id: Some(id),
-    }) = serde_json::from_slice::<Id>(body)
-    {
-        tracing::Span::current().record("request_id", id.as_str());
-    }
+    serde_json::from_slice::<Id>(body).ok()?.request_id
 }

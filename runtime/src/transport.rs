@@ -88,6 +88,8 @@ fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 fn classify(e: reqwest::Error) -> TransportFailure {
+    // The URL carries the V1 signature and STS token in its query: never keep it in errors.
+    let e = e.without_url();
     if e.is_connect() {
         TransportFailure::NotSent(Box::new(e))
     } else if e.is_timeout() {

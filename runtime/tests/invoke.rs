@@ -439,3 +439,75 @@ async fn missing_region_and_credentials_fail_before_sending() {
         .unwrap_err();
     assert!(matches!(err, SdkError::Credentials(_)), "{err:?}");
 }
+
+/// Captures every log line of the calls run inside `f`, at all levels.
+async fn logs_of<F: std::future::Future<Output = ()>>(f: F) -> String {
+    use std::sync::{Arc, Mutex};
+    #[derive(Clone, Default)]
+    struct Buf(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Buf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let buf = Buf::default();
+    let writer = buf.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let guard = tracing::subscriber::set_default(subscriber);
+    f.await;
+    drop(guard);
+    let bytes = buf.0.lock().unwrap().clone();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn secrets_never_reach_logs_or_errors() {
+    let server = server();
+    server
+        .scenario(json!({"responses": [
+            {"status": 400, "json": {"Code": "Throttling", "Message": "m", "RequestId": "LOGGED-ID"}},
+            {"status": 200, "json": {"RequestId": "OK-ID"}}]}))
+        .await
+        .unwrap();
+    let token = "STS-TOKEN-VALUE";
+    let creds = MockServer::credentials().with_security_token(token);
+    let refused = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut errors = String::new();
+    let logs = logs_of(async {
+        let c = client(&server, SignatureVersion::V1, creds.clone());
+        invoke(&c, &VPC, &CREATE, Params::new()).await.unwrap();
+        let config = Config::builder()
+            .region("cn-shanghai")
+            .endpoint_url(format!("http://127.0.0.1:{refused}"))
+            .credentials(creds.clone())
+            .signature_version(SignatureVersion::V1)
+            .retry(fast_retry())
+            .build()
+            .unwrap();
+        let err = invoke(&Client::new(config), &VPC, &DELETE, Params::new())
+            .await
+            .unwrap_err();
+        errors = format!("{err} {err:?} {:?}", creds);
+    })
+    .await;
+    // The call span carries operation, attempt and request id.
+    assert!(logs.contains("CreatePhysicalConnection"), "{logs}");
+    assert!(logs.contains("attempt=2"), "{logs}");
+    assert!(logs.contains("OK-ID"), "{logs}");
+    for secret in ["testsecret", token, "Signature="] {
+        assert!(!logs.contains(secret), "{secret} in logs: {logs}");
+        assert!(!errors.contains(secret), "{secret} in errors: {errors}");
+    }
+}
