@@ -9,7 +9,11 @@ use crate::doc::{Document, Format};
 
 pub mod detect;
 pub mod markdown;
+pub mod confusables;
+mod pdf_garbled;
+mod pdf_table;
 pub mod pdf_text;
+mod pdf_words;
 pub mod web_cells;
 pub mod web_rows;
 mod web_text;
