@@ -8,7 +8,13 @@ use crate::diag::{Diagnostic, Span};
 use crate::doc::{Document, Format};
 
 pub mod detect;
+pub mod html;
+mod html_pos;
+mod line_index;
 pub mod markdown;
+mod md_plain;
+pub mod pipe_table;
+mod table_fit;
 pub mod confusables;
 mod pdf_garbled;
 mod pdf_table;
@@ -37,7 +43,8 @@ pub fn read(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Document
         })?,
     };
     match format {
-        Format::Markdown | Format::Html => markdown::read(path, text),
+        Format::Markdown => markdown::read(path, text),
+        Format::Html => html::read(path, text),
         Format::WebRows => web_rows::read(path, text),
         Format::WebCells => web_cells::read(path, text),
         Format::PdfText => pdf_text::read(path, text),
