@@ -9,6 +9,8 @@
 //! Unlike the official SDKs, which never retry by default, calls are retried up to 3 attempts
 //! when that is safe; see [`retry`] for the rules and [`RetryConfig::disabled`] to opt out.
 
+#![warn(missing_docs)]
+
 mod client;
 pub mod config;
 pub mod credentials;
