@@ -444,4 +444,13 @@ fn every_truncation_and_junk_reads_without_panic() {
     for j in junk {
         let _ = pdf_text::read("junk.txt", j);
     }
+    // Documents of the other shapes are not PDF text, but must not panic either.
+    let docs = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/docs");
+    for entry in std::fs::read_dir(docs)
+        .expect("specs/docs exists")
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let _ = pdf_text::read("other.txt", &text);
+    }
 }
