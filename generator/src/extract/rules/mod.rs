@@ -1,8 +1,38 @@
 //! Prose -> constraints: turns the rule sentences of a description cell into structured
 //! [`Constraint`]s, each keeping the sentence it came from.
+//!
+//! Steps: [`normalize`] markup residue away, split into [`sentences`] and lists, keep the
+//! units that [`classify`] calls rule-like, read them with the [`en`] or [`zh`] patterns
+//! (value lists in either language go through [`values`]), then combine the findings.
+//!
+//! Choices worth knowing:
+//! - Valid-value lists become an `enum`, except that numeric lists (any interval, or a
+//!   numeric doc type: Integer, Long, int) become a `range` of points and intervals.
+//! - The allowed `charset` also holds the classes allowed as first character: a name that
+//!   "must start with a letter" and "can contain digits, underscores" may contain letters.
+//! - `max_items.level` is the innermost `N` of the parameter's name (`Filter.N.Value.N`
+//!   says how many values; the outer `N` is described on `Filter.N.Key`).
+//! - For `PageSize` (and `MaxResults`), an upper bound (`Maximum value: 50`, `取值范围：1~100`) is a
+//!   `page_size` constraint.
+
+mod charclass;
+mod classify;
+mod en;
+mod finding;
+mod normalize;
+mod sentences;
+mod values;
+mod zh;
+
+#[cfg(test)]
+mod corpus_tests;
+#[cfg(test)]
+mod tests;
 
 use crate::diag::{Diagnostic, Span};
-use crate::ir::Constraint;
+use crate::ir::{CharClass, Constraint};
+use finding::{Ctx, Finding};
+use sentences::Unit;
 
 /// What the rule parser is given: one parameter's (or response field's) description.
 pub struct RuleInput<'a> {
@@ -29,6 +59,169 @@ pub struct RuleOutput {
 }
 
 pub fn parse_rules(input: &RuleInput<'_>) -> RuleOutput {
-    let _ = input;
-    RuleOutput::default()
+    let mut out = RuleOutput::default();
+    let text = normalize::normalize(input.text);
+    for unit in sentences::units(&text) {
+        if !unit.items.is_empty() && values_intro(&unit.text).is_some_and(str::is_empty) {
+            read_list(input, &unit, &mut out);
+        } else {
+            for sentence in unit.flatten() {
+                read_sentence(input, &sentence.text, &mut out);
+            }
+        }
+    }
+    finish(input, &mut out);
+    out
+}
+
+fn is_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+fn values_intro(s: &str) -> Option<&str> {
+    if is_chinese(s) {
+        zh::values_intro(s)
+    } else {
+        en::values_intro(s)
+    }
+}
+
+fn read_list(input: &RuleInput<'_>, unit: &Unit, out: &mut RuleOutput) {
+    let ctx = Ctx {
+        input,
+        quote: unit.quote(),
+    };
+    let findings = ctx.values(values::parse_items(&unit.items));
+    record(&ctx, findings, out);
+}
+
+fn read_sentence(input: &RuleInput<'_>, sentence: &str, out: &mut RuleOutput) {
+    if !classify::is_rule_like(sentence) {
+        return;
+    }
+    let ctx = Ctx {
+        input,
+        quote: sentence.to_string(),
+    };
+    let findings = if is_chinese(sentence) {
+        zh::recognize(&ctx, sentence)
+    } else {
+        en::recognize(&ctx, sentence)
+    };
+    record(&ctx, findings, out);
+}
+
+/// Adds one rule-like unit's findings to the output; warns when it was not understood.
+fn record(ctx: &Ctx<'_>, findings: Vec<Finding>, out: &mut RuleOutput) {
+    let span = || ctx.input.span.clone();
+    out.rule_sentences += 1;
+    let mut found = false;
+    let mut failures = Vec::new();
+    for f in findings {
+        match f {
+            Finding::Rule(c) => {
+                out.constraints.push(c);
+                found = true;
+            }
+            Finding::Default(v) => {
+                match &out.default {
+                    Some(d) if *d != v => out.diagnostics.push(Diagnostic::warning(
+                        "conflicting-default",
+                        span(),
+                        format!("`{}` states default `{v}`, but `{d}` was stated before", ctx.input.name),
+                    )),
+                    Some(_) => {}
+                    None => out.default = Some(v),
+                }
+                found = true;
+            }
+            Finding::Excluded(values) => match out.constraints.iter_mut().rev().find_map(range_parts) {
+                Some((excluded, sentence)) => {
+                    excluded.extend(values);
+                    sentence.push(' ');
+                    sentence.push_str(&ctx.quote);
+                    found = true;
+                }
+                None => failures.push("excluded values without a range before them".to_string()),
+            },
+            Finding::Unsure(msg) => out.diagnostics.push(
+                Diagnostic::warning("unsure-enum-value", span(), format!("{msg}: \"{}\"", ctx.quote))
+                    .with_hint("check the value list against the document; fix it in specs/overrides.yaml if wrong"),
+            ),
+            Finding::Failed(reason) => failures.push(reason),
+        }
+    }
+    if found && failures.is_empty() {
+        out.understood += 1;
+        return;
+    }
+    let hint = if failures.is_empty() {
+        "no known rule pattern matched".to_string()
+    } else {
+        failures.join("; ")
+    };
+    out.diagnostics.push(
+        Diagnostic::warning(
+            "unparsed-rule",
+            span(),
+            format!(
+                "`{}`: rule-like sentence not understood: \"{}\"",
+                ctx.input.name, ctx.quote
+            ),
+        )
+        .with_hint(hint),
+    );
+}
+
+fn range_parts(c: &mut Constraint) -> Option<(&mut Vec<i64>, &mut String)> {
+    match c {
+        Constraint::Range {
+            excluded, sentence, ..
+        } => Some((excluded, sentence)),
+        _ => None,
+    }
+}
+
+/// Whole-description adjustments (see the module comment).
+fn finish(input: &RuleInput<'_>, out: &mut RuleOutput) {
+    if finding::is_page_size(input.name) {
+        for c in &mut out.constraints {
+            if let Constraint::Range {
+                ranges,
+                excluded,
+                sentence,
+                source,
+            } = c
+            {
+                if let ([r], true) = (ranges.as_slice(), excluded.is_empty()) {
+                    if let Ok(max) = u64::try_from(r.max) {
+                        *c = Constraint::PageSize {
+                            max,
+                            sentence: std::mem::take(sentence),
+                            source: source.clone(),
+                        };
+                    }
+                }
+            }
+        }
+    }
+    let first: Vec<CharClass> = out
+        .constraints
+        .iter()
+        .filter_map(|c| match c {
+            Constraint::FirstChar { allowed, .. } => Some(allowed.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for c in &mut out.constraints {
+        if let Constraint::Charset { allowed, .. } = c {
+            if !allowed.contains(&CharClass::Ascii) {
+                allowed.extend(first.iter().cloned());
+                allowed.sort();
+                allowed.dedup();
+            }
+        }
+    }
+    out.constraints.dedup();
 }

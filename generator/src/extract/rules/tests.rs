@@ -1,0 +1,548 @@
+//! The rule cases from the seeds and the corpus, each asserting the exact constraints.
+
+use super::{parse_rules, RuleInput, RuleOutput};
+use crate::diag::Span;
+use crate::ir::{CharClass, Constraint};
+
+fn parse(name: &str, doc_type: &str, text: &str) -> RuleOutput {
+    parse_rules(&RuleInput {
+        name,
+        doc_type,
+        text,
+        span: &Span::new("doc.md", 7),
+    })
+}
+
+fn classes(c: &[CharClass]) -> String {
+    c.iter()
+        .map(|c| match c {
+            CharClass::Letter => "letter".to_string(),
+            CharClass::Chinese => "chinese".to_string(),
+            CharClass::Digit => "digit".to_string(),
+            CharClass::Ascii => "ascii".to_string(),
+            CharClass::Char(c) => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A compact, exact rendering of a constraint (sentences are checked separately).
+fn show(c: &Constraint) -> String {
+    let bound = |b: &Option<u64>| b.map_or(String::new(), |n| n.to_string());
+    match c {
+        Constraint::Enum { values, .. } => {
+            let v: Vec<String> = values
+                .iter()
+                .map(|v| format!("{}{}", v.value, if v.default { "*" } else { "" }))
+                .collect();
+            format!("enum {}", v.join("|"))
+        }
+        Constraint::Range {
+            ranges, excluded, ..
+        } => {
+            let r: Vec<String> = ranges
+                .iter()
+                .map(|r| {
+                    if r.min == r.max {
+                        r.min.to_string()
+                    } else {
+                        format!("{}..{}", r.min, r.max)
+                    }
+                })
+                .collect();
+            let ex = if excluded.is_empty() {
+                String::new()
+            } else {
+                format!(" except {excluded:?}")
+            };
+            format!("range {}{ex}", r.join(", "))
+        }
+        Constraint::Length { min, max, .. } => format!("length {}..{}", bound(min), bound(max)),
+        Constraint::Charset { allowed, .. } => format!("charset {}", classes(allowed)),
+        Constraint::FirstChar { allowed, .. } => format!("first {}", classes(allowed)),
+        Constraint::ForbiddenPrefix { values, .. } => format!("no-prefix {}", values.join(" ")),
+        Constraint::ForbiddenSubstring { values, .. } => {
+            format!("no-substring {}", values.join(" "))
+        }
+        Constraint::MaxItems { max, level, .. } => format!("max-items {max} level {level}"),
+        Constraint::PageSize { max, .. } => format!("page-size {max}"),
+    }
+}
+
+/// Constraints shown compactly; asserts every rule-like sentence was understood.
+fn rules(name: &str, doc_type: &str, text: &str) -> Vec<String> {
+    let out = parse(name, doc_type, text);
+    assert_eq!(
+        out.understood, out.rule_sentences,
+        "not all understood: {:#?}",
+        out.diagnostics
+    );
+    out.constraints.iter().map(show).collect()
+}
+
+fn default_of(name: &str, doc_type: &str, text: &str) -> Option<String> {
+    parse(name, doc_type, text).default
+}
+
+#[test]
+fn enum_from_bullets_with_meanings() {
+    let text = "The payer for the hosted connection. Valid values:\n- PayByPhysicalConnectionOwner: The partner pays for the hosted connection.\n- PayByVirtualPhysicalConnectionOwner: The tenant pays for the hosted connection.";
+    let out = parse("OrderMode", "String", text);
+    assert_eq!(
+        out.constraints.iter().map(show).collect::<Vec<_>>(),
+        ["enum PayByPhysicalConnectionOwner|PayByVirtualPhysicalConnectionOwner"]
+    );
+    let Some(Constraint::Enum {
+        values,
+        sentence,
+        source,
+    }) = out.constraints.first()
+    else {
+        panic!("no enum")
+    };
+    assert_eq!(
+        values[0].description,
+        "The partner pays for the hosted connection."
+    );
+    assert_eq!(sentence, "Valid values:\n- PayByPhysicalConnectionOwner: The partner pays for the hosted connection.\n- PayByVirtualPhysicalConnectionOwner: The tenant pays for the hosted connection.");
+    assert_eq!(source, &Span::new("doc.md", 7));
+    assert_eq!((out.rule_sentences, out.understood), (1, 1));
+}
+
+#[test]
+fn chinese_enum_with_default_marker() {
+    let text =
+        "物理专线接入端口类型，取值：\n-   100Base-T：百兆电口\n-   1000Base-T（默认值）：千兆电口";
+    let out = parse("PortType", "String", text);
+    assert_eq!(
+        out.constraints.iter().map(show).collect::<Vec<_>>(),
+        ["enum 100Base-T|1000Base-T*"]
+    );
+    let Some(Constraint::Enum { values, .. }) = out.constraints.first() else {
+        panic!("no enum")
+    };
+    assert_eq!(values[1].description, "千兆电口");
+    assert_eq!(out.default.as_deref(), Some("1000Base-T"));
+}
+
+#[test]
+fn boolean_enums_and_their_defaults() {
+    let dry = "Specifies whether to perform a dry run. Valid values:\n- true: performs a dry run without creating the instance.\n- false: sends the request. If the request passes the check, the instance is created. This is the default value.";
+    assert_eq!(rules("DryRun", "Boolean", dry), ["enum true|false*"]);
+    assert_eq!(
+        default_of("DryRun", "Boolean", dry).as_deref(),
+        Some("false")
+    );
+    let dry =
+        "Valid values:\n- true: performs a dry run.\n- false (default): sends a normal request.";
+    assert_eq!(rules("DryRun", "Boolean", dry), ["enum true|false*"]);
+}
+
+#[test]
+fn run_together_lists_from_pdf_text() {
+    let carriers = "The carrier. Valid values: CT: China Telecom CU: China Unicom CM: China Mobile CO: Others in China Equinix: Equinix Other: Others outside China";
+    assert_eq!(
+        rules("LineOperator", "String", carriers),
+        ["enum CT|CU|CM|CO|Equinix|Other"]
+    );
+    let status = "The status. Valid values: Initial: The physical connection has been applied for and is under review by Alibaba Cloud. Approved: The application is approved. Canceled: The application is canceled. Allocation Failed: Failed to allocate resources. Terminated: The physical connection is terminated.";
+    let out = parse("Status", "String", status);
+    assert_eq!(
+        out.constraints.iter().map(show).collect::<Vec<_>>(),
+        ["enum Initial|Approved|Canceled|Allocation Failed|Terminated"]
+    );
+    assert_eq!(out.understood, 1);
+    assert!(out
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == "unsure-enum-value" && d.message.contains("Allocation Failed")));
+    let ports = "The port type. Valid values: · 100Base-T : 100 Mbps electrical port · 1000Base-T (default): 1 Gbps electrical port";
+    assert_eq!(
+        rules("PortType", "String", ports),
+        ["enum 100Base-T|1000Base-T*"]
+    );
+}
+
+#[test]
+fn inline_value_lists() {
+    let spec = "The bandwidth value of the hosted connection.\nValid values: 50M, 100M, 200M, 300M, 400M, 500M, 1G, 2G, 5G, 8G, and 10G.\nNote By default, 2G, 5G, 8G, and 10G are unavailable.";
+    assert_eq!(
+        rules("Spec", "String", spec),
+        ["enum 50M|100M|200M|300M|400M|500M|1G|2G|5G|8G|10G"]
+    );
+    let bw =
+        "高速上云连接的带宽， 单位Mbps。\n取值：**2|4|6|8|10|20|50|100|200|500|1000|10000|40000**";
+    assert_eq!(
+        rules("Bandwidth", "Integer", bw),
+        ["range 2, 4, 6, 8, 10, 20, 50, 100, 200, 500, 1000, 10000, 40000"]
+    );
+    assert_eq!(rules("Bandwidth", "String", "取值：2|4|6"), ["enum 2|4|6"]);
+    assert_eq!(
+        rules(
+            "Mode",
+            "String",
+            "Valid values: main (main mode) | aggressive (aggressive mode)."
+        ),
+        ["enum main|aggressive"]
+    );
+}
+
+#[test]
+fn single_values() {
+    assert_eq!(
+        rules("Action", "String", "The operation that you want to perform. Set the value to CreateVirtualPhysicalConnection."),
+        ["enum CreateVirtualPhysicalConnection"]
+    );
+    assert_eq!(
+        rules(
+            "Action",
+            "String",
+            "要执行的操作。\n取值：**CreateExpressCloudConnection**。"
+        ),
+        ["enum CreateExpressCloudConnection"]
+    );
+    assert_eq!(
+        rules(
+            "Action",
+            "String",
+            "The action to perform. Valid value: CreatePhysicalConnection"
+        ),
+        ["enum CreatePhysicalConnection"]
+    );
+    assert_eq!(
+        rules(
+            "Action",
+            "String",
+            "The name of this action. Value:\nDescribeVpcs"
+        ),
+        ["enum DescribeVpcs"]
+    );
+    assert_eq!(
+        rules(
+            "RegionId",
+            "String",
+            "全球加速实例所在的地域ID，仅取值cn-hangzhou。"
+        ),
+        ["enum cn-hangzhou"]
+    );
+}
+
+#[test]
+fn numeric_ranges() {
+    assert_eq!(
+        rules("VlanId", "Long", "The VLAN ID. Valid values: 0 to 2999."),
+        ["range 0..2999"]
+    );
+    let asn = "The ASN. Valid values: 45104 (default), 64512 to 65534, and 4200000000 to 4294967294. The ASN 65025 is reserved for use by Alibaba Cloud.";
+    let out = parse("AlibabaSideAsn", "Long", asn);
+    assert_eq!(
+        out.constraints.iter().map(show).collect::<Vec<_>>(),
+        ["range 45104, 64512..65534, 4200000000..4294967294 except [65025]"]
+    );
+    assert_eq!(out.constraints[0].sentence(), "Valid values: 45104 (default), 64512 to 65534, and 4200000000 to 4294967294. The ASN 65025 is reserved for use by Alibaba Cloud.");
+    assert_eq!(out.default.as_deref(), Some("45104"));
+    assert_eq!((out.rule_sentences, out.understood), (2, 2));
+    let bw = "The bandwidth in Mbps of the physical connection. The default value is 100 and the valid value is [2, 10240].";
+    assert_eq!(rules("BandWidth", "String", bw), ["range 2..10240"]);
+    assert_eq!(
+        default_of("BandWidth", "String", bw).as_deref(),
+        Some("100")
+    );
+    assert_eq!(
+        rules(
+            "Bandwidth",
+            "String",
+            "The bandwidth. Value range: 2 to 10240."
+        ),
+        ["range 2..10240"]
+    );
+    assert_eq!(
+        rules(
+            "Bandwidth",
+            "Integer",
+            "Value range: 5 to 5000. Unit: Mbit/s"
+        ),
+        ["range 5..5000"]
+    );
+    assert_eq!(
+        rules("Priority", "Integer", "优先级，取值范围：1~100"),
+        ["range 1..100"]
+    );
+    assert_eq!(
+        rules("Bandwidth", "Integer", "带宽，取值范围为 2-10240"),
+        ["range 2..10240"]
+    );
+    assert_eq!(
+        rules("Period", "Integer", "取值范围：-1或1~100。"),
+        ["range -1, 1..100"]
+    );
+}
+
+#[test]
+fn defaults() {
+    assert_eq!(
+        default_of(
+            "PageNumber",
+            "Integer",
+            "Optional. The page number. Default value: 1."
+        )
+        .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        default_of("Type", "String", "The type. Default value: **VPC**").as_deref(),
+        Some("VPC")
+    );
+    assert_eq!(
+        default_of("PageSize", "Integer", "每页行数。默认值：10").as_deref(),
+        Some("10")
+    );
+    assert_eq!(
+        default_of(
+            "CidrBlock",
+            "String",
+            "The CIDR block:\n- 10.0.0.0/8\n- 172.16.0.0/12 (default)"
+        )
+        .as_deref(),
+        Some("172.16.0.0/12")
+    );
+    let out = parse("PageNumber", "Integer", "Default value: 1.");
+    assert!(out.constraints.is_empty());
+    assert_eq!((out.rule_sentences, out.understood), (1, 1));
+}
+
+#[test]
+fn page_size() {
+    let text = "Optional. The number of rows per page. Maximum value: 50. Default value: 10.";
+    assert_eq!(rules("PageSize", "Integer", text), ["page-size 50"]);
+    assert_eq!(
+        default_of("PageSize", "Integer", text).as_deref(),
+        Some("10")
+    );
+    assert_eq!(
+        rules(
+            "PageSize",
+            "Integer",
+            "分页查询时每页的行数，最大值：50，默认值：10。"
+        ),
+        ["page-size 50"]
+    );
+    assert_eq!(
+        rules(
+            "PageSize",
+            "Integer",
+            "分页大小，取值范围：1~100，默认为10。"
+        ),
+        ["page-size 100"]
+    );
+}
+
+#[test]
+fn item_counts() {
+    assert_eq!(
+        rules(
+            "Tag.N.Key",
+            "String",
+            "The tag key. You can specify at most 20 tag keys."
+        ),
+        ["max-items 20 level 0"]
+    );
+    assert_eq!(
+        rules("Tag.N.Value", "String", "You can add up to 20 tags."),
+        ["max-items 20 level 0"]
+    );
+    assert_eq!(
+        rules(
+            "Filter.N.Key",
+            "String",
+            "Optional. The filter conditions. Value range of N: 1 to 5."
+        ),
+        ["max-items 5 level 0"]
+    );
+    assert_eq!(
+        rules(
+            "Filter.N.Value.N",
+            "RepeatList",
+            "Optional. Values of filter conditions. Value range of N: 1 to 5."
+        ),
+        ["max-items 5 level 1"]
+    );
+    assert_eq!(
+        rules("Tag.N.Key", "String", "标签键，N的取值范围：1~20。"),
+        ["max-items 20 level 0"]
+    );
+    assert_eq!(
+        rules("Tag", "array<object>", "标签列表，最多支持20个。"),
+        ["max-items 20 level 0"]
+    );
+    let out = parse("Name", "String", "You can add up to 20 tags.");
+    assert_eq!(
+        (out.constraints.len(), out.rule_sentences, out.understood),
+        (0, 1, 0)
+    );
+}
+
+#[test]
+fn lengths() {
+    let cases: &[(&str, &[&str])] = &[
+        ("The name must be 2 to 128 characters in length.", &["length 2..128"]),
+        ("长度为 2-128个字符。", &["length 2..128"]),
+        ("The value can be up to 64 characters in length.", &["length ..64"]),
+        ("The description cannot exceed 128 characters.", &["length ..128"]),
+        ("The name can be empty or 0 to 128 characters in length.", &["length 0..128"]),
+        ("The maximum length is 64 ASCII characters.", &["length ..64", "charset ascii"]),
+        ("It must be 1 to 64 ASCII characters in length.", &["length 1..64", "charset ascii"]),
+        ("The name must be 2 and 128 characters in length.", &["length 2..128"]),
+        ("The description can contain 2-256 characters.", &["length 2..256"]),
+        (
+            "The name can contain from 2 to 128 characters including a-z, A-Z, 0-9, dots, underscores, and hyphens.",
+            &["length 2..128", "charset letter digit - . _"],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(rules("Name", "String", text), *expected, "{text}");
+    }
+}
+
+#[test]
+fn first_characters() {
+    let cases: &[(&str, &str)] = &[
+        ("The name must start with a letter.", "first letter"),
+        (
+            "The name must start with an English letter.",
+            "first letter",
+        ),
+        (
+            "The name must start with a letter or a Chinese character.",
+            "first letter chinese",
+        ),
+        ("必须以字母或中文开头。", "first letter chinese"),
+        ("名称以大小写字母或中文开头。", "first letter chinese"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(rules("Name", "String", text), [*expected], "{text}");
+    }
+}
+
+#[test]
+fn character_sets_include_the_first_character_classes() {
+    assert_eq!(
+        rules("Name", "String", "The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-). The name must start with a letter but cannot start with http:// or https://."),
+        ["length 2..128", "charset letter digit - _", "first letter", "no-prefix http:// https://"]
+    );
+    assert_eq!(
+        rules("Name", "String", "长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。但不能以`http://` 或`https://`开头。"),
+        ["length 2..128", "charset letter chinese digit - . _", "first letter chinese", "no-prefix http:// https://"]
+    );
+    assert_eq!(
+        rules(
+            "Token",
+            "String",
+            "The token can contain only ASCII characters."
+        ),
+        ["charset ascii"]
+    );
+    assert_eq!(
+        rules("Remark", "String", "可包含数字，\"_\"或\"-\"。"),
+        ["charset digit - _"]
+    );
+}
+
+#[test]
+fn forbidden_prefixes_and_substrings() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "It cannot start with http:// or https://.",
+            "no-prefix http:// https://",
+        ),
+        (
+            "不能以`http://`或`https://`开头。",
+            "no-prefix http:// https://",
+        ),
+        (
+            "The name but cannot start with http://or https://.",
+            "no-prefix http:// https://",
+        ),
+        (
+            "The key cannot start with aliyun or acs:.",
+            "no-prefix aliyun acs:",
+        ),
+        ("The value cannot start with acs:.", "no-prefix acs:"),
+        (
+            "The key cannot contain http:// or https://.",
+            "no-substring http:// https://",
+        ),
+        (
+            "不能包含http://或https://。",
+            "no-substring http:// https://",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(rules("Key", "String", text), [*expected], "{text}");
+    }
+    assert_eq!(
+        rules("Tag.N.Key", "String", "The key can be up to 128 characters in length and cannot start with aliyun or acs:. It cannot contain http:// or https://."),
+        ["length ..128", "no-prefix aliyun acs:", "no-substring http:// https://"]
+    );
+}
+
+#[test]
+fn unparsed_rules_are_counted_and_reported() {
+    let out = parse(
+        "Name",
+        "String",
+        "The ID of the name. The name must follow the naming rules in the valid range table.",
+    );
+    assert_eq!((out.rule_sentences, out.understood), (1, 0));
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("expected one diagnostic: {:?}", out.diagnostics)
+    };
+    assert_eq!(d.kind, "unparsed-rule");
+    assert_eq!(d.span, Span::new("doc.md", 7));
+    assert!(d
+        .message
+        .contains("The name must follow the naming rules in the valid range table."));
+    let out = parse(
+        "Bandwidth",
+        "Integer",
+        "Valid values: whatever the plan allows.",
+    );
+    assert_eq!(
+        (out.rule_sentences, out.understood, out.constraints.len()),
+        (1, 0, 0)
+    );
+}
+
+#[test]
+fn sentences_that_are_not_value_rules_are_not_counted() {
+    let out = parse(
+        "RedundantPhysicalConnectionId",
+        "String",
+        "The ID of the redundant physical connection. The redundant physical connection must be in the Allocated, Confirmed, or Enabled status.",
+    );
+    assert_eq!(
+        (
+            out.rule_sentences,
+            out.constraints.len(),
+            out.diagnostics.len()
+        ),
+        (0, 0, 0)
+    );
+}
+
+#[test]
+fn bad_input_never_panics() {
+    for text in [
+        "",
+        "-",
+        "- ",
+        ":",
+        "Valid values:",
+        "取值：",
+        "Valid values: : :",
+        "长度为 99999999999999999999-1个字符",
+        "\u{0}\u{ffff}",
+    ] {
+        let _ = parse("Tag.N.Key", "Integer", text);
+    }
+}
