@@ -2,7 +2,20 @@
 //! backticks, links reduced to their text, paragraphs separated by `\n`, list items as
 //! `- ` lines. Used for table cells and, through [`Inline`], for prose.
 
+use once_cell::sync::Lazy;
 use pulldown_cmark::{Event, Options, Parser, Tag};
+use regex::Regex;
+
+/// `**` opening a word: left over when CommonMark's flanking rules refused the emphasis
+/// (`优先级为**-1**时`: punctuation inside, a CJK letter outside). Runs of `*` (masked
+/// example values like `ecc-d****`) do not match.
+static STRAY_STRONG: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(^|[^*])\*\*\p{L}").expect("constant regex"));
+
+/// Does rendered text still contain `**` emphasis markers the author meant as bold?
+pub fn has_stray_strong(text: &str) -> bool {
+    STRAY_STRONG.is_match(text)
+}
 
 /// Parser options shared by everything that reads Alibaba Markdown.
 pub fn options() -> Options {
@@ -119,6 +132,16 @@ mod tests {
     fn html_breaks_and_literal_angle_text() {
         assert_eq!(plain_text("a<br>b"), "a\nb");
         assert_eq!(plain_text("&<Common parameters>"), "&<Common parameters>");
+    }
+
+    #[test]
+    fn bold_refused_by_commonmark_is_detected() {
+        let text = plain_text("优先级为**-1**时");
+        assert_eq!(text, "优先级为**-1**时");
+        assert!(has_stray_strong(&text));
+        assert!(!has_stray_strong(&plain_text(
+            r"ecc-d\*\*\*\*，10.0.\*\*. \*\*"
+        )));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Markdown is then rendered to plain text.
 
 use super::line_index::LineIndex;
-use super::md_plain::plain_text;
+use super::md_plain::{self, plain_text};
 use super::table_fit;
 use crate::diag::{Diagnostic, Span};
 use crate::doc::{Cell, Row, Table};
@@ -204,6 +204,16 @@ fn row(
         }
     }
     let mut cells = cells(src, base, text, &ranges);
+    for cell in cells.iter().filter(|c| md_plain::has_stray_strong(&c.text)) {
+        let msg = format!(
+            "`**` left in cell text {:?}: CommonMark does not read it as bold here",
+            cell.text
+        );
+        let d = Diagnostic::warning("unrendered-emphasis", Span::new(src.path, cell.line), msg);
+        diags.push(d.with_hint(
+            "write the bold with a space or without punctuation inside, e.g. `为 **-1** 时`",
+        ));
+    }
     let depth = cells.first_mut().map_or(0, table_fit::strip_depth_markers);
     table_fit::pad(&mut cells, width, src.path, i + 1, diags);
     Row {
