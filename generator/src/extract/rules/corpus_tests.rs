@@ -1,9 +1,13 @@
 //! Measures the rule parser on every request-parameter description cell of the corpus
-//! (`../shared/corpus`, skipped when absent). Cells are pulled from the Markdown pipe tables
-//! line by line; run with `--nocapture` to see the figures and the unparsed sentence shapes.
+//! (`../shared/corpus`, skipped when absent), read with the real readers. Run with
+//! `--nocapture` to see the figures and the unparsed sentence shapes.
 
+use super::super::headers::{Columns, Role};
+use super::super::sections::{section_of, SectionKind};
 use super::{parse_rules, RuleInput};
 use crate::diag::Span;
+use crate::doc::Block;
+use crate::readers;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,46 +38,40 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Request-parameter rows (`|Name|Type|Required|Example|Description...|`, a row may span
-/// lines until one ends with `|`). The description is everything after the fourth `|`.
-fn request_cells(path: &Path, text: &str) -> Vec<Cell> {
+/// Request-parameter cells of a document, read with the real readers: rows of the tables
+/// with name, type and description columns in a request-parameters section.
+fn request_cells(path: &Path, bytes: &[u8]) -> Vec<Cell> {
+    let file = path.display().to_string();
+    let Ok(doc) = readers::read(&file, bytes, None) else {
+        return Vec::new();
+    };
+    let mut section = SectionKind::Intro;
     let mut out = Vec::new();
-    let mut in_request = false;
-    let mut row: Option<(usize, String)> = None;
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with('#') {
-            in_request = line.contains("{#parameters")
-                || line.contains("请求参数")
-                || line.contains("Request parameters");
-            continue;
-        }
-        if !in_request {
-            continue;
-        }
-        let (start, mut acc) = match row.take() {
-            Some(r) => r,
-            None if line.starts_with('|') && !line.starts_with("|-") => (i + 1, String::new()),
-            None => continue,
+    for block in &doc.blocks {
+        let table = match block {
+            Block::Heading { text, .. } => {
+                section = section_of(text, section);
+                continue;
+            }
+            Block::Table(t) if section == SectionKind::Request => t,
+            _ => continue,
         };
-        acc.push_str(line);
-        acc.push('\n');
-        if !line.trim_end().ends_with('|') {
-            row = Some((start, acc));
+        let cols = Columns::new(table.header.iter().map(|c| c.text.as_str()));
+        let (Some(name), Some(doc_type), Some(description)) = (
+            cols.index(Role::Name),
+            cols.index(Role::Type),
+            cols.index(Role::Description),
+        ) else {
             continue;
-        }
-        let parts: Vec<&str> = acc
-            .trim_end()
-            .trim_end_matches('|')
-            .splitn(6, '|')
-            .collect();
-        if let [_, name, doc_type, _, _, description] = parts.as_slice() {
-            let name = name.trim();
-            if !matches!(name, "Parameter" | "名称" | "参数" | "Name") {
+        };
+        for row in &table.rows {
+            let cell = |i: usize| row.cells.get(i);
+            if let (Some(n), Some(t), Some(d)) = (cell(name), cell(doc_type), cell(description)) {
                 out.push(Cell {
-                    span: Span::new(path.display().to_string(), start),
-                    name: name.replace('\\', ""),
-                    doc_type: doc_type.trim().to_string(),
-                    text: description.to_string(),
+                    span: Span::new(file.as_str(), d.line),
+                    name: n.text.trim().to_string(),
+                    doc_type: t.text.trim().to_string(),
+                    text: d.text.clone(),
                 });
             }
         }
@@ -106,10 +104,10 @@ fn corpus_rule_coverage() {
     let (mut cells, mut rule_sentences, mut understood, mut constraints) = (0, 0, 0, 0);
     let mut shapes: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for path in markdown_files(&dir) {
-        let Ok(text) = fs::read_to_string(&path) else {
+        let Ok(bytes) = fs::read(&path) else {
             continue;
         };
-        for cell in request_cells(&path, &text) {
+        for cell in request_cells(&path, &bytes) {
             let out = parse_rules(&RuleInput {
                 name: &cell.name,
                 doc_type: &cell.doc_type,

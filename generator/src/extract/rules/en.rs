@@ -24,7 +24,7 @@ static SET_VALUE: Lazy<Regex> = Lazy::new(|| {
 });
 static N_RANGE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:valid values?|value range|range|maximum value|valid range) of [nm]\b\s*(?:is|are|:)?\s*(?:(\d+)\s*(?:to|-|~)\s*)?(\d+)",
+        r"(?i)\b(?:valid values?|value range|range|maximum value|valid range) of [nm]\b\s*(?:is|are|:)?\s*\[?\s*(?:(\d+)\s*(?:to|-|~|,)\s*)?(\d+)",
     )
 });
 static AT_MOST: Lazy<Regex> = Lazy::new(|| {
@@ -254,7 +254,7 @@ fn class(item: &str) -> Option<CharClass> {
         ["period" | "periods" | "dot" | "dots"] | ["full", "stop" | "stops"] => {
             CharClass::Char('.')
         }
-        ["underscore" | "underscores"] => CharClass::Char('_'),
+        ["underscore" | "underscores" | "underline" | "underlines"] => CharClass::Char('_'),
         ["hyphen" | "hyphens" | "dash" | "dashes"] => CharClass::Char('-'),
         ["colon" | "colons"] => CharClass::Char(':'),
         ["comma" | "commas"] => CharClass::Char(','),

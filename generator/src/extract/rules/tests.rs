@@ -546,3 +546,27 @@ fn bad_input_never_panics() {
         let _ = parse("Tag.N.Key", "Integer", text);
     }
 }
+
+#[test]
+fn bracketed_numbers_and_spelling_variants() {
+    assert_eq!(
+        rules(
+            "InstanceId.N",
+            "RepeatList",
+            "The valid value of n is [1, 20]."
+        ),
+        ["max-items 20 level 0"]
+    );
+    assert_eq!(
+        rules("InstanceId.N", "RepeatList", "n的取值范围为[1，20]。"),
+        ["max-items 20 level 0"]
+    );
+    assert_eq!(
+        rules("Period", "Integer", "取值：[60, 600, 3600]。"),
+        ["range 60, 600, 3600"]
+    );
+    assert_eq!(
+        rules("Name", "String", "The name can contain 2 to 128 characters including a-z, A-Z, 0-9, underlines, and hyphens."),
+        ["length 2..128", "charset letter digit - _"]
+    );
+}

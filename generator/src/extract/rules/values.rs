@@ -123,17 +123,23 @@ pub fn parse_items(items: &[String]) -> Result<Values, String> {
 /// The text after an inline intro (`Valid values: ...`, `取值：...`).
 pub fn parse_inline(rest: &str) -> Result<Values, String> {
     let rest = rest.trim().trim_end_matches(['.', '。']).trim();
-    let rest = BRACKET_RANGE.replace_all(rest, "$1 to $2");
+    let ranged = BRACKET_RANGE.replace_all(rest, "$1 to $2");
+    // `[10, 20, 30]` lists values (two numbers in brackets are an interval, above).
+    let rest = ranged
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .unwrap_or(&ranged)
+        .trim();
     if rest.is_empty() {
         return Err("no values after the intro".into());
     }
-    if RUN_TOGETHER_START.is_match(&rest) {
-        return run_together(&rest);
+    if RUN_TOGETHER_START.is_match(rest) {
+        return run_together(rest);
     }
     let pieces: Vec<&str> = if rest.contains('|') {
         rest.split('|').map(str::trim).collect()
     } else {
-        SEPARATOR.split(&rest).filter(|p| !p.is_empty()).collect()
+        SEPARATOR.split(rest).filter(|p| !p.is_empty()).collect()
     };
     let items = pieces
         .iter()

@@ -18,7 +18,9 @@ static VALUES_INTRO: Lazy<Regex> = Lazy::new(|| {
     )
 });
 static N_RANGE: Lazy<Regex> = Lazy::new(|| {
-    re(r"\b[NnMm]的?(?:取值范围|取值|最大值)(?:为|是)?\s*[:：]?\s*(?:(\d+)\s*[~～\-至到]\s*)?(\d+)")
+    re(
+        r"\b[NnMm]的?(?:取值范围|取值|最大值)(?:为|是)?\s*[:：]?\s*\[?\s*(?:(\d+)\s*[~～\-至到,，]\s*)?(\d+)",
+    )
 });
 static AT_MOST: Lazy<Regex> = Lazy::new(|| re(r"最多[^\d，,。；]{0,6}?(\d+)\s*个(字符)?"));
 static MAXIMUM: Lazy<Regex> = Lazy::new(|| re(r"最大值?(?:为|是)?\s*[:：]?\s*(\d+)"));
