@@ -170,6 +170,24 @@ fn odd_inputs_do_not_panic() {
     }
 }
 
+#[test]
+fn truncated_seed_never_panics_and_rows_stay_full_width() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join(SEED_000)).expect("seed 000 is in the repository");
+    for cut in (0..text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .step_by(7)
+    {
+        let doc = markdown::read("cut.md", &text[..cut]).expect("Markdown");
+        for t in tables(&doc) {
+            assert!(
+                t.rows.iter().all(|r| r.cells.len() == t.header.len()),
+                "cut at {cut}"
+            );
+        }
+    }
+}
+
 fn corpus_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
     dir.is_dir().then_some(dir)

@@ -139,7 +139,7 @@ fn row_extent(lines: &[Line], first: usize, width: usize) -> (usize, bool) {
             return (k, true);
         }
         let Some(next) = lines.get(k + 1) else { break };
-        let starts_row = next.text.starts_with('|') && next.text.trim() != "|";
+        let starts_row = next.text.trim_start().starts_with('|') && next.text.trim() != "|";
         if (starts_row && seps >= width) || is_heading(next.text) {
             break;
         }
