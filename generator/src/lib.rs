@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod diag;
+pub mod diff;
 pub mod doc;
 pub mod extract;
 pub mod ir;

@@ -50,6 +50,8 @@ enum Command {
         #[arg(long)]
         root: Option<PathBuf>,
     },
+    /// Compare two versions of the API description: what changed, what it breaks, which bump.
+    Diff(specgen::diff::cli::DiffArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,6 +100,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse { files, format, reader, summary, strict } => parse(&files, format, reader.format(), summary, strict, &mut renderer),
         Command::Regen { check, strict, root } => regen(root, check, strict, &mut renderer),
+        Command::Diff(args) => ExitCode::from(std::env::current_dir().map_or(specgen::diff::cli::EXIT_ERROR, |cwd| specgen::diff::cli::run(&args, &cwd, &mut renderer))),
     }
 }
 

@@ -1,0 +1,81 @@
+//! Enums for valid-value lists: one variant per documented value, plus `Unknown(String)` so
+//! a value the service adds later still deserializes and can still be sent.
+
+use super::docs;
+use super::names;
+use super::types::EnumModel;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn enum_tokens(e: &EnumModel) -> TokenStream {
+    let name = names::ident(&e.name);
+    let doc = docs::attrs(&docs::sanitize(&e.doc));
+    let variants: Vec<_> = e.variants.iter().map(|v| names::ident(&v.name)).collect();
+    let values: Vec<&str> = e.variants.iter().map(|v| v.value.as_str()).collect();
+    let variant_docs = e.variants.iter().map(|v| {
+        let text = if v.description.trim().is_empty() {
+            docs::code(&v.value)
+        } else {
+            format!("{}: {}", docs::code(&v.value), docs::sanitize(&v.description))
+        };
+        docs::attrs(&text)
+    });
+    quote! {
+        #doc
+        #[non_exhaustive]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #( #variant_docs #variants, )*
+            /// A value this crate does not know (the service may add values without notice).
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The values the document lists, as sent on the wire.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#variants => #values, )*
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #( #values => Self::#variants, )*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! One module per operation: input, nested types, enums, output, error, fluent builder,
+//! the `Client` method and, when it pages, a paginator.
+
+use super::names;
+use super::types::{Direction, FieldModel, StructModel, Ty, TypeSet};
+use super::{docs, enums, errors, pagination, params, response, validate, wire};
+use crate::ir::{Operation, Product};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// An operation with its type model built.
+pub struct OpModel<'a> {
+    pub op: &'a Operation,
+    /// Module name, e.g. `create_physical_connection`.
+    pub module: String,
+    /// Type-name stem, e.g. `CreatePhysicalConnection`.
+    pub stem: String,
+    pub types: TypeSet<'a>,
+    pub input: Vec<FieldModel<'a>>,
+    pub output: Vec<FieldModel<'a>>,
+}
+
+impl<'a> OpModel<'a> {
+    pub fn new(op: &'a Operation) -> Self {
+        let stem = names::camel(&op.name);
+        let stem = if stem.is_empty() { "Operation".to_string() } else { stem };
+        let own: Vec<String> =
+            ["Input", "Output", "Error", "FluentBuilder", "Paginator"].iter().map(|s| format!("{stem}{s}")).collect();
+        let own_refs: Vec<&str> = own.iter().map(String::as_str).collect();
+        let mut types = TypeSet::new(&own_refs);
+        let input = params::input_fields(&op.parameters, &mut types, &stem);
+        let output = response::output_fields(&op.response, &mut types, &format!("{stem}Output"));
+        let module = names::snake(&op.name);
+        let module = if module.is_empty() { "operation".to_string() } else { module };
+        OpModel { op, module, stem, types, input, output }
+    }
+}
+
+/// Rustdoc of a field: the document's description, its facts, its rules with their sentences.
+fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
+    let mut parts = vec![docs::sanitize(&f.doc.description)];
+    let mut facts = Vec::new();
+    if f.required {
+        facts.push("**Required**".to_string());
+    }
+    facts.push(format!("wire name `{}`", f.wire.replace('`', "'")));
+    if !f.doc.doc_type.is_empty() {
+        facts.push(format!("document type {}", docs::code(&f.doc.doc_type)));
+    }
+    if let Some(example) = &f.doc.example {
+        facts.push(format!("example {}", docs::code(example)));
+    }
+    if let Some(default) = &f.doc.default {
+        facts.push(format!("default {}", docs::code(default)));
+    }
+    parts.push(format!("{}.", capitalize(&facts.join(", "))));
+    let rules: Vec<_> = f.max_items.iter().chain(&f.rules).collect();
+    if direction == Direction::Input && !rules.is_empty() {
+        let mut lines = vec!["Rules:".to_string()];
+        for rule in rules {
+            let checked = matches!(rule, crate::ir::Constraint::MaxItems { .. }) || validate::applies(rule, f.ty.leaf());
+            let status = if checked { "checked by `validate()`" } else { "not checked: it does not apply to this type" };
+            lines.push(format!("- {} ({status}; {}):", validate::describe(rule), docs::source(rule.source())));
+            lines.extend(docs::quote_sentence(rule.sentence()).lines().map(|l| format!("  {l}")));
+        }
+        parts.push(lines.join("\n"));
+    }
+    parts.extend(f.doc.notes.iter().map(|n| format!("Note: {}", docs::sanitize(n))));
+    parts.push(format!("Source: {}", docs::source(&f.doc.source)));
+    docs::attrs(&parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n"))
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The field's type as declared: lists are plain `Vec`s on inputs (empty = absent).
+fn declared_type(f: &FieldModel, types: &TypeSet, direction: Direction) -> TokenStream {
+    let ty = types.tokens(&f.ty);
+    match (&f.ty, direction) {
+        (Ty::List(_), Direction::Input) => ty,
+        _ => quote!(Option<#ty>),
+    }
+}
+
+fn struct_fields(fields: &[FieldModel], types: &TypeSet, direction: Direction) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .map(|f| {
+            let (ident, doc, ty) = (names::ident(&f.name), field_doc(f, direction), declared_type(f, types, direction));
+            let wire = &f.wire;
+            match direction {
+                Direction::Input => quote! { #doc pub #ident: #ty, },
+                Direction::Output => quote! { #doc #[serde(rename = #wire)] pub #ident: #ty, },
+            }
+        })
+        .collect()
+}
+
+/// Fluent setters; `target` is the path to the struct being filled (`self` or `self.input`).
+fn setters(fields: &[FieldModel], types: &TypeSet, target: &TokenStream) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .map(|f| {
+            let ident = names::ident(&f.name);
+            let set = format_ident!("set_{}", f.name.trim_start_matches("r#"));
+            let item = types.tokens(f.ty.leaf());
+            let (param, item_conv, value_conv) = match f.ty.leaf() {
+                Ty::Scalar(super::types::Scalar::Str) | Ty::Enum(_) => {
+                    (quote!(impl Into<#item>), quote!(item.into()), quote!(value.into()))
+                }
+                _ => (quote!(#item), quote!(item), quote!(value)),
+            };
+            let full = declared_type(f, types, Direction::Input);
+            let wire = &f.wire;
+            let (add_doc, set_doc) = (format!(" Sets `{wire}`."), format!(" Sets or clears `{wire}`."));
+            match &f.ty {
+                Ty::List(inner) if !matches!(**inner, Ty::List(_)) => {
+                    let add_doc = format!(" Appends one item to `{wire}`.");
+                    let set_doc = format!(" Replaces all items of `{wire}`.");
+                    quote! {
+                        #[doc = #add_doc]
+                        pub fn #ident(mut self, item: #param) -> Self { #target.#ident.push(#item_conv); self }
+                        #[doc = #set_doc]
+                        pub fn #set(mut self, items: #full) -> Self { #target.#ident = items; self }
+                    }
+                }
+                Ty::List(_) => quote! {
+                    #[doc = #set_doc]
+                    pub fn #set(mut self, items: #full) -> Self { #target.#ident = items; self }
+                },
+                _ => quote! {
+                    #[doc = #add_doc]
+                    pub fn #ident(mut self, value: #param) -> Self { #target.#ident = Some(#value_conv); self }
+                    #[doc = #set_doc]
+                    pub fn #set(mut self, value: #full) -> Self { #target.#ident = value; self }
+                },
+            }
+        })
+        .collect()
+}
+
+fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
+    let ident = names::ident(&s.name);
+    let doc = docs::attrs(&docs::sanitize(&s.doc));
+    let fields = struct_fields(&s.fields, types, s.direction);
+    match s.direction {
+        Direction::Output => quote! {
+            #doc
+            #[derive(Debug, Clone, ::serde::Deserialize)]
+            pub struct #ident { #(#fields)* }
+        },
+        Direction::Input => {
+            let setters = setters(&s.fields, types, &quote!(self));
+            let flatten = wire::flatten(&s.fields);
+            let validate_at = validate::validate_at_fn(&s.fields, types);
+            quote! {
+                #doc
+                #[derive(Debug, Clone, Default)]
+                pub struct #ident { #(#fields)* }
+
+                impl #ident {
+                    #(#setters)*
+                    #flatten
+                    #validate_at
+                }
+            }
+        }
+    }
+}
+
+fn module_doc(model: &OpModel, product: &Product) -> String {
+    let op = model.op;
+    let mut parts = vec![format!("`{}`: {}", op.name, docs::sanitize(&op.summary))];
+    parts.push(docs::sanitize(&op.description));
+    if !op.permissions.is_empty() {
+        let mut lines = vec!["Required permissions:".to_string()];
+        for p in &op.permissions {
+            let level = if p.access_level.is_empty() { String::new() } else { format!(" ({})", docs::sanitize(&p.access_level)) };
+            let resources = if p.resource_types.is_empty() {
+                String::new()
+            } else {
+                let list: Vec<String> = p.resource_types.iter().map(|r| docs::code(r)).collect();
+                format!(" on {}", list.join(", "))
+            };
+            lines.push(format!("- {}{level}{resources}", docs::code(&p.action)));
+        }
+        parts.push(lines.join("\n"));
+    }
+    parts.push(format!(
+        "Source: {}. API reference: <https://api.aliyun.com/api/{}/{}/{}>.",
+        docs::source(&op.source),
+        product.product,
+        product.version,
+        op.name
+    ));
+    parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+}
+
+fn read_only(action: &str) -> bool {
+    ["Describe", "List", "Get", "Query"].iter().any(|p| action.starts_with(p))
+}
+
+/// The whole module of one operation.
+pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
+    let op = model.op;
+    let stem = &model.stem;
+    let (input, output, error, builder) = (
+        format_ident!("{stem}Input"),
+        format_ident!("{stem}Output"),
+        format_ident!("{stem}Error"),
+        format_ident!("{stem}FluentBuilder"),
+    );
+    let method_fn = names::ident(&model.module);
+    let types = &model.types;
+    let module_doc = module_doc(model, product);
+    let module_doc = module_doc.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let action = op.name.as_str();
+    let method = op.method.clone().unwrap_or_else(|| product.method.clone());
+    let idempotency = match &op.idempotency_parameter {
+        Some(p) => quote!(Some(#p)),
+        None => quote!(None),
+    };
+    let read_only = read_only(action);
+    let input_fields = struct_fields(&model.input, types, Direction::Input);
+    let output_fields = struct_fields(&model.output, types, Direction::Output);
+    let input_setters = setters(&model.input, types, &quote!(self.input));
+    let validate_doc = format!(
+        "Checks the rules the document states for `{action}` (listed on each field) and reports every violation at once.\n\nCalled by `send()` unless validation is switched off for the client or the call."
+    );
+    let validate_fn = validate::validate_fn(&model.input, types, &validate_doc);
+    let to_params = wire::to_params(&model.input);
+    let nested = types.structs.iter().map(|s| nested_struct(s, types));
+    let enums = types.enums.iter().map(enums::enum_tokens);
+    let error_enum = errors::error_tokens(&error.to_string(), action, &op.errors);
+    let paginator = pagination::paginator(stem, &model.input, &model.output, types);
+    let (input_doc, output_doc) = (format!(" Parameters of `{action}`."), format!(" Response of `{action}`."));
+    let builder_doc = format!(" Builds and sends a `{action}` request; see [`crate::Client::{}`].", model.module);
+    let client_doc = docs::attrs(&format!("`{action}`: {}", docs::sanitize(&op.summary)));
+    quote! {
+        #( #![doc = #module_doc] )*
+
+        const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
+            action: #action,
+            method: #method,
+            idempotency_param: #idempotency,
+            read_only: #read_only,
+        };
+
+        #[doc = #input_doc]
+        #[derive(Debug, Clone, Default)]
+        pub struct #input { #(#input_fields)* }
+
+        impl #input {
+            #validate_fn
+            #to_params
+        }
+
+        #[doc = #output_doc]
+        #[derive(Debug, Clone, ::serde::Deserialize)]
+        pub struct #output { #(#output_fields)* }
+
+        #(#nested)*
+        #(#enums)*
+        #error_enum
+
+        #[doc = #builder_doc]
+        #[derive(Debug, Clone)]
+        pub struct #builder {
+            client: crate::Client,
+            input: #input,
+            options: ::specgen_runtime::CallOptions,
+        }
+
+        impl #builder {
+            #(#input_setters)*
+
+            /// Turns client-side validation on or off for this call only.
+            pub fn validation(mut self, enabled: bool) -> Self {
+                self.options.validation = Some(enabled);
+                self
+            }
+
+            /// Replaces the per-call options (validation, read timeout, attempts).
+            pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
+                self.options = options;
+                self
+            }
+
+            /// The input built so far.
+            pub fn as_input(&self) -> &#input {
+                &self.input
+            }
+
+            /// Validates (unless switched off), sends the request and decodes the response.
+            pub async fn send(self) -> Result<#output, ::specgen_runtime::SdkError<#error>> {
+                let runtime = self.client.runtime();
+                if runtime.validation_enabled(&self.options) {
+                    self.input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
+                }
+                let body = runtime
+                    .invoke(&crate::client::SERVICE, &OPERATION, self.input.to_params(), &self.options)
+                    .await
+                    .map_err(|e| e.map_service(#error::from_service))?;
+                ::specgen_runtime::decode_json(200, &body)
+            }
+        }
+
+        impl crate::Client {
+            #client_doc
+            pub fn #method_fn(&self) -> #builder {
+                #builder { client: self.clone(), input: #input::default(), options: ::specgen_runtime::CallOptions::default() }
+            }
+        }
+
+        #paginator
+    }
+}

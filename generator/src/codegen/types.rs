@@ -1,0 +1,290 @@
+//! The type model of one operation: which Rust type each parameter and response field gets,
+//! and the structs and enums of its module. Built from the IR by `params.rs` and
+//! `response.rs`; turned into code by `ops.rs`, `enums.rs`, `wire.rs` and `validate.rs`.
+
+use super::names::{self, Scope};
+use crate::diag::Span;
+use crate::ir::{Constraint, EnumValue};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// A value the wire carries as one string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scalar {
+    Str,
+    Bool,
+    I32,
+    I64,
+    F64,
+    /// A response object the document does not describe field by field.
+    Json,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ty {
+    Scalar(Scalar),
+    /// Index into [`TypeSet::enums`].
+    Enum(usize),
+    /// Index into [`TypeSet::structs`].
+    Struct(usize),
+    List(Box<Ty>),
+}
+
+impl Ty {
+    /// The element type under all list levels.
+    pub fn leaf(&self) -> &Ty {
+        match self {
+            Ty::List(inner) => inner.leaf(),
+            other => other,
+        }
+    }
+}
+
+/// A parameter or response field as the document describes it, for rustdoc.
+#[derive(Clone, Debug)]
+pub struct FieldDoc {
+    pub description: String,
+    pub doc_type: String,
+    pub example: Option<String>,
+    pub default: Option<String>,
+    pub source: Span,
+    /// What the generator had to assume, e.g. an unknown document type sent as text.
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FieldModel<'a> {
+    /// Name on the wire relative to the parent (`RegionId`, `Key`, the family base `Tag`).
+    pub wire: String,
+    /// Rust field name, unique in its struct.
+    pub name: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub doc: FieldDoc,
+    /// Rules on the value (on each item of a list).
+    pub rules: Vec<&'a Constraint>,
+    /// `MaxItems` rules on the list itself.
+    pub max_items: Vec<&'a Constraint>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Input,
+    Output,
+}
+
+#[derive(Clone, Debug)]
+pub struct StructModel<'a> {
+    pub name: String,
+    pub direction: Direction,
+    pub doc: String,
+    pub fields: Vec<FieldModel<'a>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VariantModel {
+    pub name: String,
+    pub value: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct EnumModel {
+    pub name: String,
+    pub doc: String,
+    pub variants: Vec<VariantModel>,
+}
+
+/// Structs and enums of one operation module, named uniquely within it.
+pub struct TypeSet<'a> {
+    pub structs: Vec<StructModel<'a>>,
+    pub enums: Vec<EnumModel>,
+    scope: Scope,
+}
+
+/// Names the generated module itself uses; document-derived types must not shadow them.
+const RESERVED_TYPES: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Clone",
+    "Debug", "Copy", "Send", "Sync", "Sized", "Iterator", "From", "Into", "AsRef", "ToString",
+    "ToOwned", "PartialEq", "Eq", "Fn", "Drop",
+];
+
+impl<'a> TypeSet<'a> {
+    /// `op_types` are the operation's own type names (`XInput`, `XOutput`...), reserved first.
+    pub fn new(op_types: &[&str]) -> Self {
+        let mut reserved = RESERVED_TYPES.to_vec();
+        reserved.extend_from_slice(op_types);
+        TypeSet { structs: Vec::new(), enums: Vec::new(), scope: Scope::with_reserved(&reserved) }
+    }
+
+    /// A free type name: `base`, else `{context}{base}`, else numbered.
+    pub fn claim_type_name(&mut self, base: &str, context: &str) -> String {
+        let contextual = format!("{context}{base}");
+        if !self.scope.is_free(base) && self.scope.is_free(&contextual) {
+            return self.scope.claim(&contextual, "Item");
+        }
+        self.scope.claim(base, "Item")
+    }
+
+    /// The Rust type of a value (a list's element type included).
+    pub fn tokens(&self, ty: &Ty) -> TokenStream {
+        match ty {
+            Ty::Scalar(Scalar::Str) => quote!(String),
+            Ty::Scalar(Scalar::Bool) => quote!(bool),
+            Ty::Scalar(Scalar::I32) => quote!(i32),
+            Ty::Scalar(Scalar::I64) => quote!(i64),
+            Ty::Scalar(Scalar::F64) => quote!(f64),
+            Ty::Scalar(Scalar::Json) => quote!(::serde_json::Value),
+            Ty::Enum(i) => self.type_ident(self.enums.get(*i).map(|e| e.name.as_str())),
+            Ty::Struct(i) => self.type_ident(self.structs.get(*i).map(|s| s.name.as_str())),
+            Ty::List(inner) => {
+                let inner = self.tokens(inner);
+                quote!(Vec<#inner>)
+            }
+        }
+    }
+
+    fn type_ident(&self, name: Option<&str>) -> TokenStream {
+        let ident = names::ident(name.unwrap_or("String"));
+        quote!(#ident)
+    }
+
+    pub fn add_struct(&mut self, model: StructModel<'a>) -> Ty {
+        self.structs.push(model);
+        Ty::Struct(self.structs.len() - 1)
+    }
+
+    /// The enum for a valid-value list, reusing an earlier enum with the same base name and
+    /// the same values (a request parameter and the response field that echoes it).
+    pub fn enum_for(&mut self, base: &str, context: &str, doc: String, values: &[EnumValue]) -> Ty {
+        let same = |e: &EnumModel| {
+            e.variants.len() == values.len()
+                && e.variants.iter().zip(values).all(|(v, ev)| v.value == ev.value)
+                && (e.name == base || e.name == format!("{context}{base}"))
+        };
+        if let Some(i) = self.enums.iter().position(same) {
+            return Ty::Enum(i);
+        }
+        let name = self.claim_type_name(base, context);
+        let mut variant_names = Scope::with_reserved(&["Unknown"]);
+        let mut variants: Vec<VariantModel> = Vec::new();
+        for ev in values {
+            if variants.iter().any(|v| v.value == ev.value) {
+                continue; // a value listed twice is one variant
+            }
+            let name = variant_names.claim(&names::camel(&ev.value), "Value");
+            variants.push(VariantModel { name, value: ev.value.clone(), description: ev.description.clone() });
+        }
+        self.enums.push(EnumModel { name, doc, variants });
+        Ty::Enum(self.enums.len() - 1)
+    }
+}
+
+/// What a document type name means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocKind {
+    Str,
+    Bool,
+    Int,
+    Long,
+    Float,
+    /// `array`, `array<...>`, `RepeatList`, `List`.
+    List,
+    /// `object`, `struct`, `map`.
+    Object,
+    /// A name the generator does not know; handled as text, with a note.
+    Unknown,
+}
+
+pub fn doc_kind(doc_type: &str) -> DocKind {
+    let t = doc_type.trim().to_ascii_lowercase();
+    match t.as_str() {
+        "string" | "str" | "" => DocKind::Str,
+        "boolean" | "bool" => DocKind::Bool,
+        "integer" | "int" | "int32" | "short" => DocKind::Int,
+        "long" | "int64" => DocKind::Long,
+        "float" | "double" | "number" => DocKind::Float,
+        "list" => DocKind::List,
+        "object" | "struct" => DocKind::Object,
+        _ if t.starts_with("array") || t.starts_with("repeatlist") => DocKind::List,
+        _ if t.starts_with("map") => DocKind::Object,
+        _ => DocKind::Unknown,
+    }
+}
+
+/// The scalar for a non-structured kind. `wide` says an integer's documented range does not
+/// fit in `i32`.
+pub fn scalar_of(kind: DocKind, wide: bool) -> Scalar {
+    match kind {
+        DocKind::Bool => Scalar::Bool,
+        DocKind::Int if !wide => Scalar::I32,
+        DocKind::Int | DocKind::Long => Scalar::I64,
+        DocKind::Float => Scalar::F64,
+        DocKind::Object => Scalar::Json,
+        DocKind::Str | DocKind::List | DocKind::Unknown => Scalar::Str,
+    }
+}
+
+/// True when a range constraint allows values outside `i32`.
+pub fn needs_wide_integer(constraints: &[Constraint]) -> bool {
+    constraints.iter().any(|c| match c {
+        Constraint::Range { ranges, excluded, .. } => ranges
+            .iter()
+            .map(|r| (r.min, r.max))
+            .chain(excluded.iter().map(|e| (*e, *e)))
+            .any(|(min, max)| i32::try_from(min).is_err() || i32::try_from(max).is_err()),
+        _ => false,
+    })
+}
+
+/// A note for document types the generator does not know, so nothing is silently assumed.
+pub fn unknown_type_note(doc_type: &str) -> Option<String> {
+    (doc_kind(doc_type) == DocKind::Unknown).then(|| {
+        format!("The document gives the type `{doc_type}`, which the generator does not know; it is handled as text.")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Interval;
+
+    fn range(min: i64, max: i64) -> Constraint {
+        Constraint::Range {
+            ranges: vec![Interval { min, max }],
+            excluded: vec![],
+            sentence: String::new(),
+            source: Span::new("d", 1),
+        }
+    }
+
+    #[test]
+    fn integer_width_follows_the_range() {
+        assert!(!needs_wide_integer(&[range(0, 2999)]));
+        assert!(needs_wide_integer(&[range(4_200_000_000, 4_294_967_294)]));
+        assert_eq!(scalar_of(doc_kind("integer"), false), Scalar::I32);
+        assert_eq!(scalar_of(doc_kind("Integer"), true), Scalar::I64);
+        assert_eq!(scalar_of(doc_kind("Long"), false), Scalar::I64);
+        assert_eq!(doc_kind("array<object>"), DocKind::List);
+        assert_eq!(doc_kind("RepeatList"), DocKind::List);
+    }
+
+    #[test]
+    fn unknown_types_are_noted() {
+        assert!(unknown_type_note("Date").is_some());
+        assert!(unknown_type_note("String").is_none());
+        assert!(unknown_type_note("array<string>").is_none());
+    }
+
+    #[test]
+    fn enums_are_reused_only_when_values_match() {
+        let v = |s: &str| EnumValue { value: s.into(), description: String::new(), default: false };
+        let mut set = TypeSet::new(&["XInput"]);
+        let a = set.enum_for("Status", "X", String::new(), &[v("A"), v("B")]);
+        let b = set.enum_for("Status", "X", String::new(), &[v("A"), v("B")]);
+        let c = set.enum_for("Status", "Output", String::new(), &[v("A")]);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(set.enums[1].name, "OutputStatus");
+    }
+}

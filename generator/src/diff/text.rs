@@ -1,0 +1,92 @@
+//! Normalisation that keeps reflowing, reordering and spelling variants out of the report.
+
+/// True when two pieces of prose differ only in whitespace (line breaks, indentation, the
+/// spaces a PDF puts inside words).
+pub fn same_prose(a: &str, b: &str) -> bool {
+    let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    strip(a) == strip(b)
+}
+
+/// A type as the generated code sees it: case and spacing do not matter, and an array is an
+/// array whatever its item type is called (items are compared through their children).
+pub fn norm_type(doc_type: &str) -> String {
+    let t: String = doc_type
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    if t.starts_with("array") {
+        "array".to_string()
+    } else {
+        t
+    }
+}
+
+/// A wire name with its repetition placeholders spelled one way (`Tag.n.Key` = `Tag.N.Key`).
+pub fn norm_name(name: &str) -> String {
+    name.trim()
+        .split('.')
+        .map(|s| if s == "n" { "N" } else { s.trim() })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Joins a child's name to its parent's path; the unnamed item of an array is `[]`.
+pub fn child_path(parent: &str, name: &str) -> String {
+    match (parent.is_empty(), name.trim().is_empty()) {
+        (true, _) => norm_name(name),
+        (false, true) => format!("{parent}[]"),
+        (false, false) => format!("{parent}.{}", norm_name(name)),
+    }
+}
+
+/// Which of a parameter's or field's description and example differ.
+pub fn doc_differences(
+    description: (&str, &str),
+    example: (Option<&str>, Option<&str>),
+) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if !same_prose(description.0, description.1) {
+        out.push("description");
+    }
+    if example.0.map(str::trim) != example.1.map(str::trim) {
+        out.push("example");
+    }
+    out
+}
+
+/// Shows an optional value in a detail line.
+pub fn or_unstated(v: Option<&str>) -> String {
+    v.map_or_else(|| "not stated".to_string(), |v| format!("`{v}`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_ignores_reflow_only() {
+        assert!(same_prose(
+            "The name can\n contain  2 to 128",
+            "The name can contain 2 to\n128"
+        ));
+        assert!(same_prose(
+            "CreatePhys icalConnec tion",
+            "CreatePhysicalConnection"
+        ));
+        assert!(!same_prose("2 to 128", "2 to 64"));
+    }
+
+    #[test]
+    fn types_and_names() {
+        assert_eq!(norm_type("String"), norm_type(" string"));
+        assert_eq!(
+            norm_type("Array of PhysicalConnectionType"),
+            norm_type("array<object>")
+        );
+        assert_ne!(norm_type("Integer"), norm_type("Long"));
+        assert_eq!(norm_name("Tag.n.Key"), "Tag.N.Key");
+        assert_eq!(child_path("Set", ""), "Set[]");
+        assert_eq!(child_path("Set[]", "Id"), "Set[].Id");
+    }
+}
