@@ -10,24 +10,41 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 const TEMPLATES: &[(&str, &str)] = &[
-    ("Cargo.toml", include_str!("../../../templates/Cargo.toml.tera")),
-    ("README.md", include_str!("../../../templates/README.md.tera")),
+    (
+        "Cargo.toml",
+        include_str!("../../../templates/Cargo.toml.tera"),
+    ),
+    (
+        "README.md",
+        include_str!("../../../templates/README.md.tera"),
+    ),
     ("lib.rs", include_str!("../../../templates/lib.rs.tera")),
-    ("operation.rs", include_str!("../../../templates/operation.rs.tera")),
-    ("client.rs", include_str!("../../../templates/client.rs.tera")),
+    (
+        "operation.rs",
+        include_str!("../../../templates/operation.rs.tera"),
+    ),
+    (
+        "client.rs",
+        include_str!("../../../templates/client.rs.tera"),
+    ),
     ("error.rs", include_str!("../../../templates/error.rs.tera")),
-    ("pagination.rs", include_str!("../../../templates/pagination.rs.tera")),
+    (
+        "pagination.rs",
+        include_str!("../../../templates/pagination.rs.tera"),
+    ),
 ];
 
 fn engine() -> Result<Tera, CodegenError> {
     let mut tera = Tera::default();
     tera.autoescape_on(Vec::new());
-    tera.add_raw_templates(TEMPLATES.iter().copied()).map_err(|e| CodegenError::Template(format!("{e:?}")))?;
+    tera.add_raw_templates(TEMPLATES.iter().copied())
+        .map_err(|e| CodegenError::Template(format!("{e:?}")))?;
     Ok(tera)
 }
 
 fn render(tera: &Tera, name: &str, ctx: &Context) -> Result<String, CodegenError> {
-    tera.render(name, ctx).map_err(|e| CodegenError::Template(format!("{name}: {e:?}")))
+    tera.render(name, ctx)
+        .map_err(|e| CodegenError::Template(format!("{name}: {e:?}")))
 }
 
 /// A Rust string literal.
@@ -37,7 +54,11 @@ fn lit(s: &str) -> String {
 
 /// One line of plain text for a table cell or a list item.
 fn one_line(text: &str) -> String {
-    docs::sanitize(text).split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
+    docs::sanitize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('|', "\\|")
 }
 
 #[derive(Serialize)]
@@ -50,8 +71,15 @@ struct OpEntry {
 
 fn uses_json(models: &[OpModel]) -> bool {
     models.iter().any(|m| {
-        m.output.iter().chain(&m.input).any(|f| f.ty.leaf() == &Ty::Scalar(Scalar::Json))
-            || m.types.structs.iter().flat_map(|s| &s.fields).any(|f| f.ty.leaf() == &Ty::Scalar(Scalar::Json))
+        m.output
+            .iter()
+            .chain(&m.input)
+            .any(|f| f.ty.leaf() == &Ty::Scalar(Scalar::Json))
+            || m.types
+                .structs
+                .iter()
+                .flat_map(|s| &s.fields)
+                .any(|f| f.ty.leaf() == &Ty::Scalar(Scalar::Json))
     })
 }
 
@@ -61,13 +89,26 @@ fn example_lines(crate_name: &str, models: &[OpModel]) -> Vec<String> {
     let krate = crate_name.replace('-', "_");
     let mut lines = vec![
         "# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
-        "// Credentials and region from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, ...).".to_string(),
+        "// Credentials and region from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, ...)."
+            .to_string(),
         format!("let config = {krate}::Config::from_env()?;"),
         format!("let client = {krate}::Client::new(config);"),
     ];
-    if let Some(m) = models.iter().find(|m| m.op.name.starts_with("Describe")).or(models.first()) {
-        let region = m.input.iter().find(|f| f.wire == "RegionId").map(|f| format!(".{}(\"cn-hangzhou\")", f.name));
-        lines.push(format!("let output = client.{}(){}.send().await?;", m.module, region.unwrap_or_default()));
+    if let Some(m) = models
+        .iter()
+        .find(|m| m.op.name.starts_with("Describe"))
+        .or(models.first())
+    {
+        let region = m
+            .input
+            .iter()
+            .find(|f| f.wire == "RegionId")
+            .map(|f| format!(".{}(\"cn-hangzhou\")", f.name));
+        lines.push(format!(
+            "let output = client.{}(){}.send().await?;",
+            m.module,
+            region.unwrap_or_default()
+        ));
         lines.push("println!(\"{output:?}\");".to_string());
     }
     lines.push("# Ok(())".to_string());
@@ -77,11 +118,17 @@ fn example_lines(crate_name: &str, models: &[OpModel]) -> Vec<String> {
 
 /// Cargo.toml, README.md, src/lib.rs, src/client.rs, src/error.rs, src/operation/mod.rs and,
 /// when an operation pages, src/pagination.rs.
-pub fn crate_files(product: &Product, models: &[OpModel], runtime_path: &str) -> Result<Vec<GeneratedFile>, CodegenError> {
+pub fn crate_files(
+    product: &Product,
+    models: &[OpModel],
+    runtime_path: &str,
+) -> Result<Vec<GeneratedFile>, CodegenError> {
     let tera = engine()?;
     let header = Header::for_product(product, models.iter().map(|m| m.op));
     let dir = format!("{}/", product.crate_name);
-    let paginates = models.iter().any(|m| !super::pagination::paginator(&m.stem, &m.input, &m.output, &m.types).is_empty());
+    let paginates = models
+        .iter()
+        .any(|m| !super::pagination::paginator(&m.stem, &m.input, &m.output, &m.types).is_empty());
     let example = example_lines(&product.crate_name, models);
     let ops: Vec<OpEntry> = models
         .iter()
@@ -100,13 +147,29 @@ pub fn crate_files(product: &Product, models: &[OpModel], runtime_path: &str) ->
     ctx.insert("uses_json", &uses_json(models));
     ctx.insert("paginates", &paginates);
     ctx.insert("operations", &ops);
-    ctx.insert("example", &example.iter().filter(|l| !l.starts_with('#')).cloned().collect::<Vec<_>>().join("\n"));
+    ctx.insert(
+        "example",
+        &example
+            .iter()
+            .filter(|l| !l.starts_with('#'))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
     ctx.insert("example_lines", &example);
     ctx.insert("product_lit", &lit(&product.product));
     ctx.insert("version_lit", &lit(&product.version));
     ctx.insert("endpoint_global_lit", &lit(&product.endpoint.global));
     ctx.insert("endpoint_regional_lit", &lit(&product.endpoint.regional));
-    ctx.insert("global_regions_lits", &product.endpoint.global_regions.iter().map(|r| lit(r)).collect::<Vec<_>>());
+    ctx.insert(
+        "global_regions_lits",
+        &product
+            .endpoint
+            .global_regions
+            .iter()
+            .map(|r| lit(r))
+            .collect::<Vec<_>>(),
+    );
     ctx.insert(
         "location",
         match product.parameter_location {
@@ -115,10 +178,21 @@ pub fn crate_files(product: &Product, models: &[OpModel], runtime_path: &str) ->
         },
     );
     ctx.insert("header", &header.toml());
-    let mut files = vec![GeneratedFile::new(format!("{dir}Cargo.toml"), render(&tera, "Cargo.toml", &ctx)?)];
+    let mut files = vec![GeneratedFile::new(
+        format!("{dir}Cargo.toml"),
+        render(&tera, "Cargo.toml", &ctx)?,
+    )];
     ctx.insert("header", &header.markdown());
-    files.push(GeneratedFile::new(format!("{dir}README.md"), render(&tera, "README.md", &ctx)?));
-    let mut rust = vec![("lib.rs", "src/lib.rs"), ("client.rs", "src/client.rs"), ("error.rs", "src/error.rs"), ("operation.rs", "src/operation/mod.rs")];
+    files.push(GeneratedFile::new(
+        format!("{dir}README.md"),
+        render(&tera, "README.md", &ctx)?,
+    ));
+    let mut rust = vec![
+        ("lib.rs", "src/lib.rs"),
+        ("client.rs", "src/client.rs"),
+        ("error.rs", "src/error.rs"),
+        ("operation.rs", "src/operation/mod.rs"),
+    ];
     if paginates {
         rust.push(("pagination.rs", "src/pagination.rs"));
     }

@@ -28,7 +28,13 @@ fn escape_line(line: &str) -> String {
     }
     line.split('`')
         .enumerate()
-        .map(|(i, part)| if i % 2 == 0 { escape_prose(part) } else { part.to_string() })
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                escape_prose(part)
+            } else {
+                part.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join("`")
 }
@@ -40,7 +46,11 @@ pub fn sanitize(text: &str) -> String {
     let mut in_fence = false;
     for line in text.lines().map(str::trim) {
         if line.starts_with("```") {
-            out.push(if in_fence { "```".to_string() } else { "```text".to_string() });
+            out.push(if in_fence {
+                "```".to_string()
+            } else {
+                "```text".to_string()
+            });
             in_fence = !in_fence;
         } else if in_fence {
             out.push(line.to_string());
@@ -54,7 +64,7 @@ pub fn sanitize(text: &str) -> String {
     // Collapse runs of blank lines the readers keep from the layout.
     let mut collapsed: Vec<String> = Vec::new();
     for line in out {
-        if line.is_empty() && collapsed.last().map_or(true, |l| l.is_empty()) {
+        if line.is_empty() && collapsed.last().is_none_or(|l| l.is_empty()) {
             continue;
         }
         collapsed.push(line);
@@ -84,14 +94,26 @@ pub fn source(span: &Span) -> String {
 pub fn quote_sentence(sentence: &str) -> String {
     sanitize(sentence)
         .lines()
-        .map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") })
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// `#[doc = "..."]` attributes, one per line so prettyplease prints them as `///` comments.
 pub fn attrs(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let lines = markdown.lines().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
     quote! { #( #[doc = #lines] )* }
 }
 
@@ -111,7 +133,10 @@ mod tests {
     #[test]
     fn keeps_bare_scheme_names_and_chinese() {
         assert_eq!(sanitize("不能以http://开头"), "不能以http://开头");
-        assert_eq!(sanitize("cannot start with http:// or `https://`."), "cannot start with http:// or `https://`.");
+        assert_eq!(
+            sanitize("cannot start with http:// or `https://`."),
+            "cannot start with http:// or `https://`."
+        );
     }
 
     #[test]

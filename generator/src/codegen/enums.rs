@@ -16,7 +16,11 @@ pub fn enum_tokens(e: &EnumModel) -> TokenStream {
         let text = if v.description.trim().is_empty() {
             docs::code(&v.value)
         } else {
-            format!("{}: {}", docs::code(&v.value), docs::sanitize(&v.description))
+            format!(
+                "{}: {}",
+                docs::code(&v.value),
+                docs::sanitize(&v.description)
+            )
         };
         docs::attrs(&text)
     });

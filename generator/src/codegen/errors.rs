@@ -33,7 +33,12 @@ fn codes(rows: &[ErrorRow]) -> Vec<Code<'_>> {
             .zip(code.rfind("%s"))
             .map(|(first, last)| (&code[..first], &code[last + 2..]));
         let variant = scope.claim(&names::camel(&code.replace("%s", "")), "Code");
-        out.push(Code { variant, code, pattern, rows: vec![row] });
+        out.push(Code {
+            variant,
+            code,
+            pattern,
+            rows: vec![row],
+        });
     }
     out
 }
@@ -41,7 +46,10 @@ fn codes(rows: &[ErrorRow]) -> Vec<Code<'_>> {
 fn variant_doc(c: &Code) -> String {
     let mut lines = Vec::new();
     for row in &c.rows {
-        let status = row.http_status.map(|s| format!(" (HTTP {s})")).unwrap_or_default();
+        let status = row
+            .http_status
+            .map(|s| format!(" (HTTP {s})"))
+            .unwrap_or_default();
         let mut line = format!("{}{status}", docs::code(c.code));
         if !row.message.is_empty() {
             line.push_str(&format!(": {}", docs::sanitize(&row.message)));
@@ -69,7 +77,9 @@ pub fn error_tokens(name: &str, op_name: &str, rows: &[ErrorRow]) -> TokenStream
         let v = names::ident(&c.variant);
         let doc = docs::attrs(&variant_doc(c));
         match c.pattern {
-            Some(_) => quote! { #doc #v { matched: String, error: ::specgen_runtime::ServiceError }, },
+            Some(_) => {
+                quote! { #doc #v { matched: String, error: ::specgen_runtime::ServiceError }, }
+            }
             None => quote! { #doc #v(::specgen_runtime::ServiceError), },
         }
     });
@@ -120,7 +130,8 @@ pub fn error_tokens(name: &str, op_name: &str, rows: &[ErrorRow]) -> TokenStream
             None => quote!(Self::#v(error) => error,),
         }
     });
-    let doc = format!(" Errors `{op_name}` documents, the service's common errors, and any other code.");
+    let doc =
+        format!(" Errors `{op_name}` documents, the service's common errors, and any other code.");
     quote! {
         #[doc = #doc]
         #[non_exhaustive]

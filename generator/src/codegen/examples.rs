@@ -21,21 +21,34 @@ fn json_text(text: &str) -> Option<&str> {
 }
 
 /// The test file, or `None` when no operation has a JSON response example.
-pub fn examples_test(product: &Product, models: &[OpModel]) -> Result<Option<(String, String)>, CodegenError> {
+pub fn examples_test(
+    product: &Product,
+    models: &[OpModel],
+) -> Result<Option<(String, String)>, CodegenError> {
     let krate = format_ident!("{}", product.crate_name.replace('-', "_"));
     let mut tests: Vec<TokenStream> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
     for m in models {
-        let examples = m.op.examples.iter().filter(|e| e.kind == ExampleKind::Response && e.format.eq_ignore_ascii_case("json"));
+        let examples =
+            m.op.examples.iter().filter(|e| {
+                e.kind == ExampleKind::Response && e.format.eq_ignore_ascii_case("json")
+            });
         for (i, example) in examples.enumerate() {
             let Some(text) = json_text(&example.text) else {
-                skipped.push(format!("- `{}` at {}: not valid JSON", m.op.name, docs::source(&example.source)));
+                skipped.push(format!(
+                    "- `{}` at {}: not valid JSON",
+                    m.op.name,
+                    docs::source(&example.source)
+                ));
                 continue;
             };
             let module = format_ident!("{}", m.module);
             let output = format_ident!("{}Output", m.stem);
             let name = format_ident!("{}_response_example_{}", m.module, i + 1);
-            let doc = format!(" The JSON response example at {}.", docs::source(&example.source));
+            let doc = format!(
+                " The JSON response example at {}.",
+                docs::source(&example.source)
+            );
             tests.push(quote! {
                 #[doc = #doc]
                 #[test]
@@ -49,7 +62,9 @@ pub fn examples_test(product: &Product, models: &[OpModel]) -> Result<Option<(St
     if tests.is_empty() {
         return Ok(None);
     }
-    let mut doc = vec![" The JSON response examples of the documents decode into the output types.".to_string()];
+    let mut doc = vec![
+        " The JSON response examples of the documents decode into the output types.".to_string(),
+    ];
     if !skipped.is_empty() {
         doc.push(String::new());
         doc.push(" Not tested:".to_string());
@@ -57,6 +72,7 @@ pub fn examples_test(product: &Product, models: &[OpModel]) -> Result<Option<(St
     }
     let header = Header::for_product(product, models.iter().map(|m| m.op));
     let path = "tests/examples.rs".to_string();
-    let text = format::rust_tokens(&header.rust(), quote! { #( #![doc = #doc] )* #(#tests)* }).map_err(|e| e.in_file(&path))?;
+    let text = format::rust_tokens(&header.rust(), quote! { #( #![doc = #doc] )* #(#tests)* })
+        .map_err(|e| e.in_file(&path))?;
     Ok(Some((path, text)))
 }

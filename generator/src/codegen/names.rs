@@ -51,7 +51,10 @@ pub fn plural(snake: &str) -> String {
         .is_some_and(|c| "aeiou".contains(c));
     if let Some(stem) = snake.strip_suffix('y').filter(|_| !vowel_before_y) {
         format!("{stem}ies")
-    } else if ["s", "x", "ch", "sh"].iter().any(|end| snake.ends_with(end)) {
+    } else if ["s", "x", "ch", "sh"]
+        .iter()
+        .any(|end| snake.ends_with(end))
+    {
         format!("{snake}es")
     } else {
         format!("{snake}s")
@@ -85,7 +88,9 @@ pub struct Scope {
 impl Scope {
     /// A scope in which `reserved` names are already taken (e.g. `Unknown` for enum variants).
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Scope { taken: reserved.iter().map(|s| s.to_string()).collect() }
+        Scope {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     /// `base` if free, else `base2`, `base3`...; `fallback` when `base` is empty.

@@ -23,16 +23,33 @@ pub struct OpModel<'a> {
 impl<'a> OpModel<'a> {
     pub fn new(op: &'a Operation) -> Self {
         let stem = names::camel(&op.name);
-        let stem = if stem.is_empty() { "Operation".to_string() } else { stem };
-        let own: Vec<String> =
-            ["Input", "Output", "Error", "FluentBuilder", "Paginator"].iter().map(|s| format!("{stem}{s}")).collect();
+        let stem = if stem.is_empty() {
+            "Operation".to_string()
+        } else {
+            stem
+        };
+        let own: Vec<String> = ["Input", "Output", "Error", "FluentBuilder", "Paginator"]
+            .iter()
+            .map(|s| format!("{stem}{s}"))
+            .collect();
         let own_refs: Vec<&str> = own.iter().map(String::as_str).collect();
         let mut types = TypeSet::new(&own_refs);
         let input = params::input_fields(&op.parameters, &mut types, &stem);
         let output = response::output_fields(&op.response, &mut types, &format!("{stem}Output"));
         let module = names::snake(&op.name);
-        let module = if module.is_empty() { "operation".to_string() } else { module };
-        OpModel { op, module, stem, types, input, output }
+        let module = if module.is_empty() {
+            "operation".to_string()
+        } else {
+            module
+        };
+        OpModel {
+            op,
+            module,
+            stem,
+            types,
+            input,
+            output,
+        }
     }
 }
 
@@ -58,21 +75,48 @@ fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
     if direction == Direction::Input && !rules.is_empty() {
         let mut lines = vec!["Rules:".to_string()];
         for rule in rules {
-            let checked = matches!(rule, crate::ir::Constraint::MaxItems { .. }) || validate::applies(rule, f.ty.leaf());
-            let status = if checked { "checked by `validate()`" } else { "not checked: it does not apply to this type" };
-            lines.push(format!("- {} ({status}; {}):", validate::describe(rule), docs::source(rule.source())));
-            lines.extend(docs::quote_sentence(rule.sentence()).lines().map(|l| format!("  {l}")));
+            let checked = matches!(rule, crate::ir::Constraint::MaxItems { .. })
+                || validate::applies(rule, f.ty.leaf());
+            let status = if checked {
+                "checked by `validate()`"
+            } else {
+                "not checked: it does not apply to this type"
+            };
+            lines.push(format!(
+                "- {} ({status}; {}):",
+                validate::describe(rule),
+                docs::source(rule.source())
+            ));
+            lines.extend(
+                docs::quote_sentence(rule.sentence())
+                    .lines()
+                    .map(|l| format!("  {l}")),
+            );
         }
         parts.push(lines.join("\n"));
     }
-    parts.extend(f.doc.notes.iter().map(|n| format!("Note: {}", docs::sanitize(n))));
+    parts.extend(
+        f.doc
+            .notes
+            .iter()
+            .map(|n| format!("Note: {}", docs::sanitize(n))),
+    );
     parts.push(format!("Source: {}", docs::source(&f.doc.source)));
-    docs::attrs(&parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n"))
+    docs::attrs(
+        &parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+    )
 }
 
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The field's type as declared: lists are plain `Vec`s on inputs (empty = absent).
@@ -88,7 +132,11 @@ fn struct_fields(fields: &[FieldModel], types: &TypeSet, direction: Direction) -
     fields
         .iter()
         .map(|f| {
-            let (ident, doc, ty) = (names::ident(&f.name), field_doc(f, direction), declared_type(f, types, direction));
+            let (ident, doc, ty) = (
+                names::ident(&f.name),
+                field_doc(f, direction),
+                declared_type(f, types, direction),
+            );
             let wire = &f.wire;
             match direction {
                 Direction::Input => quote! { #doc pub #ident: #ty, },
@@ -177,7 +225,11 @@ fn module_doc(model: &OpModel, product: &Product) -> String {
     if !op.permissions.is_empty() {
         let mut lines = vec!["Required permissions:".to_string()];
         for p in &op.permissions {
-            let level = if p.access_level.is_empty() { String::new() } else { format!(" ({})", docs::sanitize(&p.access_level)) };
+            let level = if p.access_level.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", docs::sanitize(&p.access_level))
+            };
             let resources = if p.resource_types.is_empty() {
                 String::new()
             } else {
@@ -195,11 +247,17 @@ fn module_doc(model: &OpModel, product: &Product) -> String {
         product.version,
         op.name
     ));
-    parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn read_only(action: &str) -> bool {
-    ["Describe", "List", "Get", "Query"].iter().any(|p| action.starts_with(p))
+    ["Describe", "List", "Get", "Query"]
+        .iter()
+        .any(|p| action.starts_with(p))
 }
 
 /// The whole module of one operation.
@@ -215,7 +273,13 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
     let method_fn = names::ident(&model.module);
     let types = &model.types;
     let module_doc = module_doc(model, product);
-    let module_doc = module_doc.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let module_doc = module_doc.lines().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
     let action = op.name.as_str();
     let method = op.method.clone().unwrap_or_else(|| product.method.clone());
     let idempotency = match &op.idempotency_parameter {
@@ -235,8 +299,14 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
     let enums = types.enums.iter().map(enums::enum_tokens);
     let error_enum = errors::error_tokens(&error.to_string(), action, &op.errors);
     let paginator = pagination::paginator(stem, &model.input, &model.output, types);
-    let (input_doc, output_doc) = (format!(" Parameters of `{action}`."), format!(" Response of `{action}`."));
-    let builder_doc = format!(" Builds and sends a `{action}` request; see [`crate::Client::{}`].", model.module);
+    let (input_doc, output_doc) = (
+        format!(" Parameters of `{action}`."),
+        format!(" Response of `{action}`."),
+    );
+    let builder_doc = format!(
+        " Builds and sends a `{action}` request; see [`crate::Client::{}`].",
+        model.module
+    );
     let client_doc = docs::attrs(&format!("`{action}`: {}", docs::sanitize(&op.summary)));
     quote! {
         #( #![doc = #module_doc] )*

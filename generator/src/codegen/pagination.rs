@@ -23,7 +23,11 @@ fn items_path(fields: &[FieldModel], types: &TypeSet) -> Option<(Vec<String>, Ty
         match &f.ty {
             Ty::List(inner) => return Some((vec![f.name.clone()], (**inner).clone())),
             Ty::Struct(i) => {
-                if let Some((mut path, ty)) = types.structs.get(*i).and_then(|s| items_path(&s.fields, types)) {
+                if let Some((mut path, ty)) = types
+                    .structs
+                    .get(*i)
+                    .and_then(|s| items_path(&s.fields, types))
+                {
                     path.insert(0, f.name.clone());
                     return Some((path, ty));
                 }
@@ -35,20 +39,33 @@ fn items_path(fields: &[FieldModel], types: &TypeSet) -> Option<(Vec<String>, Ty
 }
 
 /// The paginator of an operation, or nothing when it does not page.
-pub fn paginator(op: &str, input: &[FieldModel], output: &[FieldModel], types: &TypeSet) -> TokenStream {
-    let (Some(number), Some(size), Some(total)) =
-        (find(input, "PageNumber"), find(input, "PageSize"), find(output, "TotalCount"))
-    else {
+pub fn paginator(
+    op: &str,
+    input: &[FieldModel],
+    output: &[FieldModel],
+    types: &TypeSet,
+) -> TokenStream {
+    let (Some(number), Some(size), Some(total)) = (
+        find(input, "PageNumber"),
+        find(input, "PageSize"),
+        find(output, "TotalCount"),
+    ) else {
         return quote!();
     };
-    let (Some(number_ty), Some(size_ty), Some(_)) = (int_scalar(number), int_scalar(size), int_scalar(total)) else {
+    let (Some(number_ty), Some(size_ty), Some(_)) =
+        (int_scalar(number), int_scalar(size), int_scalar(total))
+    else {
         return quote!();
     };
     let builder = format_ident!("{op}FluentBuilder");
     let paginator = format_ident!("{op}Paginator");
     let output_ty = format_ident!("{op}Output");
     let error = format_ident!("{op}Error");
-    let (number_f, size_f, total_f) = (names::ident(&number.name), names::ident(&size.name), names::ident(&total.name));
+    let (number_f, size_f, total_f) = (
+        names::ident(&number.name),
+        names::ident(&size.name),
+        names::ident(&total.name),
+    );
     let to_page = match number_ty {
         Scalar::I32 => quote!(i32::try_from(next).ok()),
         _ => quote!(Some(next)),

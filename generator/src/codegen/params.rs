@@ -5,7 +5,7 @@
 use super::docs;
 use super::names;
 use super::types::{
-    doc_kind, needs_wide_integer, scalar_of, unknown_type_note, DocKind, Direction, FieldDoc,
+    doc_kind, needs_wide_integer, scalar_of, unknown_type_note, Direction, DocKind, FieldDoc,
     FieldModel, Scalar, StructModel, Ty, TypeSet,
 };
 use crate::diag::Span;
@@ -66,7 +66,10 @@ fn child_mut<'n, 'a>(nodes: &'n mut Vec<Node<'a>>, segment: &str) -> &'n mut Nod
 }
 
 /// The node at `path` (segment names from `nodes` down), created when missing.
-fn node_at<'n, 'a>(nodes: &'n mut Vec<Node<'a>>, path: &[(String, bool)]) -> Option<&'n mut Node<'a>> {
+fn node_at<'n, 'a>(
+    nodes: &'n mut Vec<Node<'a>>,
+    path: &[(String, bool)],
+) -> Option<&'n mut Node<'a>> {
     let ((first, _), rest) = path.split_first()?;
     let node = child_mut(nodes, first);
     if rest.is_empty() {
@@ -108,15 +111,23 @@ fn insert<'a>(nodes: &mut Vec<Node<'a>>, param: &'a Parameter, parent: &str) {
     }
     for c in &param.constraints {
         if let Constraint::MaxItems { level, .. } = c {
-            let depth = repeated_at.get(usize::from(*level)).or(repeated_at.last()).copied();
+            let depth = repeated_at
+                .get(usize::from(*level))
+                .or(repeated_at.last())
+                .copied();
             let target = node_at(nodes, &path[..=depth.unwrap_or(path.len() - 1)]);
             if let Some(node) = target {
                 node.max_items.push(c);
             }
         }
     }
-    let wire = path.iter().map(|(s, r)| if *r { format!("{s}.N") } else { s.clone() }).collect::<Vec<_>>();
-    let Some(leaf) = node_at(nodes, &path) else { return };
+    let wire = path
+        .iter()
+        .map(|(s, r)| if *r { format!("{s}.N") } else { s.clone() })
+        .collect::<Vec<_>>();
+    let Some(leaf) = node_at(nodes, &path) else {
+        return;
+    };
     match leaf.param {
         None => leaf.param = Some(param),
         Some(first) => leaf.notes.push(format!(
@@ -126,7 +137,12 @@ fn insert<'a>(nodes: &mut Vec<Node<'a>>, param: &'a Parameter, parent: &str) {
             docs::source(&first.source)
         )),
     }
-    leaf.rules.extend(param.constraints.iter().filter(|c| !matches!(c, Constraint::MaxItems { .. })));
+    leaf.rules.extend(
+        param
+            .constraints
+            .iter()
+            .filter(|c| !matches!(c, Constraint::MaxItems { .. })),
+    );
     let leaf_wire = wire.join(".");
     for child in &param.children {
         insert(&mut leaf.children, child, &leaf_wire);
@@ -134,13 +150,28 @@ fn insert<'a>(nodes: &mut Vec<Node<'a>>, param: &'a Parameter, parent: &str) {
 }
 
 /// Names that builders and input structs use for their own methods.
-const RESERVED_FIELDS: &[&str] =
-    &["send", "validation", "call_options", "as_input", "into_paginator", "validate", "to_params", "flatten"];
+const RESERVED_FIELDS: &[&str] = &[
+    "send",
+    "validation",
+    "call_options",
+    "as_input",
+    "into_paginator",
+    "validate",
+    "to_params",
+    "flatten",
+];
 
 /// The input fields of an operation. `Action` is not a field: it is the operation itself.
-pub fn input_fields<'a>(params: &'a [Parameter], types: &mut TypeSet<'a>, context: &str) -> Vec<FieldModel<'a>> {
+pub fn input_fields<'a>(
+    params: &'a [Parameter],
+    types: &mut TypeSet<'a>,
+    context: &str,
+) -> Vec<FieldModel<'a>> {
     let mut roots = Vec::new();
-    for p in params.iter().filter(|p| !p.name.trim().eq_ignore_ascii_case("Action")) {
+    for p in params
+        .iter()
+        .filter(|p| !p.name.trim().eq_ignore_ascii_case("Action"))
+    {
         insert(&mut roots, p, "");
     }
     fields(roots, types, context)
@@ -148,21 +179,45 @@ pub fn input_fields<'a>(params: &'a [Parameter], types: &mut TypeSet<'a>, contex
 
 fn fields<'a>(nodes: Vec<Node<'a>>, types: &mut TypeSet<'a>, context: &str) -> Vec<FieldModel<'a>> {
     let mut scope = names::Scope::with_reserved(RESERVED_FIELDS);
-    nodes.into_iter().map(|n| field(n, types, context, &mut scope)).collect()
+    nodes
+        .into_iter()
+        .map(|n| field(n, types, context, &mut scope))
+        .collect()
 }
 
 /// The span of the node's own parameter, else of its first described descendant.
 fn first_source(node: &Node) -> Option<Span> {
-    node.param.map(|p| p.source.clone()).or_else(|| node.children.iter().find_map(first_source))
+    node.param
+        .map(|p| p.source.clone())
+        .or_else(|| node.children.iter().find_map(first_source))
 }
 
-fn field<'a>(node: Node<'a>, types: &mut TypeSet<'a>, context: &str, scope: &mut names::Scope) -> FieldModel<'a> {
+fn field<'a>(
+    node: Node<'a>,
+    types: &mut TypeSet<'a>,
+    context: &str,
+    scope: &mut names::Scope,
+) -> FieldModel<'a> {
     let base = names::snake(&node.segment);
-    let name = scope.claim(&if node.repeated { names::plural(&base) } else { base }, "field");
+    let name = scope.claim(
+        &if node.repeated {
+            names::plural(&base)
+        } else {
+            base
+        },
+        "field",
+    );
     let source = first_source(&node).unwrap_or_else(|| Span::new("", 0));
-    let wire = if node.repeated { format!("{}.N", node.segment) } else { node.segment.clone() };
+    let wire = if node.repeated {
+        format!("{}.N", node.segment)
+    } else {
+        node.segment.clone()
+    };
     let mut doc = FieldDoc {
-        description: node.param.map(|p| p.description.clone()).unwrap_or_default(),
+        description: node
+            .param
+            .map(|p| p.description.clone())
+            .unwrap_or_default(),
         doc_type: node.param.map(|p| p.doc_type.clone()).unwrap_or_default(),
         example: node.param.and_then(|p| p.example.clone()),
         default: node.param.and_then(|p| p.default.clone()),
@@ -178,12 +233,21 @@ fn field<'a>(node: Node<'a>, types: &mut TypeSet<'a>, context: &str, scope: &mut
         let struct_name = types.claim_type_name(&names::camel(&node.segment), context);
         let fields = fields(node.children, types, &struct_name);
         let struct_doc = format!("One item of `{wire}`.\n\n{}", doc.description);
-        types.add_struct(StructModel { name: struct_name, direction: Direction::Input, doc: struct_doc, fields })
+        types.add_struct(StructModel {
+            name: struct_name,
+            direction: Direction::Input,
+            doc: struct_doc,
+            fields,
+        })
     };
     FieldModel {
         wire: node.segment,
         name,
-        ty: if node.repeated { Ty::List(Box::new(element)) } else { element },
+        ty: if node.repeated {
+            Ty::List(Box::new(element))
+        } else {
+            element
+        },
         required: node.param.is_some_and(|p| p.required),
         doc,
         rules: node.rules,
@@ -207,7 +271,9 @@ fn leaf_type<'a>(
     types: &mut TypeSet<'a>,
     notes: &mut Vec<String>,
 ) -> Ty {
-    let Some(param) = param else { return Ty::Scalar(Scalar::Str) };
+    let Some(param) = param else {
+        return Ty::Scalar(Scalar::Str);
+    };
     notes.extend(unknown_type_note(&param.doc_type));
     let kind = match doc_kind(&param.doc_type) {
         DocKind::List => element_kind(&param.doc_type),
@@ -221,7 +287,9 @@ fn leaf_type<'a>(
         other => other,
     };
     let values = param.constraints.iter().find_map(|c| match c {
-        Constraint::Enum { values, .. } if scalar == Scalar::Str && !values.is_empty() => Some(values),
+        Constraint::Enum { values, .. } if scalar == Scalar::Str && !values.is_empty() => {
+            Some(values)
+        }
         _ => None,
     });
     match values {

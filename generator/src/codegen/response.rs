@@ -4,13 +4,22 @@
 
 use super::docs;
 use super::names::{self, Scope};
-use super::types::{doc_kind, scalar_of, unknown_type_note, DocKind, Direction, FieldDoc, FieldModel, Scalar, StructModel, Ty, TypeSet};
+use super::types::{
+    doc_kind, scalar_of, unknown_type_note, Direction, DocKind, FieldDoc, FieldModel, Scalar,
+    StructModel, Ty, TypeSet,
+};
 use crate::ir::{Constraint, Field};
 
 /// The output fields of an operation; a single anonymous root object is unwrapped.
-pub fn output_fields<'a>(response: &'a [Field], types: &mut TypeSet<'a>, context: &str) -> Vec<FieldModel<'a>> {
+pub fn output_fields<'a>(
+    response: &'a [Field],
+    types: &mut TypeSet<'a>,
+    context: &str,
+) -> Vec<FieldModel<'a>> {
     match response {
-        [root] if root.name.trim().is_empty() && !root.children.is_empty() => fields(&root.children, types, context),
+        [root] if root.name.trim().is_empty() && !root.children.is_empty() => {
+            fields(&root.children, types, context)
+        }
         _ => fields(response, types, context),
     }
 }
@@ -50,11 +59,26 @@ fn fields<'a>(list: &'a [Field], types: &mut TypeSet<'a>, context: &str) -> Vec<
 }
 
 /// A struct named after `name` holding `children`.
-fn struct_of<'a>(name: &str, children: &'a [Field], types: &mut TypeSet<'a>, context: &str, doc: &FieldDoc) -> Ty {
+fn struct_of<'a>(
+    name: &str,
+    children: &'a [Field],
+    types: &mut TypeSet<'a>,
+    context: &str,
+    doc: &FieldDoc,
+) -> Ty {
     let struct_name = types.claim_type_name(&names::camel(name), context);
     let fields = fields(children, types, &struct_name);
-    let struct_doc = if doc.description.is_empty() { format!("An item of `{name}`.") } else { doc.description.clone() };
-    types.add_struct(StructModel { name: struct_name, direction: Direction::Output, doc: struct_doc, fields })
+    let struct_doc = if doc.description.is_empty() {
+        format!("An item of `{name}`.")
+    } else {
+        doc.description.clone()
+    };
+    types.add_struct(StructModel {
+        name: struct_name,
+        direction: Direction::Output,
+        doc: struct_doc,
+        fields,
+    })
 }
 
 fn field_type<'a>(f: &'a Field, types: &mut TypeSet<'a>, context: &str, doc: &mut FieldDoc) -> Ty {
@@ -68,7 +92,9 @@ fn field_type<'a>(f: &'a Field, types: &mut TypeSet<'a>, context: &str, doc: &mu
             Ty::List(Box::new(item_ty))
         }
         (DocKind::List, []) => Ty::List(Box::new(Ty::Scalar(element_scalar(&f.doc_type)))),
-        (DocKind::List, children) => Ty::List(Box::new(struct_of(&f.name, children, types, context, doc))),
+        (DocKind::List, children) => {
+            Ty::List(Box::new(struct_of(&f.name, children, types, context, doc)))
+        }
         (_, []) => scalar_type(f, &f.name, types, context),
         (_, children) => struct_of(&f.name, children, types, context, doc),
     }
@@ -94,11 +120,18 @@ fn output_scalar(kind: DocKind) -> Scalar {
 fn scalar_type(f: &Field, name: &str, types: &mut TypeSet, context: &str) -> Ty {
     let scalar = output_scalar(doc_kind(&f.doc_type));
     let values = f.constraints.iter().find_map(|c| match c {
-        Constraint::Enum { values, .. } if scalar == Scalar::Str && !values.is_empty() => Some(values),
+        Constraint::Enum { values, .. } if scalar == Scalar::Str && !values.is_empty() => {
+            Some(values)
+        }
         _ => None,
     });
     match values {
-        Some(values) => types.enum_for(&names::camel(name), context, format!("Values of `{name}`."), values),
+        Some(values) => types.enum_for(
+            &names::camel(name),
+            context,
+            format!("Values of `{name}`."),
+            values,
+        ),
         None => Ty::Scalar(scalar),
     }
 }

@@ -104,9 +104,32 @@ pub struct TypeSet<'a> {
 
 /// Names the generated module itself uses; document-derived types must not shadow them.
 const RESERVED_TYPES: &[&str] = &[
-    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Clone",
-    "Debug", "Copy", "Send", "Sync", "Sized", "Iterator", "From", "Into", "AsRef", "ToString",
-    "ToOwned", "PartialEq", "Eq", "Fn", "Drop",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "Debug",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Iterator",
+    "From",
+    "Into",
+    "AsRef",
+    "ToString",
+    "ToOwned",
+    "PartialEq",
+    "Eq",
+    "Fn",
+    "Drop",
 ];
 
 impl<'a> TypeSet<'a> {
@@ -114,7 +137,11 @@ impl<'a> TypeSet<'a> {
     pub fn new(op_types: &[&str]) -> Self {
         let mut reserved = RESERVED_TYPES.to_vec();
         reserved.extend_from_slice(op_types);
-        TypeSet { structs: Vec::new(), enums: Vec::new(), scope: Scope::with_reserved(&reserved) }
+        TypeSet {
+            structs: Vec::new(),
+            enums: Vec::new(),
+            scope: Scope::with_reserved(&reserved),
+        }
     }
 
     /// A free type name: `base`, else `{context}{base}`, else numbered.
@@ -159,7 +186,10 @@ impl<'a> TypeSet<'a> {
     pub fn enum_for(&mut self, base: &str, context: &str, doc: String, values: &[EnumValue]) -> Ty {
         let same = |e: &EnumModel| {
             e.variants.len() == values.len()
-                && e.variants.iter().zip(values).all(|(v, ev)| v.value == ev.value)
+                && e.variants
+                    .iter()
+                    .zip(values)
+                    .all(|(v, ev)| v.value == ev.value)
                 && (e.name == base || e.name == format!("{context}{base}"))
         };
         if let Some(i) = self.enums.iter().position(same) {
@@ -173,9 +203,17 @@ impl<'a> TypeSet<'a> {
                 continue; // a value listed twice is one variant
             }
             let name = variant_names.claim(&names::camel(&ev.value), "Value");
-            variants.push(VariantModel { name, value: ev.value.clone(), description: ev.description.clone() });
+            variants.push(VariantModel {
+                name,
+                value: ev.value.clone(),
+                description: ev.description.clone(),
+            });
         }
-        self.enums.push(EnumModel { name, doc, variants });
+        self.enums.push(EnumModel {
+            name,
+            doc,
+            variants,
+        });
         Ty::Enum(self.enums.len() - 1)
     }
 }
@@ -228,7 +266,9 @@ pub fn scalar_of(kind: DocKind, wide: bool) -> Scalar {
 /// True when a range constraint allows values outside `i32`.
 pub fn needs_wide_integer(constraints: &[Constraint]) -> bool {
     constraints.iter().any(|c| match c {
-        Constraint::Range { ranges, excluded, .. } => ranges
+        Constraint::Range {
+            ranges, excluded, ..
+        } => ranges
             .iter()
             .map(|r| (r.min, r.max))
             .chain(excluded.iter().map(|e| (*e, *e)))
@@ -278,7 +318,11 @@ mod tests {
 
     #[test]
     fn enums_are_reused_only_when_values_match() {
-        let v = |s: &str| EnumValue { value: s.into(), description: String::new(), default: false };
+        let v = |s: &str| EnumValue {
+            value: s.into(),
+            description: String::new(),
+            default: false,
+        };
         let mut set = TypeSet::new(&["XInput"]);
         let a = set.enum_for("Status", "X", String::new(), &[v("A"), v("B")]);
         let b = set.enum_for("Status", "X", String::new(), &[v("A"), v("B")]);

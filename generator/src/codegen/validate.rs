@@ -17,10 +17,18 @@ pub fn describe(rule: &Constraint) -> String {
             let list: Vec<String> = values.iter().map(|v| docs::code(&v.value)).collect();
             format!("one of {}", list.join(", "))
         }
-        Constraint::Range { ranges, excluded, .. } => {
+        Constraint::Range {
+            ranges, excluded, ..
+        } => {
             let spans: Vec<String> = ranges
                 .iter()
-                .map(|r| if r.min == r.max { r.min.to_string() } else { format!("{} to {}", r.min, r.max) })
+                .map(|r| {
+                    if r.min == r.max {
+                        r.min.to_string()
+                    } else {
+                        format!("{} to {}", r.min, r.max)
+                    }
+                })
                 .collect();
             let mut text = format!("in {}", spans.join(", "));
             if !excluded.is_empty() {
@@ -37,15 +45,23 @@ pub fn describe(rule: &Constraint) -> String {
         },
         Constraint::Charset { allowed, .. } => format!("only {}", classes_text(allowed)),
         Constraint::FirstChar { allowed, .. } => format!("starts with {}", classes_text(allowed)),
-        Constraint::ForbiddenPrefix { values, .. } => format!("does not start with {}", codes(values)),
-        Constraint::ForbiddenSubstring { values, .. } => format!("does not contain {}", codes(values)),
+        Constraint::ForbiddenPrefix { values, .. } => {
+            format!("does not start with {}", codes(values))
+        }
+        Constraint::ForbiddenSubstring { values, .. } => {
+            format!("does not contain {}", codes(values))
+        }
         Constraint::MaxItems { max, .. } => format!("at most {max} items"),
         Constraint::PageSize { max, .. } => format!("1 to {max}"),
     }
 }
 
 fn codes(values: &[String]) -> String {
-    values.iter().map(|v| docs::code(v)).collect::<Vec<_>>().join(", ")
+    values
+        .iter()
+        .map(|v| docs::code(v))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn classes_text(classes: &[CharClass]) -> String {
@@ -74,7 +90,13 @@ fn class_tokens(classes: &[CharClass]) -> TokenStream {
 }
 
 /// The check of one rule on `value` (a `&T`), or `None` when the rule cannot apply to `ty`.
-pub fn check(rule: &Constraint, ty: &Ty, types: &TypeSet, value: &TokenStream, name: &TokenStream) -> Option<TokenStream> {
+pub fn check(
+    rule: &Constraint,
+    ty: &Ty,
+    types: &TypeSet,
+    value: &TokenStream,
+    name: &TokenStream,
+) -> Option<TokenStream> {
     if !applies(rule, ty) {
         return None;
     }
@@ -108,7 +130,9 @@ pub fn check(rule: &Constraint, ty: &Ty, types: &TypeSet, value: &TokenStream, n
             };
             quote!(#v::one_of(v, #name, #as_text, #allowed);)
         }
-        Constraint::Range { ranges, excluded, .. } => {
+        Constraint::Range {
+            ranges, excluded, ..
+        } => {
             let int = int?;
             let pairs = ranges.iter().map(|r| {
                 let (a, b) = (r.min, r.max);
@@ -153,13 +177,19 @@ pub fn check(rule: &Constraint, ty: &Ty, types: &TypeSet, value: &TokenStream, n
 /// True when a value of `ty` has anything to check inside (nested struct rules).
 pub fn struct_has_checks(types: &TypeSet, ty: &Ty) -> bool {
     match ty.leaf() {
-        Ty::Struct(i) => types.structs.get(*i).is_some_and(|s| s.fields.iter().any(|f| field_has_checks(types, f))),
+        Ty::Struct(i) => types
+            .structs
+            .get(*i)
+            .is_some_and(|s| s.fields.iter().any(|f| field_has_checks(types, f))),
         _ => false,
     }
 }
 
 fn field_has_checks(types: &TypeSet, f: &FieldModel) -> bool {
-    f.required || !f.max_items.is_empty() || f.rules.iter().any(|r| applies(r, f.ty.leaf())) || struct_has_checks(types, &f.ty)
+    f.required
+        || !f.max_items.is_empty()
+        || f.rules.iter().any(|r| applies(r, f.ty.leaf()))
+        || struct_has_checks(types, &f.ty)
 }
 
 /// True when [`check`] produces a call for this rule and type.
@@ -167,7 +197,9 @@ pub fn applies(rule: &Constraint, ty: &Ty) -> bool {
     let int = matches!(ty, Ty::Scalar(Scalar::I32 | Scalar::I64));
     let text = matches!(ty, Ty::Scalar(Scalar::Str));
     match rule {
-        Constraint::Enum { .. } => matches!(ty, Ty::Enum(_)) || matches!(ty, Ty::Scalar(s) if *s != Scalar::Json),
+        Constraint::Enum { .. } => {
+            matches!(ty, Ty::Enum(_)) || matches!(ty, Ty::Scalar(s) if *s != Scalar::Json)
+        }
         Constraint::Range { .. } | Constraint::PageSize { .. } => int,
         Constraint::Length { .. }
         | Constraint::Charset { .. }
@@ -184,7 +216,14 @@ fn is_secret(wire: &str) -> bool {
 }
 
 /// Checks of `value` (a `&T` of type `ty`) named `name`; lists recurse per item.
-fn value_checks(f: &FieldModel, ty: &Ty, types: &TypeSet, value: TokenStream, name: &WireName, depth: usize) -> TokenStream {
+fn value_checks(
+    f: &FieldModel,
+    ty: &Ty,
+    types: &TypeSet,
+    value: TokenStream,
+    name: &WireName,
+    depth: usize,
+) -> TokenStream {
     let (bind, name_expr) = match name {
         WireName::Lit(s) => (quote!(), quote!(#s)),
         WireName::Template(t) => (quote!(let name = format!(#t);), quote!(&name)),
@@ -203,9 +242,15 @@ fn value_checks(f: &FieldModel, ty: &Ty, types: &TypeSet, value: TokenStream, na
                 }
             }
         }
-        Ty::Struct(_) if struct_has_checks(types, ty) => quote! { #bind #value.validate_at(#name_expr, v); },
+        Ty::Struct(_) if struct_has_checks(types, ty) => {
+            quote! { #bind #value.validate_at(#name_expr, v); }
+        }
         _ => {
-            let calls: Vec<TokenStream> = f.rules.iter().filter_map(|r| check(r, ty, types, &value, &name_expr)).collect();
+            let calls: Vec<TokenStream> = f
+                .rules
+                .iter()
+                .filter_map(|r| check(r, ty, types, &value, &name_expr))
+                .collect();
             if calls.is_empty() {
                 return quote!();
             }
@@ -221,15 +266,23 @@ fn field_checks(f: &FieldModel, types: &TypeSet, prefix: Option<&Ident>) -> Toke
     let mut out = TokenStream::new();
     let list = matches!(f.ty, Ty::List(_));
     if f.required {
-        let present = if list { quote!(!self.#ident.is_empty()) } else { quote!(self.#ident.is_some()) };
+        let present = if list {
+            quote!(!self.#ident.is_empty())
+        } else {
+            quote!(self.#ident.is_some())
+        };
         let n = name.borrowed();
         out.extend(quote!(::specgen_runtime::validate::required(v, #n, #present);));
     }
     // The same limit is often stated on each member of a family (`Tag.N.Key`, `Tag.N.Value`).
-    let mut limits: Vec<u64> = f.max_items.iter().filter_map(|r| match r {
-        Constraint::MaxItems { max, .. } => Some(*max),
-        _ => None,
-    }).collect();
+    let mut limits: Vec<u64> = f
+        .max_items
+        .iter()
+        .filter_map(|r| match r {
+            Constraint::MaxItems { max, .. } => Some(*max),
+            _ => None,
+        })
+        .collect();
     limits.sort_unstable();
     limits.dedup();
     for max in limits {
@@ -237,7 +290,14 @@ fn field_checks(f: &FieldModel, types: &TypeSet, prefix: Option<&Ident>) -> Toke
         out.extend(quote!(::specgen_runtime::validate::max_items(v, #n, self.#ident.len(), #max);));
     }
     if list {
-        out.extend(value_checks(f, &f.ty, types, quote!(&self.#ident), &name, 0));
+        out.extend(value_checks(
+            f,
+            &f.ty,
+            types,
+            quote!(&self.#ident),
+            &name,
+            0,
+        ));
     } else {
         let inner = value_checks(f, &f.ty, types, quote!(value), &name, 0);
         if !inner.is_empty() {
@@ -257,7 +317,10 @@ fn field_checks(f: &FieldModel, types: &TypeSet, prefix: Option<&Ident>) -> Toke
 
 /// `pub fn validate(&self)` of an input struct.
 pub fn validate_fn(fields: &[FieldModel], types: &TypeSet, doc: &str) -> TokenStream {
-    let checks: Vec<TokenStream> = fields.iter().map(|f| field_checks(f, types, None)).collect();
+    let checks: Vec<TokenStream> = fields
+        .iter()
+        .map(|f| field_checks(f, types, None))
+        .collect();
     let doc = docs::attrs(doc);
     if checks.iter().all(TokenStream::is_empty) {
         return quote! {
@@ -281,7 +344,10 @@ pub fn validate_fn(fields: &[FieldModel], types: &TypeSet, doc: &str) -> TokenSt
 /// `fn validate_at(&self, prefix, v)` of a nested input struct, when it has checks.
 pub fn validate_at_fn(fields: &[FieldModel], types: &TypeSet) -> TokenStream {
     let prefix = format_ident!("prefix");
-    let checks: Vec<TokenStream> = fields.iter().map(|f| field_checks(f, types, Some(&prefix))).collect();
+    let checks: Vec<TokenStream> = fields
+        .iter()
+        .map(|f| field_checks(f, types, Some(&prefix)))
+        .collect();
     if checks.iter().all(TokenStream::is_empty) {
         return quote!();
     }

@@ -106,7 +106,8 @@ fn push_field(field: &FieldModel, prefix: Option<&Ident>) -> TokenStream {
 
 /// `pub fn to_params(&self) -> Params` for an input struct.
 pub fn to_params(fields: &[FieldModel]) -> TokenStream {
-    let doc = " The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).";
+    let doc =
+        " The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).";
     if fields.is_empty() {
         return quote! {
             #[doc = #doc]
