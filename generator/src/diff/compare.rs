@@ -138,22 +138,38 @@ fn compare_facts(emit: &mut Emitter, o: &Product, n: &Product) {
             None,
         );
     }
-    let endpoint = |p: &Product| {
-        let regions = if p.endpoint.global_regions.is_empty() {
-            String::new()
-        } else {
-            format!(" (global for {})", p.endpoint.global_regions.join(", "))
-        };
-        format!(
-            "`{}`, `{}`{regions}",
-            p.endpoint.regional, p.endpoint.global
+    let (oe, ne) = (&o.endpoint, &n.endpoint);
+    for (what, old, new) in [
+        ("regional endpoint", &oe.regional, &ne.regional),
+        ("global endpoint", &oe.global, &ne.global),
+    ] {
+        if old != new {
+            emit.push(
+                Kind::EndpointChanged,
+                what,
+                format!("`{old}` → `{new}`"),
+                None,
+                None,
+            );
+        }
+    }
+    let moved: Vec<String> = ne
+        .global_regions
+        .iter()
+        .filter(|r| !oe.global_regions.contains(r))
+        .map(|r| format!("+{r}"))
+        .chain(
+            oe.global_regions
+                .iter()
+                .filter(|r| !ne.global_regions.contains(r))
+                .map(|r| format!("-{r}")),
         )
-    };
-    if o.endpoint != n.endpoint {
+        .collect();
+    if !moved.is_empty() {
         emit.push(
             Kind::EndpointChanged,
-            "endpoint",
-            format!("{} → {}", endpoint(o), endpoint(n)),
+            "regions served by the global endpoint",
+            moved.join(", "),
             None,
             None,
         );

@@ -155,13 +155,68 @@ fn compare_same(
     } else {
         return;
     };
-    emit.push(
-        kind,
-        subject,
-        format!("{} → {}", render(o), render(n)),
-        spans.0,
-        spans.1,
-    );
+    emit.push(kind, subject, change_detail(o, n), spans.0, spans.1);
+}
+
+/// `old → new`, or for long value lists only what stopped and started being valid.
+fn change_detail(o: &Constraint, n: &Constraint) -> String {
+    let (before, after) = (render(o), render(n));
+    let long = before.len() + after.len() > 80;
+    match (o, n) {
+        (
+            Constraint::Range {
+                ranges: or,
+                excluded: oe,
+                ..
+            },
+            Constraint::Range {
+                ranges: nr,
+                excluded: ne,
+                ..
+            },
+        ) if long => {
+            let (a, b) = (accepted(or, oe), accepted(nr, ne));
+            let part = |label: &str, set: Vec<(i128, i128)>| {
+                (!set.is_empty()).then(|| format!("{label} {}", show_set(&set)))
+            };
+            let parts: Vec<String> = [
+                part("no longer valid:", minus(&a, &b)),
+                part("newly valid:", minus(&b, &a)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            parts.join("; ")
+        }
+        _ => format!("{before} → {after}"),
+    }
+}
+
+/// The integers in `a` and not in `b` (both as made by [`accepted`]).
+fn minus(a: &[(i128, i128)], b: &[(i128, i128)]) -> Vec<(i128, i128)> {
+    let mut out = a.to_vec();
+    for &(blo, bhi) in b {
+        out = out
+            .into_iter()
+            .flat_map(|(lo, hi)| [(lo, hi.min(blo - 1)), (lo.max(bhi + 1), hi)])
+            .filter(|(lo, hi)| lo <= hi)
+            .collect();
+    }
+    out
+}
+
+fn show_set(set: &[(i128, i128)]) -> String {
+    let shown: Vec<String> = set
+        .iter()
+        .map(|(lo, hi)| {
+            if lo == hi {
+                lo.to_string()
+            } else {
+                format!("[{lo}, {hi}]")
+            }
+        })
+        .collect();
+    shown.join(", ")
 }
 
 /// (some value valid under `o` is invalid under `n`, some value valid under `n` was invalid).
@@ -220,11 +275,12 @@ fn movement(o: &Constraint, n: &Constraint) -> (bool, bool) {
             Constraint::ForbiddenSubstring { values: o, .. },
             Constraint::ForbiddenSubstring { values: n, .. },
         ) => {
+            // More forbidden values accept fewer strings.
             let (o, n): (BTreeSet<&str>, BTreeSet<&str>) = (
                 o.iter().map(|s| s.trim()).collect(),
                 n.iter().map(|s| s.trim()).collect(),
             );
-            (!o.is_subset(&n), !n.is_subset(&o))
+            (!n.is_subset(&o), !o.is_subset(&n))
         }
         _ => (false, false),
     }
@@ -345,6 +401,39 @@ mod tests {
             sentence: String::new(),
             source: Span::new("f", 1),
         }
+    }
+
+    #[test]
+    fn more_forbidden_values_narrow() {
+        let prefix = |v: &[&str]| Constraint::ForbiddenPrefix {
+            values: v.iter().map(ToString::to_string).collect(),
+            sentence: String::new(),
+            source: Span::new("f", 1),
+        };
+        let (one, two) = (prefix(&["https://"]), prefix(&["http://", "https://"]));
+        assert_eq!(movement(&one, &two), (true, false));
+        assert_eq!(movement(&two, &one), (false, true));
+    }
+
+    #[test]
+    fn long_value_lists_show_the_difference() {
+        let many: Vec<(i64, i64)> = (1..=20).map(|v| (v * 10, v * 10)).collect();
+        let fewer = &many[..19];
+        assert_eq!(
+            change_detail(&range(&many, &[]), &range(fewer, &[])),
+            "no longer valid: 200"
+        );
+        assert_eq!(
+            change_detail(&range(&[(2, 10240)], &[]), &range(&[(5, 5000)], &[])),
+            "[2, 10240] → [5, 5000]"
+        );
+        let cut = [Interval { min: 0, max: 40 }, Interval { min: 60, max: 100 }];
+        let whole = [Interval { min: 0, max: 100 }];
+        assert_eq!(
+            minus(&accepted(&whole, &[]), &accepted(&cut, &[])),
+            vec![(41, 59)]
+        );
+        assert_eq!(minus(&accepted(&cut, &[]), &accepted(&whole, &[])), vec![]);
     }
 
     #[test]

@@ -1,10 +1,22 @@
 //! Normalisation that keeps reflowing, reordering and spelling variants out of the report.
 
 /// True when two pieces of prose differ only in whitespace (line breaks, indentation, the
-/// spaces a PDF puts inside words).
+/// spaces a PDF puts inside words) or in the order of their list items (`- ` lines).
 pub fn same_prose(a: &str, b: &str) -> bool {
-    let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    strip(a) == strip(b)
+    strip(a) == strip(b) || items_unordered(a) == items_unordered(b)
+}
+
+fn strip(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The text outside list items, then the list items sorted.
+fn items_unordered(s: &str) -> (String, Vec<String>) {
+    let (items, prose): (Vec<&str>, Vec<&str>) =
+        s.lines().partition(|l| l.trim_start().starts_with("- "));
+    let mut items: Vec<String> = items.into_iter().map(strip).collect();
+    items.sort();
+    (strip(&prose.concat()), items)
 }
 
 /// A type as the generated code sees it: case and spacing do not matter, and an array is an
@@ -75,6 +87,14 @@ mod tests {
             "CreatePhysicalConnection"
         ));
         assert!(!same_prose("2 to 128", "2 to 64"));
+        assert!(same_prose(
+            "Valid values:\n- A: a\n- B: b",
+            "Valid values:\n- B: b\n- A: a"
+        ));
+        assert!(!same_prose(
+            "Valid values:\n- A: a\n- B: b",
+            "Valid values:\n- A: a"
+        ));
     }
 
     #[test]
