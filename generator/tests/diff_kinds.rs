@@ -4,7 +4,7 @@
 
 mod diff_common;
 
-use diff_common::{diff_args, diff_docs, edit, kinds, lines, seed, write_docs};
+use diff_common::{diff_args, diff_docs, edit, kinds, lines, seed, specs_tree};
 use specgen::diff::kinds::Kind;
 use std::collections::BTreeSet;
 use Kind::*;
@@ -176,36 +176,13 @@ fn every_change_kind_from_edited_documents() {
     }
 }
 
-/// A repository-like tree: `specs/sources.yaml` listing the 000 seed (with a ClientToken row,
-/// so the idempotency parameter is stated) and the real Vpc product file, edited.
-fn specs_tree(dir: &std::path::Path, product_edits: Edits) {
-    let root = diff_common::repo_root();
-    let product = std::fs::read_to_string(root.join("specs/products/Vpc-2016-04-28.yaml"))
-        .unwrap_or_else(|e| panic!("product file: {e}"));
-    let sources = "sources:\n  - path: docs/000.txt\n    product: Vpc\n    version: \"2016-04-28\"\n    style: RPC\n    language: zh-CN\n    format: auto\n";
-    write_docs(
-        &dir.join("specs/docs"),
-        &[("000.txt".to_string(), edit(&seed("000"), CLIENT_TOKEN_ROW))],
-    );
-    write_docs(
-        &dir.join("specs"),
-        &[("sources.yaml".to_string(), sources.to_string())],
-    );
-    write_docs(
-        &dir.join("specs/products"),
-        &[(
-            "Vpc-2016-04-28.yaml".to_string(),
-            edit(&product, product_edits),
-        )],
-    );
-}
-
 #[test]
 fn product_fact_changes_from_edited_product_files() {
     for case in PRODUCT_CASES {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-        specs_tree(&tmp.path().join("old"), NONE);
-        specs_tree(&tmp.path().join("new"), case.edits);
+        // The ClientToken row makes the idempotency parameter stated.
+        specs_tree(&tmp.path().join("old"), CLIENT_TOKEN_ROW, NONE);
+        specs_tree(&tmp.path().join("new"), CLIENT_TOKEN_ROW, case.edits);
         let diff = diff_args(tmp.path(), "old", "new");
         assert_eq!(
             kinds(&diff),

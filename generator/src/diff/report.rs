@@ -1,7 +1,7 @@
 //! The diff as a Markdown review report and as JSON for tools.
 
 use super::kinds::{Kind, Severity};
-use super::semver::{bumps, Bump, CrateBump};
+use super::semver::{bumps, Bump, Counts, CrateBump};
 use super::{Change, Diff};
 use crate::diag::Span;
 use serde::Serialize;
@@ -96,19 +96,19 @@ pub fn markdown(diff: &Diff, old: &str, new: &str) -> String {
 fn bump_table(bumps: &[CrateBump]) -> String {
     let mut out = String::from("| crate | suggested bump | breaking | potentially breaking | compatible | docs only |\n|---|---|---|---|---|---|\n");
     for b in bumps {
-        let review = if b.review > 0 && b.bump != Bump::Major {
+        let c = b.counts;
+        let review = if c.potentially_breaking > 0 && b.bump != Bump::Major {
             format!(
                 " (major if the {} potentially breaking are judged breaking)",
-                b.review
+                c.potentially_breaking
             )
         } else {
             String::new()
         };
-        let [br, pb, co, dc] = b.counts;
         let _ = writeln!(
             out,
-            "| {} | **{}**{review} | {br} | {pb} | {co} | {dc} |",
-            b.crate_name, b.bump
+            "| {} | **{}**{review} | {} | {} | {} | {} |",
+            b.crate_name, b.bump, c.breaking, c.potentially_breaking, c.compatible, c.docs_only
         );
     }
     out
@@ -143,26 +143,13 @@ fn located(c: &Change) -> String {
 struct JsonReport<'a> {
     old: &'a str,
     new: &'a str,
-    summary: Summary,
+    summary: Counts,
     crates: Vec<CrateBump>,
     changes: &'a [Change],
 }
 
-#[derive(Serialize)]
-struct Summary {
-    breaking: usize,
-    potentially_breaking: usize,
-    compatible: usize,
-    docs_only: usize,
-}
-
 pub fn json(diff: &Diff, old: &str, new: &str) -> Result<String, serde_json::Error> {
-    let summary = Summary {
-        breaking: diff.count(Severity::Breaking),
-        potentially_breaking: diff.count(Severity::PotentiallyBreaking),
-        compatible: diff.count(Severity::Compatible),
-        docs_only: diff.count(Severity::DocsOnly),
-    };
+    let summary = Counts::of(diff.changes.iter().map(|c| c.severity));
     serde_json::to_string_pretty(&JsonReport {
         old,
         new,

@@ -26,7 +26,7 @@ impl fmt::Display for Bump {
 }
 
 /// Breaking changes need a major release; potentially breaking ones a minor release unless a
-/// reviewer judges them breaking (`review` counts them); compatible ones a minor release;
+/// reviewer judges them breaking; compatible ones a minor release;
 /// documentation a patch release.
 pub fn bump_for(worst: Option<Severity>) -> Bump {
     match worst {
@@ -37,15 +37,36 @@ pub fn bump_for(worst: Option<Severity>) -> Bump {
     }
 }
 
+/// Changes per severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub breaking: usize,
+    pub potentially_breaking: usize,
+    pub compatible: usize,
+    pub docs_only: usize,
+}
+
+impl Counts {
+    pub fn of(severities: impl IntoIterator<Item = Severity>) -> Counts {
+        let mut c = Counts::default();
+        for s in severities {
+            *match s {
+                Severity::Breaking => &mut c.breaking,
+                Severity::PotentiallyBreaking => &mut c.potentially_breaking,
+                Severity::Compatible => &mut c.compatible,
+                Severity::DocsOnly => &mut c.docs_only,
+            } += 1;
+        }
+        c
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CrateBump {
     #[serde(rename = "crate")]
     pub crate_name: String,
     pub bump: Bump,
-    /// Changes per severity, in [`Severity::ALL`] order.
-    pub counts: [usize; 4],
-    /// Potentially breaking changes a reviewer must judge before accepting `bump`.
-    pub review: usize,
+    pub counts: Counts,
 }
 
 /// One suggestion per crate either side describes, changed or not.
@@ -59,12 +80,10 @@ pub fn bumps(diff: &Diff) -> Vec<CrateBump> {
                 .filter(|c| &c.crate_name == name)
                 .map(|c| c.severity)
                 .collect();
-            let counts = Severity::ALL.map(|s| mine.iter().filter(|m| **m == s).count());
             CrateBump {
                 crate_name: name.clone(),
                 bump: bump_for(mine.iter().min().copied()),
-                counts,
-                review: counts[1],
+                counts: Counts::of(mine),
             }
         })
         .collect()

@@ -1,6 +1,9 @@
 //! Helpers for the `diff*` tests: edited copies of the seed documents in temporary
 //! directories, diffed through the same entry points `specgen diff` uses.
 
+// Each test binary that includes this module uses only part of it.
+#![allow(dead_code)]
+
 use specgen::diff::kinds::Kind;
 use specgen::diff::{compare, sides, Diff};
 use std::path::{Path, PathBuf};
@@ -93,4 +96,28 @@ pub fn kinds(diff: &Diff) -> Vec<Kind> {
     out.sort();
     out.dedup();
     out
+}
+
+/// A repository-like tree under `dir`: `specs/sources.yaml` listing the 000 seed as
+/// `specs/docs/000.txt` (with `doc_edits`) and the real Vpc product file (with `product_edits`).
+pub fn specs_tree(dir: &Path, doc_edits: &[(&str, &str)], product_edits: &[(&str, &str)]) {
+    let products = repo_root().join("specs/products/Vpc-2016-04-28.yaml");
+    let product = std::fs::read_to_string(&products)
+        .unwrap_or_else(|e| panic!("{}: {e}", products.display()));
+    let sources = "sources:\n  - path: docs/000.txt\n    product: Vpc\n    version: \"2016-04-28\"\n    style: RPC\n    language: zh-CN\n    format: auto\n";
+    write_docs(
+        &dir.join("specs/docs"),
+        &[("000.txt".to_string(), edit(&seed("000"), doc_edits))],
+    );
+    write_docs(
+        &dir.join("specs"),
+        &[("sources.yaml".to_string(), sources.to_string())],
+    );
+    write_docs(
+        &dir.join("specs/products"),
+        &[(
+            "Vpc-2016-04-28.yaml".to_string(),
+            edit(&product, product_edits),
+        )],
+    );
 }
