@@ -286,3 +286,29 @@ fn sides_that_cannot_be_read_are_named() {
         "{err}"
     );
 }
+
+#[test]
+fn changelog_entry_for_regen() {
+    let tmp = tempdir();
+    let build = |side: &str, edits: &[(&str, &str)]| {
+        let root = tmp.path().join(side);
+        specs_tree(&root, edits, &[]);
+        specgen::pipeline::build(&root, &root.join("specs"))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .products
+    };
+    let (old, new) = (build("old", &[]), build("new", NARROWED));
+    assert!(specgen::diff::changelog(&old, &old).is_empty());
+    let entries = specgen::diff::changelog(&old, &new);
+    let [entry] = entries.as_slice() else {
+        panic!("one crate changed: {entries:?}")
+    };
+    assert_eq!(
+        (entry.crate_name.as_str(), entry.bump),
+        (
+            "alibabacloud-vpc20160428",
+            specgen::diff::semver::Bump::Major
+        )
+    );
+    insta::assert_snapshot!(entry.markdown);
+}

@@ -51,8 +51,12 @@ fn sections(changes: &[&Change]) -> String {
             .iter()
             .filter(|c| c.severity == severity)
             .map(|c| match &c.operation {
-                Some(op) => format!("- `{op}`: {} ({})", c.describe(), c.kind.id()),
-                None => format!("- {} ({})", c.describe(), c.kind.id()),
+                Some(op) => format!(
+                    "- `{op}`: {} ({})",
+                    c.describe(),
+                    c.kind.id().replace('-', " ")
+                ),
+                None => format!("- {} ({})", c.describe(), c.kind.id().replace('-', " ")),
             })
             .collect();
         if !lines.is_empty() {
