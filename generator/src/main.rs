@@ -38,7 +38,7 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Regenerate everything from specs/: the IR under specs/ir.
+    /// Regenerate everything from specs/: the IR under specs/ir and the crates under generated/.
     Regen {
         /// Write nothing; exit 1 if any output file would change.
         #[arg(long)]
@@ -209,6 +209,22 @@ fn regen(root: Option<PathBuf>, check: bool, strict: bool, renderer: &mut Render
         }
     };
     report_drift("specs/ir", &drift, check);
+    let generated = match specgen::codegen::generate(&built.products) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: code generation: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let code_drift = match specgen::codegen::sync(&root.join("generated"), &generated, !check) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: writing generated/: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    report_drift("generated", &code_drift, check);
+    let drift: Vec<Drift> = drift.into_iter().chain(code_drift).collect();
     let ops: usize = built.products.iter().map(|p| p.operations.len()).sum();
     let errors = shown.iter().filter(|d| d.severity == Severity::Error).count();
     eprintln!("specgen regen: {} products, {ops} operations, {} warnings, {errors} errors", built.products.len(), shown.len() - errors);

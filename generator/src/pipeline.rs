@@ -36,6 +36,9 @@ pub fn parse_document(path: &Path, display: &str, format: Option<Format>) -> Res
     Ok(extracted)
 }
 
+/// One product version while its documents are read: its facts, operations, listings.
+type Gathering = (ProductFile, Vec<Operation>, Vec<ir::ListedOperation>);
+
 /// The IR of every source, plus every diagnostic, plus rule statistics.
 pub struct Built {
     pub products: Vec<ProductIr>,
@@ -60,7 +63,7 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
         Err(source) => return Err(PipelineError::Io { path: overrides_path, source }),
     };
     let mut stats = Stats::default();
-    let mut by_product: BTreeMap<(String, String), (ProductFile, Vec<Operation>, Vec<ir::ListedOperation>)> = BTreeMap::new();
+    let mut by_product: BTreeMap<(String, String), Gathering> = BTreeMap::new();
     for source in &sources {
         let key = (source.product.clone(), source.version.clone());
         if !by_product.contains_key(&key) {

@@ -25,3 +25,13 @@ fn create_physical_connection_response_example_1() {
     );
     assert!(decoded.is_ok(), "{decoded:?}");
 }
+/// The JSON response example at `specs/docs/001_c64127cda3770c00.txt:139`.
+#[test]
+fn create_virtual_physical_connection_response_example_1() {
+    let decoded = serde_json::from_str::<
+        alibabacloud_vpc20160428::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionOutput,
+    >(
+        "{\n  \"RequestId\" : \"CD14EA74-E9C3-59A9-942A-DFEC7E12818D\",\n  \"VirtualPhysicalConnection\" : \"pc-bp1mrgfbtmc9brre7****\"\n}",
+    );
+    assert!(decoded.is_ok(), "{decoded:?}");
+}

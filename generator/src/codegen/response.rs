@@ -81,7 +81,48 @@ fn struct_of<'a>(
     })
 }
 
+/// `Array of X`: Alibaba's notation for a list wrapped in an object,
+/// `{"Field": {"X": [...]}}` (XML heritage), as the official SDKs model it.
+fn wrapped_item(doc_type: &str) -> Option<&str> {
+    let t = doc_type.trim();
+    let item = t.get(..9).filter(|p| p.eq_ignore_ascii_case("array of "))?;
+    Some(t[item.len()..].trim()).filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn wrapper_type<'a>(f: &'a Field, item: &'a str, types: &mut TypeSet<'a>, context: &str, doc: &FieldDoc) -> Ty {
+    let item_ty = match f.children.as_slice() {
+        [] => Ty::Scalar(Scalar::Str),
+        children => struct_of(item, children, types, context, doc),
+    };
+    let wrapper = types.claim_type_name(&names::camel(&f.name), context);
+    let field = FieldModel {
+        wire: item.to_string(),
+        name: names::snake(item),
+        ty: Ty::List(Box::new(item_ty)),
+        required: false,
+        doc: FieldDoc {
+            description: format!("The items of `{}`.", f.name),
+            doc_type: f.doc_type.clone(),
+            example: None,
+            default: None,
+            source: f.source.clone(),
+            notes: Vec::new(),
+        },
+        rules: Vec::new(),
+        max_items: Vec::new(),
+    };
+    types.add_struct(StructModel {
+        name: wrapper,
+        direction: Direction::Output,
+        doc: format!("The object that wraps the `{item}` list (`{}`).", f.doc_type),
+        fields: vec![field],
+    })
+}
+
 fn field_type<'a>(f: &'a Field, types: &mut TypeSet<'a>, context: &str, doc: &mut FieldDoc) -> Ty {
+    if let Some(item) = wrapped_item(&f.doc_type) {
+        return wrapper_type(f, item, types, context, doc);
+    }
     let kind = doc_kind(&f.doc_type);
     match (kind, f.children.as_slice()) {
         (DocKind::List, [item]) if item.name.trim().is_empty() => {

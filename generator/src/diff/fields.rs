@@ -8,6 +8,9 @@ use crate::diag::Span;
 use crate::ir::{ErrorRow, Field};
 use std::collections::BTreeMap;
 
+/// A field that moved: (old, new, new parent path).
+type Moved<'a> = (&'a Field, &'a Field, &'a str);
+
 fn flatten<'a>(fields: &'a [Field], parent: &str, out: &mut BTreeMap<String, &'a Field>) {
     for f in fields {
         let path = child_path(parent, &f.name);
@@ -129,7 +132,7 @@ fn report_moves(
     o: &BTreeMap<String, &Field>,
     n: &BTreeMap<String, &Field>,
 ) {
-    let mut groups: BTreeMap<(&str, &str), Vec<(&Field, &Field, &str)>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str), Vec<Moved<'_>>> = BTreeMap::new();
     for (from, to) in moves {
         if let (Some(of), Some(nf)) = (o.get(from), n.get(to)) {
             groups

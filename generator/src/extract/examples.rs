@@ -26,7 +26,23 @@ pub fn looks_like_example(text: &str) -> bool {
     t.starts_with('{') || t.contains("Action=") || t.contains("Action =")
 }
 
+/// Splits a sample that starts with an HTTP status line into its head and body.
+fn split_http(text: &str) -> (&str, &str) {
+    if !text.trim_start().starts_with("HTTP/") {
+        return ("", text);
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        offset += line.len();
+        if line.trim().is_empty() {
+            return (text[..offset].trim_end(), &text[offset..]);
+        }
+    }
+    (text.trim_end(), "")
+}
+
 pub fn classify(file: &str, line: usize, lang: Option<&str>, text: &str, label: &str) -> Example {
+    let (http_head, text) = split_http(text);
     let t = text.trim_start();
     let format = match lang.map(str::to_lowercase).as_deref() {
         Some("json") => "json",
@@ -43,7 +59,7 @@ pub fn classify(file: &str, line: usize, lang: Option<&str>, text: &str, label: 
     } else {
         ExampleKind::Response
     };
-    Example { kind, format: format.to_string(), text: text.to_string(), source: Span::new(file, line) }
+    Example { kind, format: format.to_string(), http_head: http_head.to_string(), text: text.to_string(), source: Span::new(file, line) }
 }
 
 /// Page furniture that is not part of an operation's summary.
@@ -65,5 +81,7 @@ mod tests {
         let e = classify("f", 1, None, "http(s)://[Endpoint]/?Action=X", "请求示例");
         assert_eq!((e.kind, e.format.as_str()), (ExampleKind::Request, "http"));
         assert_eq!(classify("f", 1, None, "<R/>", "正常返回示例").kind, ExampleKind::Response);
+        let e = classify("f", 1, None, "HTTP/1.1 200 OK\nContent-Type:application/json\n\n{\"A\": 1}", "Sample success responses");
+        assert_eq!((e.format.as_str(), e.http_head.as_str(), e.text.as_str()), ("json", "HTTP/1.1 200 OK\nContent-Type:application/json", "{\"A\": 1}"));
     }
 }

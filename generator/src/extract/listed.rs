@@ -44,10 +44,16 @@ fn camel_words(name: &str) -> Vec<&str> {
 }
 
 /// Listed names without a section. A name that is a strict prefix of a documented one is
-/// that operation, cut by the column width. A long name whose last word appears in no other
-/// listed or documented name was probably cut too: it is flagged, not guessed.
+/// that operation, cut by the column width. A long name whose last word is not known to be a whole word
+/// elsewhere was probably cut too: it is flagged, not guessed.
 pub fn undocumented(listed: Vec<ListedOperation>, documented: &[&str], diagnostics: &mut Vec<Diagnostic>) -> Vec<ListedOperation> {
-    let all: Vec<String> = listed.iter().map(|l| l.name.clone()).chain(documented.iter().map(|d| d.to_string())).collect();
+    // Words that are certainly whole: every word of a documented name, and every word but
+    // the last of a listed one (a last word may itself be cut).
+    let mut whole: Vec<String> = documented.iter().flat_map(|d| camel_words(d)).map(str::to_string).collect();
+    for l in &listed {
+        let words = camel_words(&l.name);
+        whole.extend(words[..words.len().saturating_sub(1)].iter().map(|w| w.to_string()));
+    }
     let mut out: Vec<ListedOperation> = Vec::new();
     for mut entry in listed {
         let name = entry.name.as_str();
@@ -55,8 +61,7 @@ pub fn undocumented(listed: Vec<ListedOperation>, documented: &[&str], diagnosti
             continue;
         }
         let last = camel_words(name).last().copied().unwrap_or("");
-        let known_elsewhere = all.iter().filter(|n| n.as_str() != name).any(|n| camel_words(n).contains(&last));
-        if name.len() >= TRUNCATION_WIDTH && !known_elsewhere {
+        if name.len() >= TRUNCATION_WIDTH && !whole.iter().any(|w| w == last) {
             entry.truncated = true;
             diagnostics.push(
                 Diagnostic::warning("truncated-name", entry.source.clone(), format!("listed operation `{name}` looks cut off (its last word `{last}` is not a word of any other API name)"))

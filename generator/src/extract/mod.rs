@@ -94,7 +94,7 @@ pub fn extract(doc: &Document) -> Extracted {
         }
     }
     for op in &mut operations {
-        op.warnings.sort_by(|a, b| a.span.line.cmp(&b.span.line));
+        op.warnings.sort_by_key(|w| w.span.line);
     }
     Extracted { operations, listed_undocumented, diagnostics, stats }
 }

@@ -168,6 +168,10 @@ pub struct Example {
     pub kind: ExampleKind,
     /// `json`, `xml`, `http` (a sample request URL), or `text`.
     pub format: String,
+    /// The HTTP status line and headers when the sample shows them (`HTTP/1.1 200 OK`...);
+    /// `text` is then the body that followed them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub http_head: String,
     pub text: String,
     pub source: Span,
 }
@@ -311,9 +315,10 @@ pub struct Interval {
     pub max: i64,
 }
 
-/// Character classes used by `charset` and `first_char` rules.
+/// Character classes used by `charset` and `first_char` rules. In YAML a class is its name
+/// (`letter`, `chinese`, `digit`, `ascii`) or, for one literal character, that character.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "String")]
 pub enum CharClass {
     /// ASCII letters a-z, A-Z.
     Letter,
@@ -324,6 +329,34 @@ pub enum CharClass {
     Ascii,
     /// One literal character, e.g. `.`, `_`, `-`.
     Char(char),
+}
+
+impl From<CharClass> for String {
+    fn from(c: CharClass) -> String {
+        match c {
+            CharClass::Letter => "letter".into(),
+            CharClass::Chinese => "chinese".into(),
+            CharClass::Digit => "digit".into(),
+            CharClass::Ascii => "ascii".into(),
+            CharClass::Char(c) => c.to_string(),
+        }
+    }
+}
+
+impl TryFrom<String> for CharClass {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        let mut chars = s.chars();
+        match (s.as_str(), chars.next(), chars.next()) {
+            ("letter", ..) => Ok(CharClass::Letter),
+            ("chinese", ..) => Ok(CharClass::Chinese),
+            ("digit", ..) => Ok(CharClass::Digit),
+            ("ascii", ..) => Ok(CharClass::Ascii),
+            (_, Some(c), None) => Ok(CharClass::Char(c)),
+            _ => Err(format!("`{s}` is not a character class (letter, chinese, digit, ascii, or one character)")),
+        }
+    }
 }
 
 /// A product version with its operations: everything the code generator needs for one crate.

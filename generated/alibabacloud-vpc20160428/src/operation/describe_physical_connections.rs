@@ -137,7 +137,7 @@ pub struct DescribePhysicalConnectionsOutput {
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:257`
     #[serde(rename = "PhysicalConnectionSet")]
-    pub physical_connection_set: Option<Vec<PhysicalConnectionSet>>,
+    pub physical_connection_set: Option<PhysicalConnectionSet>,
     /// The number of items in a list
     ///
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
@@ -229,7 +229,7 @@ impl Filter {
 }
 /// Details of physical connections
 #[derive(Debug, Clone, ::serde::Deserialize)]
-pub struct PhysicalConnectionSet {
+pub struct PhysicalConnectionType {
     /// The access point ID of the physical connection
     ///
     /// Wire name `AccessPointId`, document type `String`, example `eip-2zeerraiwb7uj6i0d0fo3`.
@@ -413,6 +413,17 @@ pub struct PhysicalConnectionSet {
     /// Source: `specs/docs/003_ea11b898bece2968.txt:288`
     #[serde(rename = "Type")]
     pub r#type: Option<String>,
+}
+/// The object that wraps the `PhysicalConnectionType` list (`Array of PhysicalConnectionType`).
+#[derive(Debug, Clone, ::serde::Deserialize)]
+pub struct PhysicalConnectionSet {
+    /// The items of `PhysicalConnectionSet`.
+    ///
+    /// Wire name `PhysicalConnectionType`, document type `Array of PhysicalConnectionType`.
+    ///
+    /// Source: `specs/docs/003_ea11b898bece2968.txt:257`
+    #[serde(rename = "PhysicalConnectionType")]
+    pub physical_connection_type: Option<Vec<PhysicalConnectionType>>,
 }
 /// Values of `BusinessStatus`.
 #[non_exhaustive]
@@ -878,7 +889,11 @@ impl DescribePhysicalConnectionsPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                page.physical_connection_set.as_ref().map(Vec::len),
+                page
+                    .physical_connection_set
+                    .as_ref()
+                    .and_then(|x| x.physical_connection_type.as_ref())
+                    .map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
@@ -888,13 +903,18 @@ impl DescribePhysicalConnectionsPaginator {
     pub async fn items(
         mut self,
     ) -> Result<
-        Vec<PhysicalConnectionSet>,
+        Vec<PhysicalConnectionType>,
         ::specgen_runtime::SdkError<DescribePhysicalConnectionsError>,
     > {
         let mut all = Vec::new();
         while let Some(page) = self.next_page().await {
             let page = page?;
-            all.extend(page.physical_connection_set.unwrap_or_default());
+            all.extend(
+                page
+                    .physical_connection_set
+                    .and_then(|x| x.physical_connection_type)
+                    .unwrap_or_default(),
+            );
         }
         Ok(all)
     }
