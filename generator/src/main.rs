@@ -49,6 +49,9 @@ enum Command {
         /// Repository root (defaults to the nearest directory above the current one with specs/sources.yaml).
         #[arg(long)]
         root: Option<PathBuf>,
+        /// Prepend a changelog entry for each generated crate whose IR changed to this file.
+        #[arg(long)]
+        changelog: Option<PathBuf>,
     },
     /// Compare two versions of the API description: what changed, what it breaks, which bump.
     Diff(specgen::diff::cli::DiffArgs),
@@ -99,7 +102,7 @@ fn main() -> ExitCode {
     let mut renderer = Renderer::new(std::io::stderr().is_terminal());
     match cli.command {
         Command::Parse { files, format, reader, summary, strict } => parse(&files, format, reader.format(), summary, strict, &mut renderer),
-        Command::Regen { check, strict, root } => regen(root, check, strict, &mut renderer),
+        Command::Regen { check, strict, root, changelog } => regen(root, check, strict, changelog, &mut renderer),
         Command::Diff(args) => ExitCode::from(std::env::current_dir().map_or(specgen::diff::cli::EXIT_ERROR, |cwd| specgen::diff::cli::run(&args, &cwd, &mut renderer))),
     }
 }
@@ -173,7 +176,7 @@ fn find_root(given: Option<PathBuf>) -> Result<PathBuf, String> {
         .ok_or_else(|| format!("no specs/sources.yaml in {} or any parent; pass --root", cwd.display()))
 }
 
-fn regen(root: Option<PathBuf>, check: bool, strict: bool, renderer: &mut Renderer) -> ExitCode {
+fn regen(root: Option<PathBuf>, check: bool, strict: bool, changelog: Option<PathBuf>, renderer: &mut Renderer) -> ExitCode {
     let root = match find_root(root) {
         Ok(r) => r,
         Err(e) => {
@@ -201,6 +204,12 @@ fn regen(root: Option<PathBuf>, check: bool, strict: bool, renderer: &mut Render
             return ExitCode::FAILURE;
         }
     };
+    if let (Some(path), false) = (&changelog, check) {
+        if let Err(e) = write_changelog(path, &specs.join("ir"), &built.products) {
+            eprintln!("error: changelog {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
     let drift = match output::sync(&specs.join("ir"), &files, !check, |_| false) {
         Ok(d) => d,
         Err(e) => {
@@ -245,4 +254,20 @@ fn report_drift(what: &str, drift: &[Drift], check: bool) {
     if check && !drift.is_empty() {
         eprintln!("{what} is out of date: run `cargo run -p specgen -- regen`");
     }
+}
+
+/// Prepends one entry per generated crate whose IR differs from the IR on disk (the
+/// previous generation) to `path`. Nothing is written when nothing changed.
+fn write_changelog(path: &Path, ir_dir: &Path, new: &[specgen::ir::ProductIr]) -> Result<(), String> {
+    let old = if ir_dir.exists() { specgen::ir::io::load_dir(ir_dir).map_err(|e| e.to_string())? } else { Vec::new() };
+    let entries = specgen::diff::changelog(&old, new);
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut text: String = entries.iter().map(|e| format!("## {} (unreleased, {} bump)\n\n{}\n", e.crate_name, e.bump, e.markdown.trim_end())).collect::<Vec<_>>().join("\n");
+    let previous = std::fs::read_to_string(path).unwrap_or_default();
+    if !previous.is_empty() {
+        text = format!("{text}\n{previous}");
+    }
+    std::fs::write(path, text).map_err(|e| e.to_string())
 }
