@@ -1,7 +1,7 @@
 //! The smallest useful program: one `DescribePhysicalConnections` call with the generated Vpc
 //! client. scripts/bench measures its release binary size; run with an endpoint URL to call.
 
-type BoxError = Box<dyn std::error::Error>;
+use specgen_bench::BoxError;
 
 fn main() -> Result<(), BoxError> {
     let endpoint = std::env::args()
