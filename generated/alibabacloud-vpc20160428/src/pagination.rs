@@ -12,7 +12,7 @@ pub fn next_page(
     items_on_page: Option<usize>,
 ) -> Option<i64> {
     let on_page = items_on_page.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
-    if on_page == Some(0) {
+    if matches!(on_page, None | Some(0)) {
         return None;
     }
     let size = page_size.or(on_page)?;

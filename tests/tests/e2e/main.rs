@@ -6,5 +6,6 @@
 
 mod faults;
 mod operations;
+mod pagination;
 mod support;
 mod validation;
