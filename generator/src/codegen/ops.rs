@@ -2,7 +2,7 @@
 //! the `Client` method and, when it pages, a paginator.
 
 use super::names;
-use super::types::{Direction, FieldModel, StructModel, Ty, TypeSet};
+use super::types::{Direction, FieldModel, Scalar, StructModel, Ty, TypeSet};
 use super::{docs, enums, errors, pagination, params, response, validate, wire};
 use crate::ir::{Operation, Product};
 use proc_macro2::TokenStream;
@@ -294,6 +294,21 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         "Checks the rules the document states for `{action}` (listed on each field) and reports every violation at once.\n\nCalled by `send()` unless validation is switched off for the client or the call."
     );
     let validate_fn = validate::validate_fn(&model.input, types, &validate_doc);
+    // The runtime sends the client's region as RegionId when the caller leaves it out, so
+    // validation must see that value too, or a client with a region is refused for nothing.
+    let region_default = model
+        .input
+        .iter()
+        .find(|f| f.wire == "RegionId" && matches!(f.ty, Ty::Scalar(Scalar::Str)))
+        .map(|f| {
+            let ident = names::ident(&f.name);
+            quote! {
+                let mut input = input;
+                if input.#ident.is_none() {
+                    input.#ident = runtime.config().region().map(str::to_string);
+                }
+            }
+        });
     let to_params = wire::to_params(&model.input);
     let nested = types.structs.iter().map(|s| nested_struct(s, types));
     let enums = types.enums.iter().map(enums::enum_tokens);
@@ -366,11 +381,13 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
             /// Validates (unless switched off), sends the request and decodes the response.
             pub async fn send(self) -> Result<#output, ::specgen_runtime::SdkError<#error>> {
                 let runtime = self.client.runtime();
+                let input = self.input;
+                #region_default
                 if runtime.validation_enabled(&self.options) {
-                    self.input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
+                    input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
                 }
                 let body = runtime
-                    .invoke(&crate::client::SERVICE, &OPERATION, self.input.to_params(), &self.options)
+                    .invoke(&crate::client::SERVICE, &OPERATION, input.to_params(), &self.options)
                     .await
                     .map_err(|e| e.map_service(#error::from_service))?;
                 ::specgen_runtime::decode_json(200, &body)

@@ -65,7 +65,7 @@ async fn every_violation_is_reported_and_nothing_is_sent() {
         pairs(&[
             ("IdcSP", "is required"),
             ("PeerLocation", "is required"),
-            ("RegionId", "is required"),
+            // RegionId is not missing: the client's region fills it.
             ("Description", "must not start with \"http://\""),
             ("Name", "must start with letters or Chinese characters"),
             (
@@ -138,4 +138,24 @@ async fn validation_off_for_one_call_lets_an_unknown_value_through() {
     assert_eq!(output.physical_connection_id.as_deref(), Some("pc-new"));
     let request = only_request(&server, &VPC, "CreatePhysicalConnection").await;
     assert_eq!(request.param("LineOperator"), Some("Telstra"));
+}
+
+#[tokio::test]
+async fn region_id_comes_from_the_client_when_the_call_leaves_it_out() {
+    let server = server();
+    script(
+        &server,
+        &VPC,
+        "TerminatePhysicalConnection",
+        vec![json!({"json": {"RequestId": "r"}})],
+    )
+    .await;
+    vpc_client(&server)
+        .terminate_physical_connection()
+        .physical_connection_id("pc-1")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("a client with a region must not be refused: {e}"));
+    let request = only_request(&server, &VPC, "TerminatePhysicalConnection").await;
+    assert_eq!(request.param("RegionId"), Some("cn-hangzhou"));
 }

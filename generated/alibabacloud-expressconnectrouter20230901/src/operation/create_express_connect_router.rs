@@ -610,14 +610,15 @@ impl CreateExpressConnectRouterFluentBuilder {
         ::specgen_runtime::SdkError<CreateExpressConnectRouterError>,
     > {
         let runtime = self.client.runtime();
+        let input = self.input;
         if runtime.validation_enabled(&self.options) {
-            self.input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
+            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
         }
         let body = runtime
             .invoke(
                 &crate::client::SERVICE,
                 &OPERATION,
-                self.input.to_params(),
+                input.to_params(),
                 &self.options,
             )
             .await

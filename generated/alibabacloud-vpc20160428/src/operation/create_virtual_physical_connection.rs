@@ -1007,14 +1007,19 @@ impl CreateVirtualPhysicalConnectionFluentBuilder {
         ::specgen_runtime::SdkError<CreateVirtualPhysicalConnectionError>,
     > {
         let runtime = self.client.runtime();
+        let input = self.input;
+        let mut input = input;
+        if input.region_id.is_none() {
+            input.region_id = runtime.config().region().map(str::to_string);
+        }
         if runtime.validation_enabled(&self.options) {
-            self.input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
+            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
         }
         let body = runtime
             .invoke(
                 &crate::client::SERVICE,
                 &OPERATION,
-                self.input.to_params(),
+                input.to_params(),
                 &self.options,
             )
             .await
