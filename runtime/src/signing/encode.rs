@@ -17,11 +17,16 @@ pub fn percent_encode(s: &str) -> String {
 
 /// `k=v&k=v` with both sides percent-encoded, in the given order.
 pub(crate) fn join_pairs(pairs: &[(String, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut out = String::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.extend(utf8_percent_encode(k, UNRESERVED));
+        out.push('=');
+        out.extend(utf8_percent_encode(v, UNRESERVED));
+    }
+    out
 }
 
 /// The form body the official SDK sends: keys sorted, `application/x-www-form-urlencoded`

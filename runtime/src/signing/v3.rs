@@ -68,10 +68,31 @@ pub fn authorization(
     secret: &str,
 ) -> String {
     let (canonical_headers, signed_headers) = canonical_headers(headers);
-    let canonical_request = format!(
-        "{method}\n/\n{}\n{canonical_headers}\n{signed_headers}\n{payload_hash}",
-        join_pairs(&sorted(query))
+    // `sign` passes the query already sorted; sorting again would copy it on every call.
+    let sorted_query;
+    let query = if query.is_sorted_by(|a, b| a.0 <= b.0) {
+        query
+    } else {
+        sorted_query = sorted(query);
+        &sorted_query
+    };
+    let canonical_query = join_pairs(query);
+    let mut canonical_request = String::with_capacity(
+        method.len() + canonical_query.len() + canonical_headers.len() + signed_headers.len() + 80,
     );
+    for part in [
+        method,
+        "\n/\n",
+        &canonical_query,
+        "\n",
+        &canonical_headers,
+        "\n",
+        &signed_headers,
+        "\n",
+        payload_hash,
+    ] {
+        canonical_request.push_str(part);
+    }
     let string_to_sign = format!(
         "{ALGORITHM}\n{}",
         hex::encode(Sha256::digest(canonical_request.as_bytes()))
@@ -82,21 +103,35 @@ pub fn authorization(
     )
 }
 
-/// Lower-cased names sorted, values trimmed, repeated names joined by `,` in sorted order.
+/// `name:value\n` lines sorted by lower-cased name (values of a repeated name sorted and
+/// joined by `,`), and the `;`-joined signed header names. A sorted `Vec` instead of a map:
+/// this runs on every request and holds a handful of headers.
 fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    let mut grouped: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
-    for (name, value) in headers {
-        grouped
-            .entry(name.to_ascii_lowercase())
-            .or_default()
-            .push(value.trim());
+    let mut lines: Vec<(String, &str)> = headers
+        .iter()
+        .map(|(name, value)| (name.to_ascii_lowercase(), value.trim()))
+        .collect();
+    lines.sort_unstable();
+    let mut canonical =
+        String::with_capacity(lines.iter().map(|(n, v)| n.len() + v.len() + 2).sum());
+    let mut signed = String::new();
+    let mut previous: Option<&str> = None;
+    for (name, value) in &lines {
+        if previous == Some(name.as_str()) {
+            canonical.pop();
+            canonical.push(',');
+        } else {
+            if previous.is_some() {
+                signed.push(';');
+            }
+            signed.push_str(name);
+            canonical.push_str(name);
+            canonical.push(':');
+        }
+        canonical.push_str(value);
+        canonical.push('\n');
+        previous = Some(name);
     }
-    let mut canonical = String::new();
-    for (name, values) in grouped.iter_mut() {
-        values.sort_unstable();
-        canonical.push_str(&format!("{name}:{}\n", values.join(",")));
-    }
-    let signed = grouped.keys().cloned().collect::<Vec<_>>().join(";");
     (canonical, signed)
 }
 
