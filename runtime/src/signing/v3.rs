@@ -70,7 +70,7 @@ pub fn authorization(
     let (canonical_headers, signed_headers) = canonical_headers(headers);
     // `sign` passes the query already sorted; sorting again would copy it on every call.
     let sorted_query;
-    let query = if query.is_sorted_by(|a, b| a.0 <= b.0) {
+    let query = if query.windows(2).all(|w| w[0].0 <= w[1].0) {
         query
     } else {
         sorted_query = sorted(query);
