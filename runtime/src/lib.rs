@@ -25,6 +25,13 @@ pub mod signing;
 pub mod testing;
 mod transport;
 pub mod validate;
+mod wire_enum;
+
+/// Paths the exported macros use; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}
 
 pub use client::Client;
 pub use config::{CallOptions, Config, ConfigBuilder, ConfigError};
