@@ -2,7 +2,7 @@
 
 use super::charclass::{classes, paren_char};
 use super::finding::{Ctx, Finding};
-use super::values::{self, parse_inline};
+use super::shared;
 use crate::ir::CharClass;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -85,23 +85,13 @@ pub fn values_intro(sentence: &str) -> Option<&str> {
 }
 
 pub fn recognize(ctx: &Ctx<'_>, s: &str) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let item_count = ctx.repeated() && item_count(ctx, s, &mut out);
-    if ctx.page_size_param() {
-        out.extend(
-            MAXIMUM
-                .captures(s)
-                .and_then(|c| c[1].parse().ok())
-                .map(|n| ctx.page_size(n)),
-        );
-    }
-    match values_intro(s) {
-        Some(rest) if !item_count => out.extend(ctx.values(parse_inline(rest))),
-        _ => out.extend(values::marked_default(s).map(Finding::Default)),
-    }
-    if let Some(c) = DEFAULT.captures(s) {
-        out.push(values::default_value(&c[1]));
-    }
+    let wording = shared::Wording {
+        maximum: &MAXIMUM,
+        default: &DEFAULT,
+        values_intro,
+        item_count,
+    };
+    let mut out = shared::recognize(&wording, ctx, s);
     for c in RESERVED.captures_iter(s) {
         out.extend(
             c.get(1)

@@ -21,6 +21,7 @@ mod en;
 mod finding;
 mod normalize;
 mod sentences;
+mod shared;
 mod values;
 mod zh;
 
