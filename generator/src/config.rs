@@ -10,11 +10,21 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: {source}")]
-    Parse { path: PathBuf, source: serde_yaml::Error },
+    Parse {
+        path: PathBuf,
+        source: serde_yaml::Error,
+    },
     #[error("{path}: no product file for {product} {version} (expected specs/products/{product}-{version}.yaml)")]
-    MissingProduct { path: PathBuf, product: String, version: String },
+    MissingProduct {
+        path: PathBuf,
+        product: String,
+        version: String,
+    },
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,7 +90,10 @@ pub struct Idempotency {
 impl ProductFile {
     /// The idempotency parameter name this product uses for `operation`.
     pub fn idempotency_parameter(&self, operation: &str) -> &str {
-        self.idempotency.operations.get(operation).unwrap_or(&self.idempotency.default)
+        self.idempotency
+            .operations
+            .get(operation)
+            .unwrap_or(&self.idempotency.default)
     }
 
     pub fn method(&self, operation: &str) -> &str {
@@ -89,18 +102,34 @@ impl ProductFile {
 }
 
 fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io { path: path.into(), source })?;
-    serde_yaml::from_str(&text).map_err(|source| ConfigError::Parse { path: path.into(), source })
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        path: path.into(),
+        source,
+    })?;
+    serde_yaml::from_str(&text).map_err(|source| ConfigError::Parse {
+        path: path.into(),
+        source,
+    })
 }
 
 pub fn load_sources(specs: &Path) -> Result<Vec<Source>, ConfigError> {
     Ok(read_yaml::<Sources>(&specs.join("sources.yaml"))?.sources)
 }
 
-pub fn load_product(specs: &Path, product: &str, version: &str) -> Result<ProductFile, ConfigError> {
-    let path = specs.join("products").join(format!("{product}-{version}.yaml"));
+pub fn load_product(
+    specs: &Path,
+    product: &str,
+    version: &str,
+) -> Result<ProductFile, ConfigError> {
+    let path = specs
+        .join("products")
+        .join(format!("{product}-{version}.yaml"));
     if !path.exists() {
-        return Err(ConfigError::MissingProduct { path, product: product.into(), version: version.into() });
+        return Err(ConfigError::MissingProduct {
+            path,
+            product: product.into(),
+            version: version.into(),
+        });
     }
     read_yaml(&path)
 }

@@ -12,7 +12,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(file: impl Into<String>, line: usize) -> Self {
-        Span { file: file.into(), line }
+        Span {
+            file: file.into(),
+            line,
+        }
     }
 }
 
@@ -43,11 +46,23 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn warning(kind: &str, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, kind: kind.to_string(), message: message.into(), span, hint: None }
+        Diagnostic {
+            severity: Severity::Warning,
+            kind: kind.to_string(),
+            message: message.into(),
+            span,
+            hint: None,
+        }
     }
 
     pub fn error(kind: &str, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, kind: kind.to_string(), message: message.into(), span, hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            kind: kind.to_string(),
+            message: message.into(),
+            span,
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

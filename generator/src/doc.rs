@@ -40,18 +40,33 @@ pub enum Block {
     /// A heading. Level 1 is a document/operation title; readers of formats without real
     /// headings promote well-known section titles ("Request parameters", "错误码") to level 2.
     /// `anchor` is an explicit id when the format has one (Markdown `{#doc_api_Vpc_Op ...}`).
-    Heading { level: u8, text: String, anchor: Option<String>, line: usize },
+    Heading {
+        level: u8,
+        text: String,
+        anchor: Option<String>,
+        line: usize,
+    },
     /// Prose: a paragraph or a list item, with the targets of any links in it.
-    Paragraph { text: String, line: usize, links: Vec<String> },
+    Paragraph {
+        text: String,
+        line: usize,
+        links: Vec<String>,
+    },
     Table(Table),
     /// A fenced or preformatted code block (sample requests and responses).
-    Code { lang: Option<String>, text: String, line: usize },
+    Code {
+        lang: Option<String>,
+        text: String,
+        line: usize,
+    },
 }
 
 impl Block {
     pub fn line(&self) -> usize {
         match self {
-            Block::Heading { line, .. } | Block::Paragraph { line, .. } | Block::Code { line, .. } => *line,
+            Block::Heading { line, .. }
+            | Block::Paragraph { line, .. }
+            | Block::Code { line, .. } => *line,
             Block::Table(t) => t.line,
         }
     }
@@ -85,6 +100,9 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(text: impl Into<String>, line: usize) -> Self {
-        Cell { text: text.into(), line }
+        Cell {
+            text: text.into(),
+            line,
+        }
     }
 }

@@ -14,7 +14,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "specgen", version, about = "Alibaba Cloud API reference documents -> YAML IR -> Rust client crates")]
+#[command(
+    name = "specgen",
+    version,
+    about = "Alibaba Cloud API reference documents -> YAML IR -> Rust client crates"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -101,17 +105,48 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut renderer = Renderer::new(std::io::stderr().is_terminal());
     match cli.command {
-        Command::Parse { files, format, reader, summary, strict } => parse(&files, format, reader.format(), summary, strict, &mut renderer),
-        Command::Regen { check, strict, root, changelog } => regen(root, check, strict, changelog, &mut renderer),
-        Command::Diff(args) => ExitCode::from(std::env::current_dir().map_or(specgen::diff::cli::EXIT_ERROR, |cwd| specgen::diff::cli::run(&args, &cwd, &mut renderer))),
+        Command::Parse {
+            files,
+            format,
+            reader,
+            summary,
+            strict,
+        } => parse(
+            &files,
+            format,
+            reader.format(),
+            summary,
+            strict,
+            &mut renderer,
+        ),
+        Command::Regen {
+            check,
+            strict,
+            root,
+            changelog,
+        } => regen(root, check, strict, changelog, &mut renderer),
+        Command::Diff(args) => ExitCode::from(
+            std::env::current_dir().map_or(specgen::diff::cli::EXIT_ERROR, |cwd| {
+                specgen::diff::cli::run(&args, &cwd, &mut renderer)
+            }),
+        ),
     }
 }
 
 fn all_warnings(d: &ParsedDocument) -> impl Iterator<Item = &Diagnostic> {
-    d.diagnostics.iter().chain(d.operations.iter().flat_map(|o| o.warnings.iter()))
+    d.diagnostics
+        .iter()
+        .chain(d.operations.iter().flat_map(|o| o.warnings.iter()))
 }
 
-fn parse(files: &[PathBuf], format: OutputFormat, reader: Option<Format>, summary: bool, strict: bool, renderer: &mut Renderer) -> ExitCode {
+fn parse(
+    files: &[PathBuf],
+    format: OutputFormat,
+    reader: Option<Format>,
+    summary: bool,
+    strict: bool,
+    renderer: &mut Renderer,
+) -> ExitCode {
     if files.is_empty() {
         eprintln!("error: no files given");
         return ExitCode::from(2);
@@ -120,8 +155,18 @@ fn parse(files: &[PathBuf], format: OutputFormat, reader: Option<Format>, summar
     for path in files {
         let display = path.to_string_lossy().to_string();
         let doc = match pipeline::parse_document(path, &display, reader) {
-            Ok(e) => ParsedDocument { source: display, operations: e.operations, listed_undocumented: e.listed_undocumented, diagnostics: e.diagnostics },
-            Err(d) => ParsedDocument { source: display, operations: Vec::new(), listed_undocumented: Vec::new(), diagnostics: vec![d] },
+            Ok(e) => ParsedDocument {
+                source: display,
+                operations: e.operations,
+                listed_undocumented: e.listed_undocumented,
+                diagnostics: e.diagnostics,
+            },
+            Err(d) => ParsedDocument {
+                source: display,
+                operations: Vec::new(),
+                listed_undocumented: Vec::new(),
+                diagnostics: vec![d],
+            },
         };
         if !summary {
             for d in all_warnings(&doc) {
@@ -133,7 +178,11 @@ fn parse(files: &[PathBuf], format: OutputFormat, reader: Option<Format>, summar
     let (mut params, mut ops, mut errors, mut by_kind) = (0, 0, 0, BTreeMap::<&str, usize>::new());
     for doc in &docs {
         ops += doc.operations.len();
-        params += doc.operations.iter().map(|o| o.parameters.len()).sum::<usize>();
+        params += doc
+            .operations
+            .iter()
+            .map(|o| o.parameters.len())
+            .sum::<usize>();
         for d in all_warnings(doc) {
             errors += usize::from(d.severity == Severity::Error);
             *by_kind.entry(d.kind.as_str()).or_default() += 1;
@@ -147,7 +196,11 @@ fn parse(files: &[PathBuf], format: OutputFormat, reader: Option<Format>, summar
     } else {
         let out = match format {
             OutputFormat::Json => serde_json::to_string_pretty(&docs).map_err(|e| e.to_string()),
-            OutputFormat::Yaml => docs.iter().map(|d| serde_yaml::to_string(d).map(|y| format!("---\n{y}"))).collect::<Result<String, _>>().map_err(|e| e.to_string()),
+            OutputFormat::Yaml => docs
+                .iter()
+                .map(|d| serde_yaml::to_string(d).map(|y| format!("---\n{y}")))
+                .collect::<Result<String, _>>()
+                .map_err(|e| e.to_string()),
         };
         match out {
             Ok(text) => print!("{text}"),
@@ -173,10 +226,21 @@ fn find_root(given: Option<PathBuf>) -> Result<PathBuf, String> {
     cwd.ancestors()
         .find(|d| d.join("specs/sources.yaml").is_file())
         .map(Path::to_path_buf)
-        .ok_or_else(|| format!("no specs/sources.yaml in {} or any parent; pass --root", cwd.display()))
+        .ok_or_else(|| {
+            format!(
+                "no specs/sources.yaml in {} or any parent; pass --root",
+                cwd.display()
+            )
+        })
 }
 
-fn regen(root: Option<PathBuf>, check: bool, strict: bool, changelog: Option<PathBuf>, renderer: &mut Renderer) -> ExitCode {
+fn regen(
+    root: Option<PathBuf>,
+    check: bool,
+    strict: bool,
+    changelog: Option<PathBuf>,
+    renderer: &mut Renderer,
+) -> ExitCode {
     let root = match find_root(root) {
         Ok(r) => r,
         Err(e) => {
@@ -192,7 +256,10 @@ fn regen(root: Option<PathBuf>, check: bool, strict: bool, changelog: Option<Pat
             return ExitCode::FAILURE;
         }
     };
-    let ir_warnings = built.products.iter().flat_map(|p| p.operations.iter().flat_map(|o| o.warnings.iter()));
+    let ir_warnings = built
+        .products
+        .iter()
+        .flat_map(|p| p.operations.iter().flat_map(|o| o.warnings.iter()));
     let shown: Vec<&Diagnostic> = built.diagnostics.iter().chain(ir_warnings).collect();
     for d in &shown {
         eprint!("{}", renderer.render(d));
@@ -235,9 +302,19 @@ fn regen(root: Option<PathBuf>, check: bool, strict: bool, changelog: Option<Pat
     report_drift("generated", &code_drift, check);
     let drift: Vec<Drift> = drift.into_iter().chain(code_drift).collect();
     let ops: usize = built.products.iter().map(|p| p.operations.len()).sum();
-    let errors = shown.iter().filter(|d| d.severity == Severity::Error).count();
-    eprintln!("specgen regen: {} products, {ops} operations, {} warnings, {errors} errors", built.products.len(), shown.len() - errors);
-    let failed = pipeline::failed(&built.diagnostics, false) || errors > 0 || (strict && !shown.is_empty()) || (check && !drift.is_empty());
+    let errors = shown
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    eprintln!(
+        "specgen regen: {} products, {ops} operations, {} warnings, {errors} errors",
+        built.products.len(),
+        shown.len() - errors
+    );
+    let failed = pipeline::failed(&built.diagnostics, false)
+        || errors > 0
+        || (strict && !shown.is_empty())
+        || (check && !drift.is_empty());
     if failed {
         ExitCode::FAILURE
     } else {
@@ -258,13 +335,32 @@ fn report_drift(what: &str, drift: &[Drift], check: bool) {
 
 /// Prepends one entry per generated crate whose IR differs from the IR on disk (the
 /// previous generation) to `path`. Nothing is written when nothing changed.
-fn write_changelog(path: &Path, ir_dir: &Path, new: &[specgen::ir::ProductIr]) -> Result<(), String> {
-    let old = if ir_dir.exists() { specgen::ir::io::load_dir(ir_dir).map_err(|e| e.to_string())? } else { Vec::new() };
+fn write_changelog(
+    path: &Path,
+    ir_dir: &Path,
+    new: &[specgen::ir::ProductIr],
+) -> Result<(), String> {
+    let old = if ir_dir.exists() {
+        specgen::ir::io::load_dir(ir_dir).map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
     let entries = specgen::diff::changelog(&old, new);
     if entries.is_empty() {
         return Ok(());
     }
-    let mut text: String = entries.iter().map(|e| format!("## {} (unreleased, {} bump)\n\n{}\n", e.crate_name, e.bump, e.markdown.trim_end())).collect::<Vec<_>>().join("\n");
+    let mut text: String = entries
+        .iter()
+        .map(|e| {
+            format!(
+                "## {} (unreleased, {} bump)\n\n{}\n",
+                e.crate_name,
+                e.bump,
+                e.markdown.trim_end()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let previous = std::fs::read_to_string(path).unwrap_or_default();
     if !previous.is_empty() {
         text = format!("{text}\n{previous}");

@@ -40,7 +40,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Compares `files` (paths relative to `dir`) with the contents of `dir`; every file under
 /// `dir` is owned by the generator. With `write`, brings `dir` up to date (removing extra
 /// files); either way returns what differed, sorted.
-pub fn sync(dir: &Path, files: &BTreeMap<PathBuf, String>, write: bool, keep: impl Fn(&Path) -> bool) -> std::io::Result<Vec<Drift>> {
+pub fn sync(
+    dir: &Path,
+    files: &BTreeMap<PathBuf, String>,
+    write: bool,
+    keep: impl Fn(&Path) -> bool,
+) -> std::io::Result<Vec<Drift>> {
     let mut drift = Vec::new();
     for (rel, content) in files {
         let path = dir.join(rel);

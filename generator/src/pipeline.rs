@@ -16,12 +16,25 @@ pub enum PipelineError {
     #[error(transparent)]
     Ir(#[from] ir::io::IrError),
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Reads and extracts one document. `display` is the path written into spans.
-pub fn parse_document(path: &Path, display: &str, format: Option<Format>) -> Result<Extracted, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error("unreadable", Span::new(display, 0), format!("cannot read the file: {e}")))?;
+pub fn parse_document(
+    path: &Path,
+    display: &str,
+    format: Option<Format>,
+) -> Result<Extracted, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            "unreadable",
+            Span::new(display, 0),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
     let doc = readers::read(display, &bytes, format)?;
     let mut extracted = extract::extract(&doc);
     for op in &mut extracted.operations {
@@ -60,7 +73,12 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
             Vec::new()
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(source) => return Err(PipelineError::Io { path: overrides_path, source }),
+        Err(source) => {
+            return Err(PipelineError::Io {
+                path: overrides_path,
+                source,
+            })
+        }
     };
     let mut stats = Stats::default();
     let mut by_product: BTreeMap<(String, String), Gathering> = BTreeMap::new();
@@ -82,7 +100,9 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
         stats.rule_sentences += extracted.stats.rule_sentences;
         stats.understood += extracted.stats.understood;
         diagnostics.extend(extracted.diagnostics);
-        let Some((pf, ops, listed)) = by_product.get_mut(&key) else { continue };
+        let Some((pf, ops, listed)) = by_product.get_mut(&key) else {
+            continue;
+        };
         listed.extend(extracted.listed_undocumented);
         for mut op in extracted.operations {
             diagnostics.extend(check_against_source(&op, source));
@@ -91,7 +111,8 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
             diagnostics.extend(problems);
             op.warnings.retain(|w| !w.kind.ends_with("-violates-rule"));
             op.warnings.extend(lint::lint(&op));
-            op.warnings.sort_by(|a, b| (&a.span, &a.kind).cmp(&(&b.span, &b.kind)));
+            op.warnings
+                .sort_by(|a, b| (&a.span, &a.kind).cmp(&(&b.span, &b.kind)));
             if let Some(prev) = ops.iter().find(|o: &&Operation| o.name == op.name) {
                 diagnostics.push(Diagnostic::error(
                     "duplicate-operation",
@@ -109,25 +130,43 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
         listed.retain(|l| !operations.iter().any(|o| o.name.starts_with(&l.name)));
         listed.sort_by(|a, b| a.name.cmp(&b.name));
         listed.dedup_by(|a, b| a.name == b.name);
-        products.push(ProductIr { product: product_ir(&pf, listed), operations });
+        products.push(ProductIr {
+            product: product_ir(&pf, listed),
+            operations,
+        });
     }
-    Ok(Built { products, diagnostics, stats })
+    Ok(Built {
+        products,
+        diagnostics,
+        stats,
+    })
 }
 
 /// A path relative to the repository root, with `/` separators, for spans.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// What a document says about its product, version and style must agree with sources.yaml.
 fn check_against_source(op: &Operation, source: &Source) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (what, doc, listed) in [("product", &op.product, &source.product), ("version", &op.version, &source.version), ("style", &op.style, &source.style)] {
+    for (what, doc, listed) in [
+        ("product", &op.product, &source.product),
+        ("version", &op.version, &source.version),
+        ("style", &op.style, &source.style),
+    ] {
         if !doc.is_empty() && doc != listed {
             out.push(
-                Diagnostic::error("source-mismatch", op.source.clone(), format!("the document says {what} `{doc}`, specs/sources.yaml says `{listed}`"))
-                    .with_hint("fix specs/sources.yaml or check that the right document is listed"),
+                Diagnostic::error(
+                    "source-mismatch",
+                    op.source.clone(),
+                    format!("the document says {what} `{doc}`, specs/sources.yaml says `{listed}`"),
+                )
+                .with_hint("fix specs/sources.yaml or check that the right document is listed"),
             );
         }
     }
@@ -142,7 +181,11 @@ fn complete(op: &mut Operation, source: &Source, pf: &ProductFile) {
     op.style = source.style.clone();
     op.method = Some(pf.method(&op.name).to_string());
     let token = pf.idempotency_parameter(&op.name);
-    op.idempotency_parameter = op.parameters.iter().any(|p| p.name == token).then(|| token.to_string());
+    op.idempotency_parameter = op
+        .parameters
+        .iter()
+        .any(|p| p.name == token)
+        .then(|| token.to_string());
 }
 
 fn product_ir(pf: &ProductFile, listed_undocumented: Vec<ir::ListedOperation>) -> Product {
@@ -163,7 +206,10 @@ pub fn render(products: &[ProductIr]) -> Result<BTreeMap<PathBuf, String>, ir::i
     let mut files = BTreeMap::new();
     for p in products {
         let header = "generated by `specgen regen` from specs/sources.yaml and specs/products; do not edit (fix the document or specs/overrides.yaml)";
-        files.insert(io::product_path(&p.product), io::to_yaml(&p.product, header)?);
+        files.insert(
+            io::product_path(&p.product),
+            io::to_yaml(&p.product, header)?,
+        );
         for op in &p.operations {
             let header = format!("generated by `specgen regen` from {}; do not edit (fix the document or specs/overrides.yaml)", op.source.file);
             files.insert(io::operation_path(op), io::to_yaml(op, &header)?);
@@ -174,5 +220,7 @@ pub fn render(products: &[ProductIr]) -> Result<BTreeMap<PathBuf, String>, ir::i
 
 /// True when any diagnostic fails the run: errors always, warnings under `strict`.
 pub fn failed(diagnostics: &[Diagnostic], strict: bool) -> bool {
-    diagnostics.iter().any(|d| d.severity == Severity::Error || strict)
+    diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || strict)
 }

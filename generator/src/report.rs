@@ -1,7 +1,9 @@
 //! Compiler-style rendering of diagnostics (miette): file, line, the line itself, a hint.
 
 use crate::diag::{Diagnostic, Severity};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
+};
 use std::collections::HashMap;
 
 /// Renders diagnostics, reading each source file once.
@@ -12,8 +14,15 @@ pub struct Renderer {
 
 impl Renderer {
     pub fn new(color: bool) -> Self {
-        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        Renderer { cache: HashMap::new(), handler: GraphicalReportHandler::new_themed(theme).with_width(100) }
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Renderer {
+            cache: HashMap::new(),
+            handler: GraphicalReportHandler::new_themed(theme).with_width(100),
+        }
     }
 
     pub fn render(&mut self, d: &Diagnostic) -> String {
@@ -26,16 +35,34 @@ impl Renderer {
         if let Some(h) = &d.hint {
             diag = diag.with_help(h.clone());
         }
-        let text = self.cache.entry(d.span.file.clone()).or_insert_with(|| std::fs::read_to_string(&d.span.file).ok()).clone();
+        let text = self
+            .cache
+            .entry(d.span.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(&d.span.file).ok())
+            .clone();
         let mut out = String::new();
-        let rendered = match text.as_deref().and_then(|t| line_range(t, d.span.line).map(|r| (t, r))) {
+        let rendered = match text
+            .as_deref()
+            .and_then(|t| line_range(t, d.span.line).map(|r| (t, r)))
+        {
             Some((text, (start, len))) => {
-                let diag = diag.with_label(LabeledSpan::at(start..start + len, format!("line {}", d.span.line)));
-                let report = Report::new(diag).with_source_code(NamedSource::new(d.span.file.clone(), text.to_string()));
+                let diag = diag.with_label(LabeledSpan::at(
+                    start..start + len,
+                    format!("line {}", d.span.line),
+                ));
+                let report = Report::new(diag)
+                    .with_source_code(NamedSource::new(d.span.file.clone(), text.to_string()));
                 self.handler.render_report(&mut out, report.as_ref())
             }
             None => {
-                let diag = diag.with_help(format!("{}{}", d.span, d.hint.as_ref().map(|h| format!(": {h}")).unwrap_or_default()));
+                let diag = diag.with_help(format!(
+                    "{}{}",
+                    d.span,
+                    d.hint
+                        .as_ref()
+                        .map(|h| format!(": {h}"))
+                        .unwrap_or_default()
+                ));
                 self.handler.render_report(&mut out, &diag)
             }
         };

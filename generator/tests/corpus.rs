@@ -13,24 +13,49 @@ fn corpus_reads_without_panics_and_understands_rules() {
         return;
     };
     let mut files = Vec::new();
-    for lang in std::fs::read_dir(&corpus).expect("corpus").flatten().filter(|e| e.path().is_dir()) {
-        for product in std::fs::read_dir(lang.path()).expect("lang dir").flatten().filter(|e| e.path().is_dir()) {
-            files.extend(std::fs::read_dir(product.path()).expect("product dir").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")));
+    for lang in std::fs::read_dir(&corpus)
+        .expect("corpus")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+    {
+        for product in std::fs::read_dir(lang.path())
+            .expect("lang dir")
+            .flatten()
+            .filter(|e| e.path().is_dir())
+        {
+            files.extend(
+                std::fs::read_dir(product.path())
+                    .expect("product dir")
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "md")),
+            );
         }
     }
     files.sort();
-    assert!(files.len() > 700, "the corpus README promises 753 documents, found {}", files.len());
+    assert!(
+        files.len() > 700,
+        "the corpus README promises 753 documents, found {}",
+        files.len()
+    );
     let (mut ops, mut params, mut rejected, mut rules, mut understood) = (0, 0, Vec::new(), 0, 0);
     for path in &files {
         let display = path.display().to_string();
         match specgen::pipeline::parse_document(path, &display, None) {
             Ok(e) => {
                 ops += e.operations.len();
-                params += e.operations.iter().map(|o| o.parameters.len()).sum::<usize>();
+                params += e
+                    .operations
+                    .iter()
+                    .map(|o| o.parameters.len())
+                    .sum::<usize>();
                 rules += e.stats.rule_sentences;
                 understood += e.stats.understood;
                 if e.diagnostics.iter().any(|d| d.severity == Severity::Error) {
-                    assert!(e.operations.is_empty(), "{display}: an error diagnostic with operations read");
+                    assert!(
+                        e.operations.is_empty(),
+                        "{display}: an error diagnostic with operations read"
+                    );
                     rejected.push(display);
                 }
             }
@@ -43,5 +68,8 @@ fn corpus_reads_without_panics_and_understands_rules() {
     // each is rejected with a diagnostic. More than that is a regression.
     assert!(rejected.len() <= 3, "{rejected:?}");
     assert!(ops + rejected.len() >= files.len());
-    assert!(ratio > 0.95, "{understood}/{rules} rule sentences understood");
+    assert!(
+        ratio > 0.95,
+        "{understood}/{rules} rule sentences understood"
+    );
 }

@@ -6,7 +6,10 @@ mod common;
 fn golden(prefix: &str) {
     let e = common::seed(prefix);
     insta::assert_yaml_snapshot!(format!("seed_{prefix}_operations"), e.operations);
-    insta::assert_yaml_snapshot!(format!("seed_{prefix}_listed"), (e.listed_undocumented, e.diagnostics));
+    insta::assert_yaml_snapshot!(
+        format!("seed_{prefix}_listed"),
+        (e.listed_undocumented, e.diagnostics)
+    );
 }
 
 #[test]

@@ -18,8 +18,17 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn regen(root: &Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_specgen")).arg("regen").arg("--root").arg(root).args(args).output().expect("run specgen");
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).to_string())
+    let out = Command::new(env!("CARGO_BIN_EXE_specgen"))
+        .arg("regen")
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("run specgen");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
 }
 
 #[test]
@@ -34,16 +43,29 @@ fn doc_edit_is_drift_and_becomes_a_changelog_entry() {
 
     let doc = root.join("specs/docs/000_765e466a580c64f8.txt");
     let text = std::fs::read_to_string(&doc).expect("seed");
-    std::fs::write(&doc, text.replace("|IdcSP|String|是|CU|", "|IdcSP|String|否|CU|")).expect("edit");
+    std::fs::write(
+        &doc,
+        text.replace("|IdcSP|String|是|CU|", "|IdcSP|String|否|CU|"),
+    )
+    .expect("edit");
     let (ok, err) = regen(root, &["--check"]);
     assert!(!ok, "an edited document must fail the drift check");
     assert!(err.contains("CreateExpressCloudConnection.yaml"), "{err}");
 
     let changelog = root.join("CHANGELOG.md");
-    let (ok, err) = regen(root, &["--changelog", changelog.to_str().expect("utf-8 path")]);
+    let (ok, err) = regen(
+        root,
+        &["--changelog", changelog.to_str().expect("utf-8 path")],
+    );
     assert!(ok, "{err}");
     let entry = std::fs::read_to_string(&changelog).expect("changelog written");
-    assert!(entry.starts_with("## alibabacloud-vpc20160428 (unreleased, minor bump)"), "{entry}");
+    assert!(
+        entry.starts_with("## alibabacloud-vpc20160428 (unreleased, minor bump)"),
+        "{entry}"
+    );
     assert!(entry.contains("IdcSP"), "{entry}");
-    assert!(!entry.contains("expressconnectrouter"), "unchanged crates get no entry: {entry}");
+    assert!(
+        !entry.contains("expressconnectrouter"),
+        "unchanged crates get no entry: {entry}"
+    );
 }

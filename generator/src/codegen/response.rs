@@ -86,10 +86,17 @@ fn struct_of<'a>(
 fn wrapped_item(doc_type: &str) -> Option<&str> {
     let t = doc_type.trim();
     let item = t.get(..9).filter(|p| p.eq_ignore_ascii_case("array of "))?;
-    Some(t[item.len()..].trim()).filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_alphanumeric()))
+    Some(t[item.len()..].trim())
+        .filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-fn wrapper_type<'a>(f: &'a Field, item: &'a str, types: &mut TypeSet<'a>, context: &str, doc: &FieldDoc) -> Ty {
+fn wrapper_type<'a>(
+    f: &'a Field,
+    item: &'a str,
+    types: &mut TypeSet<'a>,
+    context: &str,
+    doc: &FieldDoc,
+) -> Ty {
     let item_ty = match f.children.as_slice() {
         [] => Ty::Scalar(Scalar::Str),
         children => struct_of(item, children, types, context, doc),
@@ -114,7 +121,10 @@ fn wrapper_type<'a>(f: &'a Field, item: &'a str, types: &mut TypeSet<'a>, contex
     types.add_struct(StructModel {
         name: wrapper,
         direction: Direction::Output,
-        doc: format!("The object that wraps the `{item}` list (`{}`).", f.doc_type),
+        doc: format!(
+            "The object that wraps the `{item}` list (`{}`).",
+            f.doc_type
+        ),
         fields: vec![field],
     })
 }

@@ -15,7 +15,10 @@ fn mentions(text: &str, words: &[&str]) -> bool {
 /// Keeps the latest text that says what kind of example follows; format labels such as
 /// "JSON format" do not replace "Error response example".
 pub fn update_label(label: &mut String, text: &str) {
-    if mentions(text, &REQUEST_WORDS) || mentions(text, &ERROR_WORDS) || mentions(text, &RESPONSE_WORDS) {
+    if mentions(text, &REQUEST_WORDS)
+        || mentions(text, &ERROR_WORDS)
+        || mentions(text, &RESPONSE_WORDS)
+    {
         *label = text.to_string();
     }
 }
@@ -52,14 +55,22 @@ pub fn classify(file: &str, line: usize, lang: Option<&str>, text: &str, label: 
         _ if t.contains("Action=") || t.contains("Action =") || t.starts_with("http") => "http",
         _ => "text",
     };
-    let kind = if format == "http" || (mentions(label, &REQUEST_WORDS) && !mentions(label, &RESPONSE_WORDS)) {
+    let kind = if format == "http"
+        || (mentions(label, &REQUEST_WORDS) && !mentions(label, &RESPONSE_WORDS))
+    {
         ExampleKind::Request
     } else if mentions(label, &ERROR_WORDS) {
         ExampleKind::ErrorResponse
     } else {
         ExampleKind::Response
     };
-    Example { kind, format: format.to_string(), http_head: http_head.to_string(), text: text.to_string(), source: Span::new(file, line) }
+    Example {
+        kind,
+        format: format.to_string(),
+        http_head: http_head.to_string(),
+        text: text.to_string(),
+        source: Span::new(file, line),
+    }
 }
 
 /// Page furniture that is not part of an operation's summary.
@@ -77,11 +88,30 @@ mod tests {
         let mut label = String::new();
         update_label(&mut label, "错误返回示例");
         update_label(&mut label, "`JSON` 格式");
-        assert_eq!(classify("f", 1, None, "{\"Code\":\"x\"}", &label).kind, ExampleKind::ErrorResponse);
+        assert_eq!(
+            classify("f", 1, None, "{\"Code\":\"x\"}", &label).kind,
+            ExampleKind::ErrorResponse
+        );
         let e = classify("f", 1, None, "http(s)://[Endpoint]/?Action=X", "请求示例");
         assert_eq!((e.kind, e.format.as_str()), (ExampleKind::Request, "http"));
-        assert_eq!(classify("f", 1, None, "<R/>", "正常返回示例").kind, ExampleKind::Response);
-        let e = classify("f", 1, None, "HTTP/1.1 200 OK\nContent-Type:application/json\n\n{\"A\": 1}", "Sample success responses");
-        assert_eq!((e.format.as_str(), e.http_head.as_str(), e.text.as_str()), ("json", "HTTP/1.1 200 OK\nContent-Type:application/json", "{\"A\": 1}"));
+        assert_eq!(
+            classify("f", 1, None, "<R/>", "正常返回示例").kind,
+            ExampleKind::Response
+        );
+        let e = classify(
+            "f",
+            1,
+            None,
+            "HTTP/1.1 200 OK\nContent-Type:application/json\n\n{\"A\": 1}",
+            "Sample success responses",
+        );
+        assert_eq!(
+            (e.format.as_str(), e.http_head.as_str(), e.text.as_str()),
+            (
+                "json",
+                "HTTP/1.1 200 OK\nContent-Type:application/json",
+                "{\"A\": 1}"
+            )
+        );
     }
 }

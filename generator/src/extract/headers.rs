@@ -30,12 +30,16 @@ pub fn role_of(header: &str) -> Option<Role> {
         .collect::<Vec<_>>()
         .join(" ");
     Some(match h.as_str() {
-        "parameter" | "name" | "名称" | "参数" | "element" | "field" | "字段" | "参数名" => Role::Name,
+        "parameter" | "name" | "名称" | "参数" | "element" | "field" | "字段" | "参数名" => {
+            Role::Name
+        }
         "type" | "类型" => Role::Type,
         "required" | "require" | "是否必选" | "必选" | "是否必须" => Role::Required,
         "example" | "example value" | "示例值" | "示例" => Role::Example,
         "description" | "描述" | "说明" => Role::Description,
-        "httpcode" | "http code" | "http status code" | "http状态码" | "状态码" => Role::HttpStatus,
+        "httpcode" | "http code" | "http status code" | "http状态码" | "状态码" => {
+            Role::HttpStatus
+        }
         "error code" | "错误码" => Role::ErrorCode,
         "error message" | "错误信息" => Role::ErrorMessage,
         "action" | "操作" => Role::RamAction,
@@ -56,7 +60,9 @@ pub struct Columns {
 
 impl Columns {
     pub fn new<'a>(headers: impl IntoIterator<Item = &'a str>) -> Self {
-        Columns { roles: headers.into_iter().map(role_of).collect() }
+        Columns {
+            roles: headers.into_iter().map(role_of).collect(),
+        }
     }
 
     pub fn index(&self, role: Role) -> Option<usize> {
@@ -69,7 +75,11 @@ impl Columns {
 
     /// Header positions whose wording is not understood (empty headers are padding).
     pub fn unknown(&self) -> impl Iterator<Item = usize> + '_ {
-        self.roles.iter().enumerate().filter(|(_, r)| r.is_none()).map(|(i, _)| i)
+        self.roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.is_none())
+            .map(|(i, _)| i)
     }
 }
 

@@ -88,7 +88,11 @@ pub fn extract(doc: &Document) -> Extracted {
     let listed_undocumented = listed::undocumented(listed, &documented, &mut diagnostics);
     // Reader findings go to the operation whose lines contain them.
     for d in &doc.diagnostics {
-        match operations.iter_mut().rev().find(|o| o.source.line <= d.span.line) {
+        match operations
+            .iter_mut()
+            .rev()
+            .find(|o| o.source.line <= d.span.line)
+        {
             Some(op) => op.warnings.push(d.clone()),
             None => diagnostics.push(d.clone()),
         }
@@ -96,7 +100,12 @@ pub fn extract(doc: &Document) -> Extracted {
     for op in &mut operations {
         op.warnings.sort_by_key(|w| w.span.line);
     }
-    Extracted { operations, listed_undocumented, diagnostics, stats }
+    Extracted {
+        operations,
+        listed_undocumented,
+        diagnostics,
+        stats,
+    }
 }
 
 /// Everything gathered while walking one operation's blocks.
@@ -113,7 +122,12 @@ struct Gathered {
     warnings: Vec<Diagnostic>,
 }
 
-fn operation(doc: &Document, chunk: &Chunk<'_>, stats: &mut Stats, listed: &mut Vec<ListedOperation>) -> Option<Operation> {
+fn operation(
+    doc: &Document,
+    chunk: &Chunk<'_>,
+    stats: &mut Stats,
+    listed: &mut Vec<ListedOperation>,
+) -> Option<Operation> {
     let file = doc.path.as_str();
     let mut g = Gathered::default();
     let mut section = SectionKind::Intro;
@@ -140,7 +154,13 @@ fn operation(doc: &Document, chunk: &Chunk<'_>, stats: &mut Stats, listed: &mut 
             }
             Block::Code { lang, text, line } => {
                 if section == SectionKind::Examples || examples::looks_like_example(text) {
-                    g.examples.push(examples::classify(file, *line, lang.as_deref(), text, &example_label));
+                    g.examples.push(examples::classify(
+                        file,
+                        *line,
+                        lang.as_deref(),
+                        text,
+                        &example_label,
+                    ));
                 }
             }
             Block::Table(table) => {
@@ -166,7 +186,13 @@ fn operation(doc: &Document, chunk: &Chunk<'_>, stats: &mut Stats, listed: &mut 
                         .with_hint("if it holds API facts, teach extract/headers.rs its column names"),
                     ),
                 }
-                if cols.unknown().any(|i| table.header.get(i).is_some_and(|c| !c.text.trim().is_empty())) && kind_of(&cols, section).is_some() {
+                if cols.unknown().any(|i| {
+                    table
+                        .header
+                        .get(i)
+                        .is_some_and(|c| !c.text.trim().is_empty())
+                }) && kind_of(&cols, section).is_some()
+                {
                     g.warnings.push(Diagnostic::warning(
                         "unknown-column",
                         Span::new(file, table.line),
@@ -186,10 +212,14 @@ fn operation(doc: &Document, chunk: &Chunk<'_>, stats: &mut Stats, listed: &mut 
 fn action_name(params: &[Parameter]) -> Option<(String, Span)> {
     let action = params.iter().find(|p| p.name == "Action")?;
     let from_enum = action.constraints.iter().find_map(|c| match c {
-        crate::ir::Constraint::Enum { values, .. } if values.len() == 1 => Some(values[0].value.clone()),
+        crate::ir::Constraint::Enum { values, .. } if values.len() == 1 => {
+            Some(values[0].value.clone())
+        }
         _ => None,
     });
-    from_enum.or_else(|| action.example.clone()).map(|n| (n, action.source.clone()))
+    from_enum
+        .or_else(|| action.example.clone())
+        .map(|n| (n, action.source.clone()))
 }
 
 fn assemble(file: &str, chunk: &Chunk<'_>, g: Gathered) -> Operation {
@@ -209,14 +239,22 @@ fn assemble(file: &str, chunk: &Chunk<'_>, g: Gathered) -> Operation {
         (Some((title, line)), None) => (title.clone(), *line),
         (None, Some((act, _))) => (act.clone(), 1),
         (None, None) => {
-            warnings.push(Diagnostic::warning("unnamed-operation", Span::new(file, 1), "neither a heading nor an Action parameter names this operation"));
+            warnings.push(Diagnostic::warning(
+                "unnamed-operation",
+                Span::new(file, 1),
+                "neither a heading nor an Action parameter names this operation",
+            ));
             (String::new(), 1)
         }
     };
     let link = g.link.unwrap_or_default();
     if let Some(api) = &link.api {
         if *api != name {
-            warnings.push(Diagnostic::warning("explorer-mismatch", Span::new(file, line), format!("the OpenAPI Explorer link names `{api}`, the document `{name}`")));
+            warnings.push(Diagnostic::warning(
+                "explorer-mismatch",
+                Span::new(file, line),
+                format!("the OpenAPI Explorer link names `{api}`, the document `{name}`"),
+            ));
         }
     }
     let mut intro = g.intro.into_iter().filter(|p| !examples::is_chrome(p));

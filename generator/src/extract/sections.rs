@@ -24,19 +24,31 @@ pub fn section_of(title: &str, current: SectionKind) -> SectionKind {
     let t = title.trim().to_lowercase();
     let t = t.as_str();
     match t {
-        "request parameters" | "request parameter" | "请求参数" | "parameters" => return SectionKind::Request,
-        "response parameters" | "response parameter" | "response elements" | "返回数据" | "返回参数" | "返回结果" => {
-            return SectionKind::Response
+        "request parameters" | "request parameter" | "请求参数" | "parameters" => {
+            return SectionKind::Request
         }
+        "response parameters"
+        | "response parameter"
+        | "response elements"
+        | "返回数据"
+        | "返回参数"
+        | "返回结果" => return SectionKind::Response,
         "error codes" | "error code" | "错误码" => return SectionKind::Errors,
         "ram authorization" | "授权信息" => return SectionKind::Permissions,
         "debug" | "debugging" | "调试" | "try it now" => return SectionKind::Debug,
-        "usage notes" | "operation description" | "接口说明" | "description" | "使用说明" => return SectionKind::Notes,
+        "usage notes" | "operation description" | "接口说明" | "description" | "使用说明" => {
+            return SectionKind::Notes
+        }
         "api overview" | "api 概览" | "api概览" => return SectionKind::Overview,
         _ => {}
     }
-    let example_like = ["example", "sample", "示例", "format", "格式"].iter().any(|w| t.contains(w));
-    if example_like || (current == SectionKind::Examples && (t.contains("response") || t.contains("request") || t.contains("返回"))) {
+    let example_like = ["example", "sample", "示例", "format", "格式"]
+        .iter()
+        .any(|w| t.contains(w));
+    if example_like
+        || (current == SectionKind::Examples
+            && (t.contains("response") || t.contains("request") || t.contains("返回")))
+    {
         SectionKind::Examples
     } else {
         SectionKind::Other
@@ -46,7 +58,11 @@ pub fn section_of(title: &str, current: SectionKind) -> SectionKind {
 /// Whether a heading names an operation: an anchor `doc_api_<Product>_<Op>`, or text that
 /// is a single CamelCase API name (`CreatePhysicalConnection`).
 pub fn operation_heading(text: &str, anchor: Option<&str>) -> Option<String> {
-    if let Some(op) = anchor.and_then(|a| a.strip_prefix("doc_api_")).and_then(|rest| rest.split_once('_')).map(|(_, op)| op) {
+    if let Some(op) = anchor
+        .and_then(|a| a.strip_prefix("doc_api_"))
+        .and_then(|rest| rest.split_once('_'))
+        .map(|(_, op)| op)
+    {
         if is_api_name(op) {
             return Some(op.to_string());
         }
@@ -60,7 +76,11 @@ pub fn is_api_name(s: &str) -> bool {
     let mut chars = s.chars();
     let starts_upper = chars.next().is_some_and(|c| c.is_ascii_uppercase());
     let humps = s.chars().filter(|c| c.is_ascii_uppercase()).count();
-    starts_upper && humps >= 2 && s.len() >= 6 && s.chars().all(|c| c.is_ascii_alphanumeric()) && s.chars().any(|c| c.is_ascii_lowercase())
+    starts_upper
+        && humps >= 2
+        && s.len() >= 6
+        && s.chars().all(|c| c.is_ascii_alphanumeric())
+        && s.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// One operation's blocks: its title (if the document has one) and everything until the
@@ -77,17 +97,28 @@ pub fn split(blocks: &[Block]) -> (&[Block], Vec<Chunk<'_>>) {
         .iter()
         .enumerate()
         .filter_map(|(i, b)| match b {
-            Block::Heading { text, anchor, line, .. } => operation_heading(text, anchor.as_deref()).map(|n| (i, n, *line)),
+            Block::Heading {
+                text, anchor, line, ..
+            } => operation_heading(text, anchor.as_deref()).map(|n| (i, n, *line)),
             _ => None,
         })
         .collect();
     if starts.is_empty() {
-        return (&[], vec![Chunk { title: None, blocks }]);
+        return (
+            &[],
+            vec![Chunk {
+                title: None,
+                blocks,
+            }],
+        );
     }
     let mut chunks = Vec::new();
     for (k, (i, name, line)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(blocks.len(), |s| s.0);
-        chunks.push(Chunk { title: Some((name.clone(), *line)), blocks: &blocks[i + 1..end] });
+        chunks.push(Chunk {
+            title: Some((name.clone(), *line)),
+            blocks: &blocks[i + 1..end],
+        });
     }
     (&blocks[..starts[0].0], chunks)
 }
@@ -102,16 +133,31 @@ mod tests {
         assert!(!is_api_name("Examples"));
         assert!(!is_api_name("Physical connections"));
         assert_eq!(
-            operation_heading("CreateExpressCloudConnection", Some("doc_api_Vpc_CreateExpressCloudConnection")),
+            operation_heading(
+                "CreateExpressCloudConnection",
+                Some("doc_api_Vpc_CreateExpressCloudConnection")
+            ),
             Some("CreateExpressCloudConnection".into())
         );
     }
 
     #[test]
     fn example_subheadings_stay_in_examples() {
-        assert_eq!(section_of("XML format", SectionKind::Examples), SectionKind::Examples);
-        assert_eq!(section_of("Sample success responses", SectionKind::Examples), SectionKind::Examples);
-        assert_eq!(section_of("Response parameters", SectionKind::Examples), SectionKind::Response);
-        assert_eq!(section_of("错误码", SectionKind::Examples), SectionKind::Errors);
+        assert_eq!(
+            section_of("XML format", SectionKind::Examples),
+            SectionKind::Examples
+        );
+        assert_eq!(
+            section_of("Sample success responses", SectionKind::Examples),
+            SectionKind::Examples
+        );
+        assert_eq!(
+            section_of("Response parameters", SectionKind::Examples),
+            SectionKind::Response
+        );
+        assert_eq!(
+            section_of("错误码", SectionKind::Examples),
+            SectionKind::Errors
+        );
     }
 }

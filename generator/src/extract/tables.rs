@@ -51,11 +51,18 @@ pub struct RowView<'a> {
 
 impl RowView<'_> {
     pub fn text(&self, role: Role) -> &str {
-        self.cols.index(role).and_then(|i| self.row.cells.get(i)).map_or("", |c| c.text.trim())
+        self.cols
+            .index(role)
+            .and_then(|i| self.row.cells.get(i))
+            .map_or("", |c| c.text.trim())
     }
 
     pub fn span(&self, role: Role) -> Span {
-        let line = self.cols.index(role).and_then(|i| self.row.cells.get(i)).map_or(self.row.line, |c| c.line);
+        let line = self
+            .cols
+            .index(role)
+            .and_then(|i| self.row.cells.get(i))
+            .map_or(self.row.line, |c| c.line);
         Span::new(self.file, line)
     }
 
@@ -75,30 +82,53 @@ fn parse_required(v: &RowView<'_>, warnings: &mut Vec<Diagnostic>) -> bool {
         "no" | "否" | "false" | "optional" | "可选" => false,
         _ => {
             warnings.push(
-                Diagnostic::warning("unknown-required", v.span(Role::Required), format!("required cell `{text}` is neither yes nor no; treated as optional"))
-                    .with_hint("fix the document or add an override in specs/overrides.yaml"),
+                Diagnostic::warning(
+                    "unknown-required",
+                    v.span(Role::Required),
+                    format!("required cell `{text}` is neither yes nor no; treated as optional"),
+                )
+                .with_hint("fix the document or add an override in specs/overrides.yaml"),
             );
             false
         }
     }
 }
 
-pub fn parameters(file: &str, table: &Table, cols: &Columns, warnings: &mut Vec<Diagnostic>, stats: &mut Stats) -> Vec<Parameter> {
+pub fn parameters(
+    file: &str,
+    table: &Table,
+    cols: &Columns,
+    warnings: &mut Vec<Diagnostic>,
+    stats: &mut Stats,
+) -> Vec<Parameter> {
     let mut items = Vec::new();
     for row in &table.rows {
         let v = RowView { file, row, cols };
         let name = v.text(Role::Name).to_string();
         let doc_type = v.text(Role::Type).to_string();
         if name.is_empty() && !doc_type.eq_ignore_ascii_case("object") {
-            warnings.push(Diagnostic::warning("missing-name", v.row_span(), "a parameter row has no name; kept with an empty name"));
+            warnings.push(Diagnostic::warning(
+                "missing-name",
+                v.row_span(),
+                "a parameter row has no name; kept with an empty name",
+            ));
         }
         let description = v.text(Role::Description).to_string();
         let span = v.span(Role::Description);
-        let rules = parse_rules(&RuleInput { name: &name, doc_type: &doc_type, text: &description, span: &span });
+        let rules = parse_rules(&RuleInput {
+            name: &name,
+            doc_type: &doc_type,
+            text: &description,
+            span: &span,
+        });
         stats.rule_sentences += rules.rule_sentences;
         stats.understood += rules.understood;
         warnings.extend(rules.diagnostics);
-        let required = if cols.has(Role::Required) { parse_required(&v, warnings) } else { false };
+        let required = if cols.has(Role::Required) {
+            parse_required(&v, warnings)
+        } else {
+            false
+        };
         items.push((
             row.depth,
             Parameter {
@@ -117,7 +147,12 @@ pub fn parameters(file: &str, table: &Table, cols: &Columns, warnings: &mut Vec<
     nest(items, |p| &mut p.children)
 }
 
-pub fn fields(file: &str, table: &Table, cols: &Columns, warnings: &mut Vec<Diagnostic>) -> Vec<Field> {
+pub fn fields(
+    file: &str,
+    table: &Table,
+    cols: &Columns,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Field> {
     let mut items = Vec::new();
     for row in &table.rows {
         let v = RowView { file, row, cols };
@@ -127,37 +162,74 @@ pub fn fields(file: &str, table: &Table, cols: &Columns, warnings: &mut Vec<Diag
         let span = v.span(Role::Description);
         // Response descriptions only matter for their valid-value lists (typed enums); other
         // rules are the service's business, not the caller's.
-        let rules = parse_rules(&RuleInput { name: &name, doc_type: &doc_type, text: &description, span: &span });
-        let constraints: Vec<Constraint> = rules.constraints.into_iter().filter(|c| matches!(c, Constraint::Enum { .. })).collect();
+        let rules = parse_rules(&RuleInput {
+            name: &name,
+            doc_type: &doc_type,
+            text: &description,
+            span: &span,
+        });
+        let constraints: Vec<Constraint> = rules
+            .constraints
+            .into_iter()
+            .filter(|c| matches!(c, Constraint::Enum { .. }))
+            .collect();
         if name.is_empty() && !doc_type.eq_ignore_ascii_case("object") {
-            warnings.push(Diagnostic::warning("missing-name", v.row_span(), "a response row has no name; kept with an empty name"));
+            warnings.push(Diagnostic::warning(
+                "missing-name",
+                v.row_span(),
+                "a response row has no name; kept with an empty name",
+            ));
         }
         items.push((
             row.depth,
-            Field { name, doc_type, example: opt(v.text(Role::Example)), description, constraints, children: Vec::new(), source: v.row_span() },
+            Field {
+                name,
+                doc_type,
+                example: opt(v.text(Role::Example)),
+                description,
+                constraints,
+                children: Vec::new(),
+                source: v.row_span(),
+            },
         ));
     }
     let mut roots = nest(items, |f| &mut f.children);
     // An unnamed top-level object that holds every other field is the response body itself
     // (web pages show it as `object RpcResponse`): its members are the fields.
-    if roots.len() == 1 && roots[0].name.is_empty() && roots[0].doc_type.eq_ignore_ascii_case("object") {
+    if roots.len() == 1
+        && roots[0].name.is_empty()
+        && roots[0].doc_type.eq_ignore_ascii_case("object")
+    {
         return roots.pop().map(|root| root.children).unwrap_or_default();
     }
     roots
 }
 
-pub fn errors(file: &str, table: &Table, cols: &Columns, warnings: &mut Vec<Diagnostic>) -> Vec<ErrorRow> {
+pub fn errors(
+    file: &str,
+    table: &Table,
+    cols: &Columns,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<ErrorRow> {
     let mut out = Vec::new();
     for row in &table.rows {
         let v = RowView { file, row, cols };
         let status_text = v.text(Role::HttpStatus);
         let http_status = status_text.parse::<u16>().ok();
         if http_status.is_none() && !status_text.is_empty() {
-            warnings.push(Diagnostic::warning("bad-http-status", v.span(Role::HttpStatus), format!("HTTP status `{status_text}` is not a number")));
+            warnings.push(Diagnostic::warning(
+                "bad-http-status",
+                v.span(Role::HttpStatus),
+                format!("HTTP status `{status_text}` is not a number"),
+            ));
         }
         let code = v.text(Role::ErrorCode).to_string();
         if code.is_empty() {
-            warnings.push(Diagnostic::warning("missing-error-code", v.row_span(), "an error row has no code; kept with an empty code"));
+            warnings.push(Diagnostic::warning(
+                "missing-error-code",
+                v.row_span(),
+                "an error row has no code; kept with an empty code",
+            ));
         }
         out.push(ErrorRow {
             http_status,
@@ -174,8 +246,12 @@ pub fn errors(file: &str, table: &Table, cols: &Columns, warnings: &mut Vec<Diag
 /// Items of a list cell: one per line, bullets removed, duplicates dropped, `None` ignored.
 fn items(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for item in text.lines().map(|l| l.trim().trim_start_matches(['-', '•', '·']).trim()) {
-        if !item.is_empty() && !item.eq_ignore_ascii_case("none") && !out.iter().any(|o| o == item) {
+    for item in text
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['-', '•', '·']).trim())
+    {
+        if !item.is_empty() && !item.eq_ignore_ascii_case("none") && !out.iter().any(|o| o == item)
+        {
             out.push(item.to_string());
         }
     }

@@ -14,7 +14,12 @@ pub fn nest<T>(items: Vec<(u8, T)>, children: fn(&mut T) -> &mut Vec<T>) -> Vec<
 }
 
 /// Pops every open item at `depth` or deeper, attaching each to its parent.
-fn close<T>(stack: &mut Vec<(u8, T)>, roots: &mut Vec<T>, children: fn(&mut T) -> &mut Vec<T>, depth: u8) {
+fn close<T>(
+    stack: &mut Vec<(u8, T)>,
+    roots: &mut Vec<T>,
+    children: fn(&mut T) -> &mut Vec<T>,
+    depth: u8,
+) {
     while stack.last().is_some_and(|(d, _)| *d >= depth) {
         let Some((_, done)) = stack.pop() else { break };
         match stack.last_mut() {
@@ -33,14 +38,33 @@ mod tests {
 
     #[test]
     fn nests_by_depth_and_keeps_order() {
-        let items = vec![(0, N("a", vec![])), (1, N("b", vec![])), (2, N("c", vec![])), (1, N("d", vec![])), (0, N("e", vec![]))];
+        let items = vec![
+            (0, N("a", vec![])),
+            (1, N("b", vec![])),
+            (2, N("c", vec![])),
+            (1, N("d", vec![])),
+            (0, N("e", vec![])),
+        ];
         let t = nest(items, |n| &mut n.1);
-        assert_eq!(t, vec![N("a", vec![N("b", vec![N("c", vec![])]), N("d", vec![])]), N("e", vec![])]);
+        assert_eq!(
+            t,
+            vec![
+                N("a", vec![N("b", vec![N("c", vec![])]), N("d", vec![])]),
+                N("e", vec![])
+            ]
+        );
     }
 
     #[test]
     fn depth_jumps_attach_to_nearest_shallower() {
-        let t = nest(vec![(2, N("x", vec![])), (0, N("y", vec![])), (3, N("z", vec![]))], |n| &mut n.1);
+        let t = nest(
+            vec![
+                (2, N("x", vec![])),
+                (0, N("y", vec![])),
+                (3, N("z", vec![])),
+            ],
+            |n| &mut n.1,
+        );
         assert_eq!(t, vec![N("x", vec![]), N("y", vec![N("z", vec![])])]);
     }
 }

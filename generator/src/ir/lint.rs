@@ -10,7 +10,11 @@ pub fn lint(op: &Operation) -> Vec<Diagnostic> {
     let mut seen: Vec<&str> = Vec::new();
     for p in &op.parameters {
         if seen.contains(&p.name.as_str()) {
-            out.push(Diagnostic::warning("duplicate-parameter", p.source.clone(), format!("parameter `{}` is documented more than once", p.name)));
+            out.push(Diagnostic::warning(
+                "duplicate-parameter",
+                p.source.clone(),
+                format!("parameter `{}` is documented more than once", p.name),
+            ));
         }
         seen.push(&p.name);
         for (what, value) in [("example", &p.example), ("default", &p.default)] {
@@ -40,12 +44,23 @@ fn violated(p: &Parameter, value: &str) -> Option<String> {
                 let list: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
                 return Some(format!("valid values are {}", list.join(", ")));
             }
-            Constraint::Range { ranges, excluded, .. } => {
+            Constraint::Range {
+                ranges, excluded, ..
+            } => {
                 let Ok(n) = value.trim().parse::<i64>() else {
                     return Some("not a number".into());
                 };
                 if excluded.contains(&n) || !ranges.iter().any(|r| r.min <= n && n <= r.max) {
-                    let list: Vec<String> = ranges.iter().map(|r| if r.min == r.max { r.min.to_string() } else { format!("{}..={}", r.min, r.max) }).collect();
+                    let list: Vec<String> = ranges
+                        .iter()
+                        .map(|r| {
+                            if r.min == r.max {
+                                r.min.to_string()
+                            } else {
+                                format!("{}..={}", r.min, r.max)
+                            }
+                        })
+                        .collect();
                     return Some(format!("valid values are {}", list.join(", ")));
                 }
             }

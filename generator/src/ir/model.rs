@@ -354,7 +354,9 @@ impl TryFrom<String> for CharClass {
             ("digit", ..) => Ok(CharClass::Digit),
             ("ascii", ..) => Ok(CharClass::Ascii),
             (_, Some(c), None) => Ok(CharClass::Char(c)),
-            _ => Err(format!("`{s}` is not a character class (letter, chinese, digit, ascii, or one character)")),
+            _ => Err(format!(
+                "`{s}` is not a character class (letter, chinese, digit, ascii, or one character)"
+            )),
         }
     }
 }

@@ -47,9 +47,18 @@ pub struct Facts {
 pub fn parse(path: &str, text: &str) -> Result<Vec<Override>, Diagnostic> {
     let file: File = serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map_or(1, |l| l.line());
-        Diagnostic::error("bad-overrides", Span::new(path, line), format!("overrides file does not parse: {e}"))
+        Diagnostic::error(
+            "bad-overrides",
+            Span::new(path, line),
+            format!("overrides file does not parse: {e}"),
+        )
     })?;
-    let item_lines: Vec<usize> = text.lines().enumerate().filter(|(_, l)| l.starts_with("  - ")).map(|(i, _)| i + 1).collect();
+    let item_lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("  - "))
+        .map(|(i, _)| i + 1)
+        .collect();
     let mut overrides = file.overrides;
     for (i, o) in overrides.iter_mut().enumerate() {
         o.source = Some(Span::new(path, item_lines.get(i).copied().unwrap_or(1)));
@@ -63,12 +72,17 @@ fn record(op: &mut Operation, o: &Override, path: String, from: Option<String>, 
         from,
         to,
         reason: o.reason.split_whitespace().collect::<Vec<_>>().join(" "),
-        source: o.source.clone().unwrap_or_else(|| Span::new("specs/overrides.yaml", 0)),
+        source: o
+            .source
+            .clone()
+            .unwrap_or_else(|| Span::new("specs/overrides.yaml", 0)),
     });
 }
 
 fn find_field<'a>(fields: &'a mut [Field], path: &str) -> Option<&'a mut Field> {
-    let (head, rest) = path.split_once('.').map_or((path, None), |(h, r)| (h, Some(r)));
+    let (head, rest) = path
+        .split_once('.')
+        .map_or((path, None), |(h, r)| (h, Some(r)));
     let field = fields.iter_mut().find(|f| f.name == head)?;
     match rest {
         Some(rest) => find_field(&mut field.children, rest),
@@ -81,20 +95,39 @@ fn find_field<'a>(fields: &'a mut [Field], path: &str) -> Option<&'a mut Field> 
 pub fn apply(op: &mut Operation, overrides: &[Override]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let key = (op.product.clone(), op.version.clone(), op.name.clone());
-    for o in overrides.iter().filter(|o| (&o.product, &o.version, &o.operation) == (&key.0, &key.1, &key.2)) {
-        let span = o.source.clone().unwrap_or_else(|| Span::new("specs/overrides.yaml", 0));
+    for o in overrides
+        .iter()
+        .filter(|o| (&o.product, &o.version, &o.operation) == (&key.0, &key.1, &key.2))
+    {
+        let span = o
+            .source
+            .clone()
+            .unwrap_or_else(|| Span::new("specs/overrides.yaml", 0));
         let mut changes = Changes::new();
         let found = if let Some(name) = &o.parameter {
-            op.parameters.iter_mut().find(|p| &p.name == name).map(|p| set_parameter(p, &o.set, &format!("parameters.{name}"), &mut changes)).is_some()
+            op.parameters
+                .iter_mut()
+                .find(|p| &p.name == name)
+                .map(|p| set_parameter(p, &o.set, &format!("parameters.{name}"), &mut changes))
+                .is_some()
         } else if let Some(path) = &o.field {
-            find_field(&mut op.response, path).map(|f| set_field(f, &o.set, &format!("response.{path}"), &mut changes)).is_some()
+            find_field(&mut op.response, path)
+                .map(|f| set_field(f, &o.set, &format!("response.{path}"), &mut changes))
+                .is_some()
         } else {
             false
         };
         if !found {
             problems.push(
-                Diagnostic::error("override-unmatched", span, format!("override for {} targets nothing in the extracted IR", o.operation))
-                    .with_hint("the document may have been fixed: remove or update the override"),
+                Diagnostic::error(
+                    "override-unmatched",
+                    span,
+                    format!(
+                        "override for {} targets nothing in the extracted IR",
+                        o.operation
+                    ),
+                )
+                .with_hint("the document may have been fixed: remove or update the override"),
             );
         }
         for (path, from, to) in changes {
@@ -109,7 +142,11 @@ type Changes = Vec<(String, Option<String>, String)>;
 /// Replaces a string fact, remembering the old value.
 fn set_text(slot: &mut String, new: &Option<String>, path: String, changes: &mut Changes) {
     if let Some(new) = new {
-        changes.push((path, Some(std::mem::replace(slot, new.clone())), new.clone()));
+        changes.push((
+            path,
+            Some(std::mem::replace(slot, new.clone())),
+            new.clone(),
+        ));
     }
 }
 
@@ -121,17 +158,46 @@ fn set_opt(slot: &mut Option<String>, new: &Option<String>, path: String, change
 
 fn set_parameter(p: &mut Parameter, set: &Facts, at: &str, changes: &mut Changes) {
     set_text(&mut p.name, &set.name, format!("{at}.name"), changes);
-    set_text(&mut p.doc_type, &set.doc_type, format!("{at}.type"), changes);
+    set_text(
+        &mut p.doc_type,
+        &set.doc_type,
+        format!("{at}.type"),
+        changes,
+    );
     if let Some(required) = set.required {
-        changes.push((format!("{at}.required"), Some(p.required.to_string()), required.to_string()));
+        changes.push((
+            format!("{at}.required"),
+            Some(p.required.to_string()),
+            required.to_string(),
+        ));
         p.required = required;
     }
-    set_opt(&mut p.default, &set.default, format!("{at}.default"), changes);
-    set_opt(&mut p.example, &set.example, format!("{at}.example"), changes);
+    set_opt(
+        &mut p.default,
+        &set.default,
+        format!("{at}.default"),
+        changes,
+    );
+    set_opt(
+        &mut p.example,
+        &set.example,
+        format!("{at}.example"),
+        changes,
+    );
 }
 
 fn set_field(f: &mut Field, set: &Facts, at: &str, changes: &mut Changes) {
     set_text(&mut f.name, &set.name, format!("{at}.name"), changes);
-    set_text(&mut f.doc_type, &set.doc_type, format!("{at}.type"), changes);
-    set_opt(&mut f.example, &set.example, format!("{at}.example"), changes);
+    set_text(
+        &mut f.doc_type,
+        &set.doc_type,
+        format!("{at}.type"),
+        changes,
+    );
+    set_opt(
+        &mut f.example,
+        &set.example,
+        format!("{at}.example"),
+        changes,
+    );
 }

@@ -19,15 +19,33 @@ pub fn seed(prefix: &str) -> Extracted {
         .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
         .expect("seed document");
     let display = format!("specs/docs/{}", entry.file_name().to_string_lossy());
-    specgen::pipeline::parse_document(&entry.path(), &display, None).unwrap_or_else(|d| panic!("{d}"))
+    specgen::pipeline::parse_document(&entry.path(), &display, None)
+        .unwrap_or_else(|d| panic!("{d}"))
 }
 
 pub fn op<'a>(e: &'a Extracted, name: &str) -> &'a Operation {
-    e.operations.iter().find(|o| o.name == name).unwrap_or_else(|| panic!("operation {name} in {:?}", e.operations.iter().map(|o| &o.name).collect::<Vec<_>>()))
+    e.operations
+        .iter()
+        .find(|o| o.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "operation {name} in {:?}",
+                e.operations.iter().map(|o| &o.name).collect::<Vec<_>>()
+            )
+        })
 }
 
 pub fn param<'a>(op: &'a Operation, name: &str) -> &'a Parameter {
-    op.parameters.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("{}: parameter {name} in {:?}", op.name, op.parameters.iter().map(|p| &p.name).collect::<Vec<_>>()))
+    op.parameters
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: parameter {name} in {:?}",
+                op.name,
+                op.parameters.iter().map(|p| &p.name).collect::<Vec<_>>()
+            )
+        })
 }
 
 pub fn names(op: &Operation) -> Vec<&str> {
