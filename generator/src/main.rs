@@ -56,6 +56,9 @@ enum Command {
         /// Prepend a changelog entry for each generated crate whose IR changed to this file.
         #[arg(long)]
         changelog: Option<PathBuf>,
+        /// Print the wall time of each stage to stderr (for profiling; see scripts/bench).
+        #[arg(long)]
+        timings: bool,
     },
     /// Compare two versions of the API description: what changed, what it breaks, which bump.
     Diff(specgen::diff::cli::DiffArgs),
@@ -124,7 +127,15 @@ fn main() -> ExitCode {
             strict,
             root,
             changelog,
-        } => regen(root, check, strict, changelog, &mut renderer),
+            timings,
+        } => regen(
+            root,
+            check,
+            strict,
+            changelog,
+            Timings::new(timings),
+            &mut renderer,
+        ),
         Command::Diff(args) => ExitCode::from(
             std::env::current_dir().map_or(specgen::diff::cli::EXIT_ERROR, |cwd| {
                 specgen::diff::cli::run(&args, &cwd, &mut renderer)
@@ -239,6 +250,7 @@ fn regen(
     check: bool,
     strict: bool,
     changelog: Option<PathBuf>,
+    mut timings: Timings,
     renderer: &mut Renderer,
 ) -> ExitCode {
     let root = match find_root(root) {
@@ -256,6 +268,7 @@ fn regen(
             return ExitCode::FAILURE;
         }
     };
+    timings.stage("read and extract documents, build the IR");
     let ir_warnings = built
         .products
         .iter()
@@ -264,6 +277,7 @@ fn regen(
     for d in &shown {
         eprint!("{}", renderer.render(d));
     }
+    timings.stage("render diagnostics");
     let files = match pipeline::render(&built.products) {
         Ok(f) => f,
         Err(e) => {
@@ -277,6 +291,7 @@ fn regen(
             return ExitCode::FAILURE;
         }
     }
+    timings.stage("serialise the IR to YAML");
     let drift = match output::sync(&specs.join("ir"), &files, !check, |_| false) {
         Ok(d) => d,
         Err(e) => {
@@ -285,6 +300,7 @@ fn regen(
         }
     };
     report_drift("specs/ir", &drift, check);
+    timings.stage("compare/write specs/ir");
     let generated = match specgen::codegen::generate(&built.products) {
         Ok(g) => g,
         Err(e) => {
@@ -292,6 +308,7 @@ fn regen(
             return ExitCode::FAILURE;
         }
     };
+    timings.stage("generate the crates");
     let code_drift = match specgen::codegen::sync(&root.join("generated"), &generated, !check) {
         Ok(d) => d,
         Err(e) => {
@@ -300,6 +317,8 @@ fn regen(
         }
     };
     report_drift("generated", &code_drift, check);
+    timings.stage("compare/write generated/");
+    timings.report();
     let drift: Vec<Drift> = drift.into_iter().chain(code_drift).collect();
     let ops: usize = built.products.iter().map(|p| p.operations.len()).sum();
     let errors = shown
@@ -319,6 +338,34 @@ fn regen(
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Wall time per stage of `regen`, printed on request.
+struct Timings {
+    last: Option<std::time::Instant>,
+    stages: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Timings {
+    fn new(enabled: bool) -> Self {
+        Timings {
+            last: enabled.then(std::time::Instant::now),
+            stages: Vec::new(),
+        }
+    }
+
+    fn stage(&mut self, name: &'static str) {
+        if let Some(last) = &mut self.last {
+            self.stages.push((name, last.elapsed()));
+            *last = std::time::Instant::now();
+        }
+    }
+
+    fn report(&self) {
+        for (name, took) in &self.stages {
+            eprintln!("timing\t{name}\t{:.6}", took.as_secs_f64());
+        }
     }
 }
 

@@ -20,6 +20,7 @@ mod wire;
 
 use crate::ir::{Operation, ProductIr};
 use crate::output::Drift;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -116,13 +117,18 @@ fn product_files(p: &ProductIr, options: &Options) -> Result<Vec<GeneratedFile>,
     let models: Vec<ops::OpModel> = ops.into_iter().map(ops::OpModel::new).collect();
     let dir = &p.product.crate_name;
     let mut files = crate_files::crate_files(&p.product, &models, &options.runtime_path)?;
-    for m in &models {
-        let path = format!("src/operation/{}.rs", m.module);
-        let header = format::Header::for_operation(&p.product, m.op);
-        let text = format::rust_tokens(&header.rust(), ops::module_tokens(m, &p.product))
-            .map_err(|e| e.in_file(&path))?;
-        files.push(GeneratedFile::new(format!("{dir}/{path}"), text));
-    }
+    // Operation modules are independent; rayon keeps their order, so output stays deterministic.
+    let modules: Vec<GeneratedFile> = models
+        .par_iter()
+        .map(|m| {
+            let path = format!("src/operation/{}.rs", m.module);
+            let header = format::Header::for_operation(&p.product, m.op);
+            let text = format::rust_tokens(&header.rust(), ops::module_tokens(m, &p.product))
+                .map_err(|e| e.in_file(&path))?;
+            Ok(GeneratedFile::new(format!("{dir}/{path}"), text))
+        })
+        .collect::<Result<_, CodegenError>>()?;
+    files.extend(modules);
     if let Some((path, text)) = examples::examples_test(&p.product, &models)? {
         files.push(GeneratedFile::new(format!("{dir}/{path}"), text));
     }
