@@ -60,6 +60,25 @@ impl Client {
         opts.validation.unwrap_or(self.inner.validation)
     }
 
+    /// What every generated `send()` does with its validated input: [`Client::invoke`], the
+    /// service error sorted into the operation's own error type, the success body decoded.
+    /// Generic, so this future is type-checked once here instead of once per operation.
+    pub async fn send<O: crate::json::FromJson, E>(
+        self,
+        service: &'static ServiceInfo,
+        op: &'static OperationInfo,
+        params: Result<Params, crate::ValidationError>,
+        opts: CallOptions,
+        from_service: fn(ServiceError) -> E,
+    ) -> Result<O, SdkError<E>> {
+        let params = params.map_err(SdkError::Validation)?;
+        let body = self
+            .invoke(service, op, params, &opts)
+            .await
+            .map_err(|e| e.map_service(from_service))?;
+        crate::decode_json(200, &body)
+    }
+
     /// Fills `RegionId` from the client region when absent, adds the idempotency token once
     /// (generated once per logical call, reused across retries), resolves the endpoint,
     /// signs (V3 default, V1 selectable), sends with retries/timeouts, and returns the raw

@@ -4,7 +4,7 @@
 //! flatten a request into wire [`Params`], and call [`Client::invoke`], which signs
 //! ([`signing`]: V3 `ACS3-HMAC-SHA256` by default, RPC V1 `HMAC-SHA1` on request), sends with
 //! timeouts and safe retries ([`RetryConfig`]), and returns the success body for
-//! [`decode_json`] or an [`SdkError`].
+//! [`decode_json`] (into the generated types, through [`json::FromJson`]) or an [`SdkError`].
 //!
 //! Unlike the official SDKs, which never retry by default, calls are retried up to 3 attempts
 //! when that is safe; see [`retry`] for the rules and [`RetryConfig::disabled`] to opt out.
@@ -16,6 +16,7 @@ pub mod config;
 pub mod credentials;
 mod endpoint;
 mod error;
+pub mod json;
 mod params;
 mod response;
 pub mod retry;

@@ -103,11 +103,11 @@ pub(crate) fn classify(raw: &RawResponse) -> Outcome {
 }
 
 /// Decodes a successful body into `T`; failures become [`SdkError::InvalidResponse`].
-pub fn decode_json<T: serde::de::DeserializeOwned, E>(
+pub fn decode_json<T: crate::json::FromJson, E>(
     status: u16,
     body: &[u8],
 ) -> Result<T, SdkError<E>> {
-    serde_json::from_slice(body).map_err(|e| SdkError::InvalidResponse {
+    crate::json::from_slice(body).map_err(|e| SdkError::InvalidResponse {
         http_status: status,
         body_excerpt: excerpt(body),
         reason: format!("success body does not decode: {e}"),
@@ -196,20 +196,28 @@ mod tests {
 
     #[test]
     fn decode_json_never_panics() {
-        #[derive(Deserialize, Debug)]
+        #[derive(Debug)]
         struct Out {
-            #[serde(rename = "RequestId")]
-            request_id: String,
+            request_id: Option<String>,
+        }
+        impl crate::json::FromJson for Out {
+            fn from_json(value: crate::json::Value) -> Result<Self, crate::json::JsonError> {
+                let mut object = crate::json::Object::new(value)?;
+                Ok(Out {
+                    request_id: object.field("RequestId")?,
+                })
+            }
         }
         let ok: Result<Out, SdkError<()>> = decode_json(200, br#"{"RequestId":"x"}"#);
-        assert_eq!(ok.map(|o| o.request_id).ok(), Some("x".to_string()));
+        assert_eq!(ok.ok().and_then(|o| o.request_id).as_deref(), Some("x"));
         let bad: Result<Out, SdkError<()>> = decode_json(200, br#"{"RequestId":5}"#);
         assert!(matches!(
-            bad,
+            &bad,
             Err(SdkError::InvalidResponse {
                 http_status: 200,
+                reason,
                 ..
-            })
+            }) if reason.contains("at `RequestId`: expected a string")
         ));
     }
 }

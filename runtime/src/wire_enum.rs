@@ -1,6 +1,6 @@
 //! The trait impls every generated valid-value enum shares, written once.
 
-/// Implements `FromStr`, `Display`, `Serialize` and `Deserialize` for a generated enum from
+/// Implements `FromStr`, `Display`, `FromJson`, `Serialize` and `Deserialize` for a generated enum from
 /// its `as_str()` and `From<&str>` (which maps unknown values to `Unknown`), so that a value
 /// the service adds later never fails to parse.
 #[macro_export]
@@ -25,6 +25,15 @@ macro_rules! wire_enum_impls {
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl $crate::json::FromJson for $name {
+            fn from_json(
+                value: $crate::json::Value,
+            ) -> ::std::result::Result<Self, $crate::json::JsonError> {
+                let value = <::std::string::String as $crate::json::FromJson>::from_json(value)?;
+                Ok(Self::from(value.as_str()))
             }
         }
 
@@ -80,5 +89,7 @@ mod tests {
         );
         let blue: Result<Colour, _> = serde_json::from_str("\"blue\"");
         assert_eq!(blue.ok(), Some(Colour::Unknown("blue".into())));
+        assert_eq!(crate::json::from_str::<Colour>("\"red\""), Ok(Colour::Red));
+        assert!(crate::json::from_str::<Colour>("1").is_err());
     }
 }

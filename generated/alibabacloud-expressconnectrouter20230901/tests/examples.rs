@@ -5,7 +5,7 @@
 /// The JSON response example at `specs/docs/002_2d38542824175a51.txt:288`.
 #[test]
 fn create_express_connect_router_response_example_1() {
-    let decoded = serde_json::from_str::<
+    let decoded = ::specgen_runtime::json::from_str::<
         alibabacloud_expressconnectrouter20230901::operation::create_express_connect_router::CreateExpressConnectRouterOutput,
     >(
         "{\n  \"RequestId\": \"6FABF516-FED3-5697-BDA2-B18C5D9A****\\n\",\n  \"Success\": true,\n  \"Code\": \"200\",\n  \"Message\": \"OK\",\n  \"HttpStatusCode\": 200,\n  \"DynamicCode\": \"IllegalParamFormat.Name\",\n  \"DynamicMessage\": \"The param format of Name **** is illegal.\",\n  \"AccessDeniedDetail\": \"Authentication is failed for ****\",\n  \"EcrId\": \"ecr-fu8rszhgv7623c****\"\n}",

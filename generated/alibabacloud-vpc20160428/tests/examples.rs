@@ -8,7 +8,7 @@
 /// The JSON response example at `specs/docs/000_765e466a580c64f8.txt:104`.
 #[test]
 fn create_express_cloud_connection_response_example_1() {
-    let decoded = serde_json::from_str::<
+    let decoded = ::specgen_runtime::json::from_str::<
         alibabacloud_vpc20160428::operation::create_express_cloud_connection::CreateExpressCloudConnectionOutput,
     >(
         "{\n\t\"EccId\":\"ecc-bp1t9osmuln1vxfpt6gy8\",\n\t\"RequestId\":\"C004F022-1CC2-4958-9937-675513A2CD7E\"\n}",
@@ -18,7 +18,7 @@ fn create_express_cloud_connection_response_example_1() {
 /// The JSON response example at `specs/docs/003_ea11b898bece2968.txt:166`.
 #[test]
 fn create_physical_connection_response_example_1() {
-    let decoded = serde_json::from_str::<
+    let decoded = ::specgen_runtime::json::from_str::<
         alibabacloud_vpc20160428::operation::create_physical_connection::CreatePhysicalConnectionOutput,
     >(
         "{\n   \" PhysicalCo nnectionId \": \" pc -**********\",\n   \" RequestId \": \" 8A6A5EC5 - 6F6C - 4906 - 9689 - 56ACE58A13 E0 \"\n}",
@@ -28,7 +28,7 @@ fn create_physical_connection_response_example_1() {
 /// The JSON response example at `specs/docs/001_c64127cda3770c00.txt:139`.
 #[test]
 fn create_virtual_physical_connection_response_example_1() {
-    let decoded = serde_json::from_str::<
+    let decoded = ::specgen_runtime::json::from_str::<
         alibabacloud_vpc20160428::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionOutput,
     >(
         "{\n  \"RequestId\" : \"CD14EA74-E9C3-59A9-942A-DFEC7E12818D\",\n  \"VirtualPhysicalConnection\" : \"pc-bp1mrgfbtmc9brre7****\"\n}",

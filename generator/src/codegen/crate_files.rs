@@ -3,7 +3,6 @@
 
 use super::format::{self, Header};
 use super::ops::OpModel;
-use super::types::{Scalar, Ty};
 use super::{docs, CodegenError, GeneratedFile};
 use crate::ir::{ParamLocation, Product};
 use serde::Serialize;
@@ -69,20 +68,6 @@ struct OpEntry {
     summary_lit: String,
 }
 
-fn uses_json(models: &[OpModel]) -> bool {
-    models.iter().any(|m| {
-        m.output
-            .iter()
-            .chain(&m.input)
-            .any(|f| f.ty.leaf() == &Ty::Scalar(Scalar::Json))
-            || m.types
-                .structs
-                .iter()
-                .flat_map(|s| &s.fields)
-                .any(|f| f.ty.leaf() == &Ty::Scalar(Scalar::Json))
-    })
-}
-
 /// The quick-start example (doctest lines; `#` lines are hidden in the rendered docs): the
 /// first `Describe*` operation, else the first one.
 fn example_lines(crate_name: &str, models: &[OpModel]) -> Vec<String> {
@@ -144,7 +129,6 @@ pub fn crate_files(
     ctx.insert("product", &product.product);
     ctx.insert("version", &product.version);
     ctx.insert("runtime_path", runtime_path);
-    ctx.insert("uses_json", &uses_json(models));
     ctx.insert("paginates", &paginates);
     ctx.insert("operations", &ops);
     ctx.insert(

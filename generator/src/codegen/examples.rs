@@ -53,7 +53,7 @@ pub fn examples_test(
                 #[doc = #doc]
                 #[test]
                 fn #name() {
-                    let decoded = serde_json::from_str::<#krate::operation::#module::#output>(#text);
+                    let decoded = ::specgen_runtime::json::from_str::<#krate::operation::#module::#output>(#text);
                     assert!(decoded.is_ok(), "{decoded:?}");
                 }
             });

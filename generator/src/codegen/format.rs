@@ -71,6 +71,30 @@ pub fn rust_tokens(header: &str, tokens: TokenStream) -> Result<String, CodegenE
     Ok(finish(header, &file))
 }
 
+/// [`rust_tokens`] with `#[inline]` on every function of every `impl` block. At opt-level 0
+/// rustc then generates machine code only for the functions a program calls, in the crate
+/// that calls them: most of an operation module's setters and accessors are never used, and
+/// generating them all was half of a generated crate's debug build.
+pub fn rust_tokens_inline(header: &str, tokens: TokenStream) -> Result<String, CodegenError> {
+    let mut file = syn::parse2::<syn::File>(tokens).map_err(|e| CodegenError::Syntax {
+        file: String::new(),
+        message: e.to_string(),
+    })?;
+    let inline: syn::Attribute = syn::parse_quote!(#[inline]);
+    for item in &mut file.items {
+        if let syn::Item::Impl(block) = item {
+            for f in block.items.iter_mut() {
+                if let syn::ImplItem::Fn(f) = f {
+                    if !f.attrs.iter().any(|a| a.path().is_ident("inline")) {
+                        f.attrs.push(inline.clone());
+                    }
+                }
+            }
+        }
+    }
+    Ok(finish(header, &file))
+}
+
 /// A Rust file from source text (a rendered template).
 pub fn rust_source(header: &str, source: &str) -> Result<String, CodegenError> {
     let file = syn::parse_file(source).map_err(|e| CodegenError::Syntax {

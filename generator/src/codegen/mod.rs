@@ -123,8 +123,9 @@ fn product_files(p: &ProductIr, options: &Options) -> Result<Vec<GeneratedFile>,
         .map(|m| {
             let path = format!("src/operation/{}.rs", m.module);
             let header = format::Header::for_operation(&p.product, m.op);
-            let text = format::rust_tokens(&header.rust(), ops::module_tokens(m, &p.product))
-                .map_err(|e| e.in_file(&path))?;
+            let text =
+                format::rust_tokens_inline(&header.rust(), ops::module_tokens(m, &p.product))
+                    .map_err(|e| e.in_file(&path))?;
             Ok(GeneratedFile::new(format!("{dir}/{path}"), text))
         })
         .collect::<Result<_, CodegenError>>()?;

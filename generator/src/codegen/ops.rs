@@ -137,11 +137,7 @@ fn struct_fields(fields: &[FieldModel], types: &TypeSet, direction: Direction) -
                 field_doc(f, direction),
                 declared_type(f, types, direction),
             );
-            let wire = &f.wire;
-            match direction {
-                Direction::Input => quote! { #doc pub #ident: #ty, },
-                Direction::Output => quote! { #doc #[serde(rename = #wire)] pub #ident: #ty, },
-            }
+            quote! { #doc pub #ident: #ty, }
         })
         .collect()
 }
@@ -189,16 +185,45 @@ fn setters(fields: &[FieldModel], types: &TypeSet, target: &TokenStream) -> Vec<
         .collect()
 }
 
+/// Decoding from the response's JSON: each field taken out of the object by its wire name.
+fn from_json(ident: &proc_macro2::Ident, fields: &[FieldModel]) -> TokenStream {
+    let (names, wires): (Vec<_>, Vec<_>) = fields
+        .iter()
+        .map(|f| (names::ident(&f.name), f.wire.as_str()))
+        .unzip();
+    let body = if fields.is_empty() {
+        quote! { ::specgen_runtime::json::Object::new(value)?; Ok(Self {}) }
+    } else {
+        quote! {
+            let mut object = ::specgen_runtime::json::Object::new(value)?;
+            Ok(Self { #( #names: object.field(#wires)?, )* })
+        }
+    };
+    quote! {
+        impl ::specgen_runtime::json::FromJson for #ident {
+            fn from_json(
+                value: ::specgen_runtime::json::Value,
+            ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+                #body
+            }
+        }
+    }
+}
+
 fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
     let ident = names::ident(&s.name);
     let doc = docs::attrs(&docs::sanitize(&s.doc));
     let fields = struct_fields(&s.fields, types, s.direction);
     match s.direction {
-        Direction::Output => quote! {
-            #doc
-            #[derive(Debug, Clone, ::serde::Deserialize)]
-            pub struct #ident { #(#fields)* }
-        },
+        Direction::Output => {
+            let from_json = from_json(&ident, &s.fields);
+            quote! {
+                #doc
+                #[derive(Debug, Clone)]
+                pub struct #ident { #(#fields)* }
+                #from_json
+            }
+        }
         Direction::Input => {
             let setters = setters(&s.fields, types, &quote!(self));
             let flatten = wire::flatten(&s.fields);
@@ -289,6 +314,7 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
     let read_only = read_only(action);
     let input_fields = struct_fields(&model.input, types, Direction::Input);
     let output_fields = struct_fields(&model.output, types, Direction::Output);
+    let output_from_json = from_json(&output, &model.output);
     let input_setters = setters(&model.input, types, &quote!(self.input));
     let validate_doc = format!(
         "Checks the rules the document states for `{action}` (listed on each field) and reports every violation at once.\n\nCalled by `send()` unless validation is switched off for the client or the call."
@@ -343,8 +369,9 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         }
 
         #[doc = #output_doc]
-        #[derive(Debug, Clone, ::serde::Deserialize)]
+        #[derive(Debug, Clone)]
         pub struct #output { #(#output_fields)* }
+        #output_from_json
 
         #(#nested)*
         #(#enums)*
@@ -379,18 +406,21 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
             }
 
             /// Validates (unless switched off), sends the request and decodes the response.
-            pub async fn send(self) -> Result<#output, ::specgen_runtime::SdkError<#error>> {
-                let runtime = self.client.runtime();
+            ///
+            /// The returned future does the work when awaited; an invalid input fails it before
+            /// any request is made.
+            pub fn send(
+                self,
+            ) -> impl ::std::future::Future<Output = Result<#output, ::specgen_runtime::SdkError<#error>>> + Send {
+                let runtime = self.client.runtime().clone();
                 let input = self.input;
                 #region_default
-                if runtime.validation_enabled(&self.options) {
-                    input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-                }
-                let body = runtime
-                    .invoke(&crate::client::SERVICE, &OPERATION, input.to_params(), &self.options)
-                    .await
-                    .map_err(|e| e.map_service(#error::from_service))?;
-                ::specgen_runtime::decode_json(200, &body)
+                let params = if runtime.validation_enabled(&self.options) {
+                    input.validate().map(|()| input.to_params())
+                } else {
+                    Ok(input.to_params())
+                };
+                runtime.send(&crate::client::SERVICE, &OPERATION, params, self.options, #error::from_service)
             }
         }
 

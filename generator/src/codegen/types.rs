@@ -161,7 +161,7 @@ impl<'a> TypeSet<'a> {
             Ty::Scalar(Scalar::I32) => quote!(i32),
             Ty::Scalar(Scalar::I64) => quote!(i64),
             Ty::Scalar(Scalar::F64) => quote!(f64),
-            Ty::Scalar(Scalar::Json) => quote!(::serde_json::Value),
+            Ty::Scalar(Scalar::Json) => quote!(::specgen_runtime::json::Value),
             Ty::Enum(i) => self.type_ident(self.enums.get(*i).map(|e| e.name.as_str())),
             Ty::Struct(i) => self.type_ident(self.structs.get(*i).map(|s| s.name.as_str())),
             Ty::List(inner) => {

@@ -111,6 +111,7 @@ impl CreateExpressConnectRouterInput {
     /// Checks the rules the document states for `CreateExpressConnectRouter` (listed on each field) and reports every violation at once.
     ///
     /// Called by `send()` unless validation is switched off for the client or the call.
+    #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
@@ -186,6 +187,7 @@ impl CreateExpressConnectRouterInput {
         violations.into_result()
     }
     /// The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).
+    #[inline]
     pub fn to_params(&self) -> ::specgen_runtime::Params {
         let mut out = ::specgen_runtime::Params::new();
         let params = &mut out;
@@ -214,14 +216,13 @@ impl CreateExpressConnectRouterInput {
     }
 }
 /// Response of `CreateExpressConnectRouter`.
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct CreateExpressConnectRouterOutput {
     /// The request ID.
     ///
     /// Wire name `RequestId`, document type `string`, example `6FABF516-FED3-5697-BDA2-B18C5D9A****`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:202`
-    #[serde(rename = "RequestId")]
     pub request_id: Option<String>,
     /// Indicates whether the request was successful. Valid values:
     /// - true: The request was successful.
@@ -230,35 +231,30 @@ pub struct CreateExpressConnectRouterOutput {
     /// Wire name `Success`, document type `boolean`, example `True`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:210`
-    #[serde(rename = "Success")]
     pub success: Option<bool>,
     /// The response code. A value of 200 indicates that the request was successful. For information about other error codes, see the "Error codes" section.
     ///
     /// Wire name `Code`, document type `string`, example `200`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:222`
-    #[serde(rename = "Code")]
     pub code: Option<String>,
     /// The response message.
     ///
     /// Wire name `Message`, document type `string`, example `OK`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:230`
-    #[serde(rename = "Message")]
     pub message: Option<String>,
     /// The HTTP status code.
     ///
     /// Wire name `HttpStatusCode`, document type `integer`, example `200`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:238`
-    #[serde(rename = "HttpStatusCode")]
     pub http_status_code: Option<i64>,
     /// The dynamic error code.
     ///
     /// Wire name `DynamicCode`, document type `string`, example `IllegalParamFormat.Name`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:246`
-    #[serde(rename = "DynamicCode")]
     pub dynamic_code: Option<String>,
     /// The dynamic error message that is used to replace the %s placeholder in the Message parameter.
     /// Note
@@ -267,22 +263,38 @@ pub struct CreateExpressConnectRouterOutput {
     /// Wire name `DynamicMessage`, document type `string`, example `The param format of Name **** is illegal.`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:254`
-    #[serde(rename = "DynamicMessage")]
     pub dynamic_message: Option<String>,
     /// Details about the access denial.
     ///
     /// Wire name `AccessDeniedDetail`, document type `string`, example `Authentication is failed for ****`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:266`
-    #[serde(rename = "AccessDeniedDetail")]
     pub access_denied_detail: Option<String>,
     /// The ID of the ECR instance.
     ///
     /// Wire name `EcrId`, document type `string`, example `ecr-fu8rszhgv7623c****`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:274`
-    #[serde(rename = "EcrId")]
     pub ecr_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for CreateExpressConnectRouterOutput {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            request_id: object.field("RequestId")?,
+            success: object.field("Success")?,
+            code: object.field("Code")?,
+            message: object.field("Message")?,
+            http_status_code: object.field("HttpStatusCode")?,
+            dynamic_code: object.field("DynamicCode")?,
+            dynamic_message: object.field("DynamicMessage")?,
+            access_denied_detail: object.field("AccessDeniedDetail")?,
+            ecr_id: object.field("EcrId")?,
+        })
+    }
 }
 /// One item of `Tag.N`.
 ///
@@ -321,25 +333,30 @@ pub struct Tag {
 }
 impl Tag {
     /// Sets `Key`.
+    #[inline]
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.key = Some(value.into());
         self
     }
     /// Sets or clears `Key`.
+    #[inline]
     pub fn set_key(mut self, value: Option<String>) -> Self {
         self.key = value;
         self
     }
     /// Sets `Value`.
+    #[inline]
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
     }
     /// Sets or clears `Value`.
+    #[inline]
     pub fn set_value(mut self, value: Option<String>) -> Self {
         self.value = value;
         self
     }
+    #[inline]
     fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
@@ -348,6 +365,7 @@ impl Tag {
             params.push(format!("{prefix}.Value"), value.as_str());
         }
     }
+    #[inline]
     fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
         if let Some(value) = &self.key {
             let name = format!("{prefix}.Key");
@@ -435,6 +453,7 @@ pub enum CreateExpressConnectRouterError {
 }
 impl CreateExpressConnectRouterError {
     /// Sorts a service error into its variant.
+    #[inline]
     pub fn from_service(error: ::specgen_runtime::ServiceError) -> Self {
         match error.code.as_str() {
             "OperationFailed.UserNotInWhiteList" => {
@@ -447,6 +466,7 @@ impl CreateExpressConnectRouterError {
             _ => Self::unlisted(error),
         }
     }
+    #[inline]
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         if let Some(matched) = crate::error::match_pattern(
             &error.code,
@@ -474,6 +494,7 @@ impl CreateExpressConnectRouterError {
         }
     }
     /// Everything the service said.
+    #[inline]
     pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
         match self {
             Self::IllegalParamFormat { error, .. } => error,
@@ -488,23 +509,28 @@ impl CreateExpressConnectRouterError {
         }
     }
     /// The error code, e.g. `Throttling.User`.
+    #[inline]
     pub fn code(&self) -> &str {
         &self.service_error().code
     }
     /// The service's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.service_error().message
     }
     /// The request id, for support tickets.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.service_error().request_id.as_deref()
     }
     /// True when the same request may succeed later (throttling, unavailability).
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         crate::error::is_retryable(self.service_error())
     }
 }
 impl ::std::fmt::Display for CreateExpressConnectRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -519,115 +545,139 @@ pub struct CreateExpressConnectRouterFluentBuilder {
 }
 impl CreateExpressConnectRouterFluentBuilder {
     /// Sets `Name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `Description`.
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `ResourceGroupId`.
+    #[inline]
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.input.resource_group_id = Some(value.into());
         self
     }
     /// Sets or clears `ResourceGroupId`.
+    #[inline]
     pub fn set_resource_group_id(mut self, value: Option<String>) -> Self {
         self.input.resource_group_id = value;
         self
     }
     /// Sets `AlibabaSideAsn`.
+    #[inline]
     pub fn alibaba_side_asn(mut self, value: i64) -> Self {
         self.input.alibaba_side_asn = Some(value);
         self
     }
     /// Sets or clears `AlibabaSideAsn`.
+    #[inline]
     pub fn set_alibaba_side_asn(mut self, value: Option<i64>) -> Self {
         self.input.alibaba_side_asn = value;
         self
     }
     /// Sets `DryRun`.
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.input.dry_run = Some(value);
         self
     }
     /// Sets or clears `DryRun`.
+    #[inline]
     pub fn set_dry_run(mut self, value: Option<bool>) -> Self {
         self.input.dry_run = value;
         self
     }
     /// Sets `ClientToken`.
+    #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Appends one item to `Tag`.
+    #[inline]
     pub fn tags(mut self, item: Tag) -> Self {
         self.input.tags.push(item);
         self
     }
     /// Replaces all items of `Tag`.
+    #[inline]
     pub fn set_tags(mut self, items: Vec<Tag>) -> Self {
         self.input.tags = items;
         self
     }
     /// Turns client-side validation on or off for this call only.
+    #[inline]
     pub fn validation(mut self, enabled: bool) -> Self {
         self.options.validation = Some(enabled);
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
+    #[inline]
     pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
         self.options = options;
         self
     }
     /// The input built so far.
+    #[inline]
     pub fn as_input(&self) -> &CreateExpressConnectRouterInput {
         &self.input
     }
     /// Validates (unless switched off), sends the request and decodes the response.
-    pub async fn send(
+    ///
+    /// The returned future does the work when awaited; an invalid input fails it before
+    /// any request is made.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<
-        CreateExpressConnectRouterOutput,
-        ::specgen_runtime::SdkError<CreateExpressConnectRouterError>,
-    > {
-        let runtime = self.client.runtime();
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressConnectRouterOutput,
+            ::specgen_runtime::SdkError<CreateExpressConnectRouterError>,
+        >,
+    > + Send {
+        let runtime = self.client.runtime().clone();
         let input = self.input;
-        if runtime.validation_enabled(&self.options) {
-            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-        }
-        let body = runtime
-            .invoke(
+        let params = if runtime.validation_enabled(&self.options) {
+            input.validate().map(|()| input.to_params())
+        } else {
+            Ok(input.to_params())
+        };
+        runtime
+            .send(
                 &crate::client::SERVICE,
                 &OPERATION,
-                input.to_params(),
-                &self.options,
+                params,
+                self.options,
+                CreateExpressConnectRouterError::from_service,
             )
-            .await
-            .map_err(|e| e.map_service(CreateExpressConnectRouterError::from_service))?;
-        ::specgen_runtime::decode_json(200, &body)
     }
 }
 impl crate::Client {
     /// `CreateExpressConnectRouter`: Creates an Express Connect Router (ECR).
+    #[inline]
     pub fn create_express_connect_router(
         &self,
     ) -> CreateExpressConnectRouterFluentBuilder {

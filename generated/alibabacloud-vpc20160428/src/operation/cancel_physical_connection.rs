@@ -44,6 +44,7 @@ impl CancelPhysicalConnectionInput {
     /// Checks the rules the document states for `CancelPhysicalConnection` (listed on each field) and reports every violation at once.
     ///
     /// Called by `send()` unless validation is switched off for the client or the call.
+    #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
@@ -71,6 +72,7 @@ impl CancelPhysicalConnectionInput {
         violations.into_result()
     }
     /// The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).
+    #[inline]
     pub fn to_params(&self) -> ::specgen_runtime::Params {
         let mut out = ::specgen_runtime::Params::new();
         let params = &mut out;
@@ -87,15 +89,25 @@ impl CancelPhysicalConnectionInput {
     }
 }
 /// Response of `CancelPhysicalConnection`.
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct CancelPhysicalConnectionOutput {
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:196`
-    #[serde(rename = "RequestId")]
     pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for CancelPhysicalConnectionOutput {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            request_id: object.field("RequestId")?,
+        })
+    }
 }
 /// Errors `CancelPhysicalConnection` documents, the service's common errors, and any other code.
 #[non_exhaustive]
@@ -120,6 +132,7 @@ pub enum CancelPhysicalConnectionError {
 }
 impl CancelPhysicalConnectionError {
     /// Sorts a service error into its variant.
+    #[inline]
     pub fn from_service(error: ::specgen_runtime::ServiceError) -> Self {
         match error.code.as_str() {
             "InvalidPhysicalConnectionId.NotFound" => {
@@ -129,6 +142,7 @@ impl CancelPhysicalConnectionError {
             _ => Self::unlisted(error),
         }
     }
+    #[inline]
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
@@ -136,6 +150,7 @@ impl CancelPhysicalConnectionError {
         }
     }
     /// Everything the service said.
+    #[inline]
     pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
         match self {
             Self::InvalidPhysicalConnectionIdNotFound(error) => error,
@@ -145,23 +160,28 @@ impl CancelPhysicalConnectionError {
         }
     }
     /// The error code, e.g. `Throttling.User`.
+    #[inline]
     pub fn code(&self) -> &str {
         &self.service_error().code
     }
     /// The service's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.service_error().message
     }
     /// The request id, for support tickets.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.service_error().request_id.as_deref()
     }
     /// True when the same request may succeed later (throttling, unavailability).
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         crate::error::is_retryable(self.service_error())
     }
 }
 impl ::std::fmt::Display for CancelPhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -176,79 +196,95 @@ pub struct CancelPhysicalConnectionFluentBuilder {
 }
 impl CancelPhysicalConnectionFluentBuilder {
     /// Sets `PhysicalConnectionId`.
+    #[inline]
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.physical_connection_id = Some(value.into());
         self
     }
     /// Sets or clears `PhysicalConnectionId`.
+    #[inline]
     pub fn set_physical_connection_id(mut self, value: Option<String>) -> Self {
         self.input.physical_connection_id = value;
         self
     }
     /// Sets `RegionId`.
+    #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
     /// Sets or clears `RegionId`.
+    #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ClientToken`.
+    #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Turns client-side validation on or off for this call only.
+    #[inline]
     pub fn validation(mut self, enabled: bool) -> Self {
         self.options.validation = Some(enabled);
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
+    #[inline]
     pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
         self.options = options;
         self
     }
     /// The input built so far.
+    #[inline]
     pub fn as_input(&self) -> &CancelPhysicalConnectionInput {
         &self.input
     }
     /// Validates (unless switched off), sends the request and decodes the response.
-    pub async fn send(
+    ///
+    /// The returned future does the work when awaited; an invalid input fails it before
+    /// any request is made.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<
-        CancelPhysicalConnectionOutput,
-        ::specgen_runtime::SdkError<CancelPhysicalConnectionError>,
-    > {
-        let runtime = self.client.runtime();
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CancelPhysicalConnectionOutput,
+            ::specgen_runtime::SdkError<CancelPhysicalConnectionError>,
+        >,
+    > + Send {
+        let runtime = self.client.runtime().clone();
         let input = self.input;
         let mut input = input;
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        if runtime.validation_enabled(&self.options) {
-            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-        }
-        let body = runtime
-            .invoke(
+        let params = if runtime.validation_enabled(&self.options) {
+            input.validate().map(|()| input.to_params())
+        } else {
+            Ok(input.to_params())
+        };
+        runtime
+            .send(
                 &crate::client::SERVICE,
                 &OPERATION,
-                input.to_params(),
-                &self.options,
+                params,
+                self.options,
+                CancelPhysicalConnectionError::from_service,
             )
-            .await
-            .map_err(|e| e.map_service(CancelPhysicalConnectionError::from_service))?;
-        ::specgen_runtime::decode_json(200, &body)
     }
 }
 impl crate::Client {
     /// `CancelPhysicalConnection`: Cancels physical connection access. After the cancelling, the physical connection changes to the Canceled state.
+    #[inline]
     pub fn cancel_physical_connection(&self) -> CancelPhysicalConnectionFluentBuilder {
         CancelPhysicalConnectionFluentBuilder {
             client: self.clone(),

@@ -130,6 +130,7 @@ impl CreateExpressCloudConnectionInput {
     /// Checks the rules the document states for `CreateExpressCloudConnection` (listed on each field) and reports every violation at once.
     ///
     /// Called by `send()` unless validation is switched off for the client or the call.
+    #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
@@ -236,6 +237,7 @@ impl CreateExpressCloudConnectionInput {
         violations.into_result()
     }
     /// The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).
+    #[inline]
     pub fn to_params(&self) -> ::specgen_runtime::Params {
         let mut out = ::specgen_runtime::Params::new();
         let params = &mut out;
@@ -279,22 +281,32 @@ impl CreateExpressCloudConnectionInput {
     }
 }
 /// Response of `CreateExpressCloudConnection`.
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct CreateExpressCloudConnectionOutput {
     /// 新建的高速上云服务实例ID。
     ///
     /// Wire name `EccId`, document type `String`, example `ecc-xxx*****`.
     ///
     /// Source: `specs/docs/000_765e466a580c64f8.txt:73`
-    #[serde(rename = "EccId")]
     pub ecc_id: Option<String>,
     /// 请求ID。
     ///
     /// Wire name `RequestId`, document type `String`, example `C004F022-1CC2-4958-9937-675513A2CD7E`.
     ///
     /// Source: `specs/docs/000_765e466a580c64f8.txt:76`
-    #[serde(rename = "RequestId")]
     pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for CreateExpressCloudConnectionOutput {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            ecc_id: object.field("EccId")?,
+            request_id: object.field("RequestId")?,
+        })
+    }
 }
 /// Valid values of `PortType`.
 #[non_exhaustive]
@@ -323,6 +335,7 @@ impl PortType {
         "10GBase-LR",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::V100baseT => "100Base-T",
@@ -335,6 +348,7 @@ impl PortType {
     }
 }
 impl From<&str> for PortType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "100Base-T" => Self::V100baseT,
@@ -358,6 +372,7 @@ pub enum CreateExpressCloudConnectionError {
 }
 impl CreateExpressCloudConnectionError {
     /// Sorts a service error into its variant.
+    #[inline]
     pub fn from_service(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
@@ -365,6 +380,7 @@ impl CreateExpressCloudConnectionError {
         }
     }
     /// Everything the service said.
+    #[inline]
     pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
         match self {
             Self::Common(common) => common.service_error(),
@@ -372,23 +388,28 @@ impl CreateExpressCloudConnectionError {
         }
     }
     /// The error code, e.g. `Throttling.User`.
+    #[inline]
     pub fn code(&self) -> &str {
         &self.service_error().code
     }
     /// The service's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.service_error().message
     }
     /// The request id, for support tickets.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.service_error().request_id.as_deref()
     }
     /// True when the same request may succeed later (throttling, unavailability).
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         crate::error::is_retryable(self.service_error())
     }
 }
 impl ::std::fmt::Display for CreateExpressCloudConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -403,171 +424,203 @@ pub struct CreateExpressCloudConnectionFluentBuilder {
 }
 impl CreateExpressCloudConnectionFluentBuilder {
     /// Sets `Bandwidth`.
+    #[inline]
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.input.bandwidth = Some(value);
         self
     }
     /// Sets or clears `Bandwidth`.
+    #[inline]
     pub fn set_bandwidth(mut self, value: Option<i32>) -> Self {
         self.input.bandwidth = value;
         self
     }
     /// Sets `IdcSP`.
+    #[inline]
     pub fn idc_sp(mut self, value: impl Into<String>) -> Self {
         self.input.idc_sp = Some(value.into());
         self
     }
     /// Sets or clears `IdcSP`.
+    #[inline]
     pub fn set_idc_sp(mut self, value: Option<String>) -> Self {
         self.input.idc_sp = value;
         self
     }
     /// Sets `PeerLocation`.
+    #[inline]
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.input.peer_location = Some(value.into());
         self
     }
     /// Sets or clears `PeerLocation`.
+    #[inline]
     pub fn set_peer_location(mut self, value: Option<String>) -> Self {
         self.input.peer_location = value;
         self
     }
     /// Sets `RegionId`.
+    #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
     /// Sets or clears `RegionId`.
+    #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ContactMail`.
+    #[inline]
     pub fn contact_mail(mut self, value: impl Into<String>) -> Self {
         self.input.contact_mail = Some(value.into());
         self
     }
     /// Sets or clears `ContactMail`.
+    #[inline]
     pub fn set_contact_mail(mut self, value: Option<String>) -> Self {
         self.input.contact_mail = value;
         self
     }
     /// Sets `ContactTel`.
+    #[inline]
     pub fn contact_tel(mut self, value: impl Into<String>) -> Self {
         self.input.contact_tel = Some(value.into());
         self
     }
     /// Sets or clears `ContactTel`.
+    #[inline]
     pub fn set_contact_tel(mut self, value: Option<String>) -> Self {
         self.input.contact_tel = value;
         self
     }
     /// Sets `Description`.
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `IDCardNo`.
+    #[inline]
     pub fn id_card_no(mut self, value: impl Into<String>) -> Self {
         self.input.id_card_no = Some(value.into());
         self
     }
     /// Sets or clears `IDCardNo`.
+    #[inline]
     pub fn set_id_card_no(mut self, value: Option<String>) -> Self {
         self.input.id_card_no = value;
         self
     }
     /// Sets `Name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `PeerCity`.
+    #[inline]
     pub fn peer_city(mut self, value: impl Into<String>) -> Self {
         self.input.peer_city = Some(value.into());
         self
     }
     /// Sets or clears `PeerCity`.
+    #[inline]
     pub fn set_peer_city(mut self, value: Option<String>) -> Self {
         self.input.peer_city = value;
         self
     }
     /// Sets `PortType`.
+    #[inline]
     pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
+    #[inline]
     pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
         self.input.port_type = value;
         self
     }
     /// Sets `RedundantEccId`.
+    #[inline]
     pub fn redundant_ecc_id(mut self, value: impl Into<String>) -> Self {
         self.input.redundant_ecc_id = Some(value.into());
         self
     }
     /// Sets or clears `RedundantEccId`.
+    #[inline]
     pub fn set_redundant_ecc_id(mut self, value: Option<String>) -> Self {
         self.input.redundant_ecc_id = value;
         self
     }
     /// Turns client-side validation on or off for this call only.
+    #[inline]
     pub fn validation(mut self, enabled: bool) -> Self {
         self.options.validation = Some(enabled);
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
+    #[inline]
     pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
         self.options = options;
         self
     }
     /// The input built so far.
+    #[inline]
     pub fn as_input(&self) -> &CreateExpressCloudConnectionInput {
         &self.input
     }
     /// Validates (unless switched off), sends the request and decodes the response.
-    pub async fn send(
+    ///
+    /// The returned future does the work when awaited; an invalid input fails it before
+    /// any request is made.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<
-        CreateExpressCloudConnectionOutput,
-        ::specgen_runtime::SdkError<CreateExpressCloudConnectionError>,
-    > {
-        let runtime = self.client.runtime();
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateExpressCloudConnectionOutput,
+            ::specgen_runtime::SdkError<CreateExpressCloudConnectionError>,
+        >,
+    > + Send {
+        let runtime = self.client.runtime().clone();
         let input = self.input;
         let mut input = input;
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        if runtime.validation_enabled(&self.options) {
-            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-        }
-        let body = runtime
-            .invoke(
+        let params = if runtime.validation_enabled(&self.options) {
+            input.validate().map(|()| input.to_params())
+        } else {
+            Ok(input.to_params())
+        };
+        runtime
+            .send(
                 &crate::client::SERVICE,
                 &OPERATION,
-                input.to_params(),
-                &self.options,
+                params,
+                self.options,
+                CreateExpressCloudConnectionError::from_service,
             )
-            .await
-            .map_err(|e| {
-                e.map_service(CreateExpressCloudConnectionError::from_service)
-            })?;
-        ::specgen_runtime::decode_json(200, &body)
     }
 }
 impl crate::Client {
     /// `CreateExpressCloudConnection`: 调用CreateExpressCloudConnection申请高速上云服务。
+    #[inline]
     pub fn create_express_cloud_connection(
         &self,
     ) -> CreateExpressCloudConnectionFluentBuilder {

@@ -150,6 +150,7 @@ impl CreatePhysicalConnectionInput {
     /// Checks the rules the document states for `CreatePhysicalConnection` (listed on each field) and reports every violation at once.
     ///
     /// Called by `send()` unless validation is switched off for the client or the call.
+    #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
@@ -266,6 +267,7 @@ impl CreatePhysicalConnectionInput {
         violations.into_result()
     }
     /// The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).
+    #[inline]
     pub fn to_params(&self) -> ::specgen_runtime::Params {
         let mut out = ::specgen_runtime::Params::new();
         let params = &mut out;
@@ -306,22 +308,32 @@ impl CreatePhysicalConnectionInput {
     }
 }
 /// Response of `CreatePhysicalConnection`.
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct CreatePhysicalConnectionOutput {
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:143`
-    #[serde(rename = "RequestId")]
     pub request_id: Option<String>,
     /// The ID of the VPC.
     ///
     /// Wire name `PhysicalConnectionId`, document type `String`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:144`
-    #[serde(rename = "PhysicalConnectionId")]
     pub physical_connection_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOutput {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            request_id: object.field("RequestId")?,
+            physical_connection_id: object.field("PhysicalConnectionId")?,
+        })
+    }
 }
 /// Valid values of `LineOperator`.
 #[non_exhaustive]
@@ -353,6 +365,7 @@ impl LineOperator {
         "Other",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Ct => "CT",
@@ -366,6 +379,7 @@ impl LineOperator {
     }
 }
 impl From<&str> for LineOperator {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "CT" => Self::Ct,
@@ -406,6 +420,7 @@ impl PortType {
         "10GBase-LR",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::V100baseT => "100Base-T",
@@ -418,6 +433,7 @@ impl PortType {
     }
 }
 impl From<&str> for PortType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "100Base-T" => Self::V100baseT,
@@ -441,6 +457,7 @@ pub enum CreatePhysicalConnectionError {
 }
 impl CreatePhysicalConnectionError {
     /// Sorts a service error into its variant.
+    #[inline]
     pub fn from_service(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
@@ -448,6 +465,7 @@ impl CreatePhysicalConnectionError {
         }
     }
     /// Everything the service said.
+    #[inline]
     pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
         match self {
             Self::Common(common) => common.service_error(),
@@ -455,23 +473,28 @@ impl CreatePhysicalConnectionError {
         }
     }
     /// The error code, e.g. `Throttling.User`.
+    #[inline]
     pub fn code(&self) -> &str {
         &self.service_error().code
     }
     /// The service's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.service_error().message
     }
     /// The request id, for support tickets.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.service_error().request_id.as_deref()
     }
     /// True when the same request may succeed later (throttling, unavailability).
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         crate::error::is_retryable(self.service_error())
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -486,81 +509,97 @@ pub struct CreatePhysicalConnectionFluentBuilder {
 }
 impl CreatePhysicalConnectionFluentBuilder {
     /// Sets `RegionId`.
+    #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
     /// Sets or clears `RegionId`.
+    #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `AccessPointId`.
+    #[inline]
     pub fn access_point_id(mut self, value: impl Into<String>) -> Self {
         self.input.access_point_id = Some(value.into());
         self
     }
     /// Sets or clears `AccessPointId`.
+    #[inline]
     pub fn set_access_point_id(mut self, value: Option<String>) -> Self {
         self.input.access_point_id = value;
         self
     }
     /// Sets `CircuitCode`.
+    #[inline]
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.input.circuit_code = Some(value.into());
         self
     }
     /// Sets or clears `CircuitCode`.
+    #[inline]
     pub fn set_circuit_code(mut self, value: Option<String>) -> Self {
         self.input.circuit_code = value;
         self
     }
     /// Sets `LineOperator`.
+    #[inline]
     pub fn line_operator(mut self, value: impl Into<LineOperator>) -> Self {
         self.input.line_operator = Some(value.into());
         self
     }
     /// Sets or clears `LineOperator`.
+    #[inline]
     pub fn set_line_operator(mut self, value: Option<LineOperator>) -> Self {
         self.input.line_operator = value;
         self
     }
     /// Sets `PeerLocation`.
+    #[inline]
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.input.peer_location = Some(value.into());
         self
     }
     /// Sets or clears `PeerLocation`.
+    #[inline]
     pub fn set_peer_location(mut self, value: Option<String>) -> Self {
         self.input.peer_location = value;
         self
     }
     /// Sets `bandwidth`.
+    #[inline]
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.input.bandwidth = Some(value);
         self
     }
     /// Sets or clears `bandwidth`.
+    #[inline]
     pub fn set_bandwidth(mut self, value: Option<i32>) -> Self {
         self.input.bandwidth = value;
         self
     }
     /// Sets `PortType`.
+    #[inline]
     pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
+    #[inline]
     pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
         self.input.port_type = value;
         self
     }
     /// Sets `RedundantPhysicalConnectionId`.
+    #[inline]
     pub fn redundant_physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.redundant_physical_connection_id = Some(value.into());
         self
     }
     /// Sets or clears `RedundantPhysicalConnectionId`.
+    #[inline]
     pub fn set_redundant_physical_connection_id(
         mut self,
         value: Option<String>,
@@ -569,79 +608,95 @@ impl CreatePhysicalConnectionFluentBuilder {
         self
     }
     /// Sets `Name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `Description`.
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `ClientToken`.
+    #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Turns client-side validation on or off for this call only.
+    #[inline]
     pub fn validation(mut self, enabled: bool) -> Self {
         self.options.validation = Some(enabled);
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
+    #[inline]
     pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
         self.options = options;
         self
     }
     /// The input built so far.
+    #[inline]
     pub fn as_input(&self) -> &CreatePhysicalConnectionInput {
         &self.input
     }
     /// Validates (unless switched off), sends the request and decodes the response.
-    pub async fn send(
+    ///
+    /// The returned future does the work when awaited; an invalid input fails it before
+    /// any request is made.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<
-        CreatePhysicalConnectionOutput,
-        ::specgen_runtime::SdkError<CreatePhysicalConnectionError>,
-    > {
-        let runtime = self.client.runtime();
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreatePhysicalConnectionOutput,
+            ::specgen_runtime::SdkError<CreatePhysicalConnectionError>,
+        >,
+    > + Send {
+        let runtime = self.client.runtime().clone();
         let input = self.input;
         let mut input = input;
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        if runtime.validation_enabled(&self.options) {
-            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-        }
-        let body = runtime
-            .invoke(
+        let params = if runtime.validation_enabled(&self.options) {
+            input.validate().map(|()| input.to_params())
+        } else {
+            Ok(input.to_params())
+        };
+        runtime
+            .send(
                 &crate::client::SERVICE,
                 &OPERATION,
-                input.to_params(),
-                &self.options,
+                params,
+                self.options,
+                CreatePhysicalConnectionError::from_service,
             )
-            .await
-            .map_err(|e| e.map_service(CreatePhysicalConnectionError::from_service))?;
-        ::specgen_runtime::decode_json(200, &body)
     }
 }
 impl crate::Client {
     /// `CreatePhysicalConnection`: Create a physical connection.
+    #[inline]
     pub fn create_physical_connection(&self) -> CreatePhysicalConnectionFluentBuilder {
         CreatePhysicalConnectionFluentBuilder {
             client: self.clone(),

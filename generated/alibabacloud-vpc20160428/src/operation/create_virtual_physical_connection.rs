@@ -154,6 +154,7 @@ impl CreateVirtualPhysicalConnectionInput {
     /// Checks the rules the document states for `CreateVirtualPhysicalConnection` (listed on each field) and reports every violation at once.
     ///
     /// Called by `send()` unless validation is switched off for the client or the call.
+    #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
@@ -268,6 +269,7 @@ impl CreateVirtualPhysicalConnectionInput {
         violations.into_result()
     }
     /// The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).
+    #[inline]
     pub fn to_params(&self) -> ::specgen_runtime::Params {
         let mut out = ::specgen_runtime::Params::new();
         let params = &mut out;
@@ -311,22 +313,32 @@ impl CreateVirtualPhysicalConnectionInput {
     }
 }
 /// Response of `CreateVirtualPhysicalConnection`.
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct CreateVirtualPhysicalConnectionOutput {
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `CD14EA74-E9C3-59A9-942A-DFEC7E12818D`.
     ///
     /// Source: `specs/docs/001_c64127cda3770c00.txt:98`
-    #[serde(rename = "RequestId")]
     pub request_id: Option<String>,
     /// The ID of the hosted connection.
     ///
     /// Wire name `VirtualPhysicalConnection`, document type `String`, example `pc-bp1mrgfbtmc9brre7****`.
     ///
     /// Source: `specs/docs/001_c64127cda3770c00.txt:102`
-    #[serde(rename = "VirtualPhysicalConnection")]
     pub virtual_physical_connection: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for CreateVirtualPhysicalConnectionOutput {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            request_id: object.field("RequestId")?,
+            virtual_physical_connection: object.field("VirtualPhysicalConnection")?,
+        })
+    }
 }
 /// One item of `Tag.N`.
 ///
@@ -374,25 +386,30 @@ pub struct Tag {
 }
 impl Tag {
     /// Sets `Key`.
+    #[inline]
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.key = Some(value.into());
         self
     }
     /// Sets or clears `Key`.
+    #[inline]
     pub fn set_key(mut self, value: Option<String>) -> Self {
         self.key = value;
         self
     }
     /// Sets `Value`.
+    #[inline]
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
     }
     /// Sets or clears `Value`.
+    #[inline]
     pub fn set_value(mut self, value: Option<String>) -> Self {
         self.value = value;
         self
     }
+    #[inline]
     fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
@@ -401,6 +418,7 @@ impl Tag {
             params.push(format!("{prefix}.Value"), value.as_str());
         }
     }
+    #[inline]
     fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
         if let Some(value) = &self.key {
             let name = format!("{prefix}.Key");
@@ -490,6 +508,7 @@ impl OrderMode {
         "PayByVirtualPhysicalConnectionOwner",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::PayByPhysicalConnectionOwner => "PayByPhysicalConnectionOwner",
@@ -501,6 +520,7 @@ impl OrderMode {
     }
 }
 impl From<&str> for OrderMode {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "PayByPhysicalConnectionOwner" => Self::PayByPhysicalConnectionOwner,
@@ -557,6 +577,7 @@ impl Spec {
         "10G",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::V50m => "50M",
@@ -575,6 +596,7 @@ impl Spec {
     }
 }
 impl From<&str> for Spec {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "50M" => Self::V50m,
@@ -718,6 +740,7 @@ pub enum CreateVirtualPhysicalConnectionError {
 }
 impl CreateVirtualPhysicalConnectionError {
     /// Sorts a service error into its variant.
+    #[inline]
     pub fn from_service(error: ::specgen_runtime::ServiceError) -> Self {
         match error.code.as_str() {
             "OperationFailed.VbrBindedPconn" => {
@@ -750,6 +773,7 @@ impl CreateVirtualPhysicalConnectionError {
             _ => Self::unlisted(error),
         }
     }
+    #[inline]
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
@@ -757,6 +781,7 @@ impl CreateVirtualPhysicalConnectionError {
         }
     }
     /// Everything the service said.
+    #[inline]
     pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
         match self {
             Self::OperationFailedVbrBindedPconn(error) => error,
@@ -783,23 +808,28 @@ impl CreateVirtualPhysicalConnectionError {
         }
     }
     /// The error code, e.g. `Throttling.User`.
+    #[inline]
     pub fn code(&self) -> &str {
         &self.service_error().code
     }
     /// The service's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.service_error().message
     }
     /// The request id, for support tickets.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.service_error().request_id.as_deref()
     }
     /// True when the same request may succeed later (throttling, unavailability).
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         crate::error::is_retryable(self.service_error())
     }
 }
 impl ::std::fmt::Display for CreateVirtualPhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -814,171 +844,203 @@ pub struct CreateVirtualPhysicalConnectionFluentBuilder {
 }
 impl CreateVirtualPhysicalConnectionFluentBuilder {
     /// Sets `OrderMode`.
+    #[inline]
     pub fn order_mode(mut self, value: impl Into<OrderMode>) -> Self {
         self.input.order_mode = Some(value.into());
         self
     }
     /// Sets or clears `OrderMode`.
+    #[inline]
     pub fn set_order_mode(mut self, value: Option<OrderMode>) -> Self {
         self.input.order_mode = value;
         self
     }
     /// Sets `VlanId`.
+    #[inline]
     pub fn vlan_id(mut self, value: i64) -> Self {
         self.input.vlan_id = Some(value);
         self
     }
     /// Sets or clears `VlanId`.
+    #[inline]
     pub fn set_vlan_id(mut self, value: Option<i64>) -> Self {
         self.input.vlan_id = value;
         self
     }
     /// Sets `Spec`.
+    #[inline]
     pub fn spec(mut self, value: impl Into<Spec>) -> Self {
         self.input.spec = Some(value.into());
         self
     }
     /// Sets or clears `Spec`.
+    #[inline]
     pub fn set_spec(mut self, value: Option<Spec>) -> Self {
         self.input.spec = value;
         self
     }
     /// Sets `VpconnAliUid`.
+    #[inline]
     pub fn vpconn_ali_uid(mut self, value: i64) -> Self {
         self.input.vpconn_ali_uid = Some(value);
         self
     }
     /// Sets or clears `VpconnAliUid`.
+    #[inline]
     pub fn set_vpconn_ali_uid(mut self, value: Option<i64>) -> Self {
         self.input.vpconn_ali_uid = value;
         self
     }
     /// Sets `PhysicalConnectionId`.
+    #[inline]
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.physical_connection_id = Some(value.into());
         self
     }
     /// Sets or clears `PhysicalConnectionId`.
+    #[inline]
     pub fn set_physical_connection_id(mut self, value: Option<String>) -> Self {
         self.input.physical_connection_id = value;
         self
     }
     /// Sets `Name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `Token`.
+    #[inline]
     pub fn token(mut self, value: impl Into<String>) -> Self {
         self.input.token = Some(value.into());
         self
     }
     /// Sets or clears `Token`.
+    #[inline]
     pub fn set_token(mut self, value: Option<String>) -> Self {
         self.input.token = value;
         self
     }
     /// Sets `DryRun`.
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.input.dry_run = Some(value);
         self
     }
     /// Sets or clears `DryRun`.
+    #[inline]
     pub fn set_dry_run(mut self, value: Option<bool>) -> Self {
         self.input.dry_run = value;
         self
     }
     /// Sets `Description`.
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `RegionId`.
+    #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
     /// Sets or clears `RegionId`.
+    #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ResourceGroupId`.
+    #[inline]
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.input.resource_group_id = Some(value.into());
         self
     }
     /// Sets or clears `ResourceGroupId`.
+    #[inline]
     pub fn set_resource_group_id(mut self, value: Option<String>) -> Self {
         self.input.resource_group_id = value;
         self
     }
     /// Appends one item to `Tag`.
+    #[inline]
     pub fn tags(mut self, item: Tag) -> Self {
         self.input.tags.push(item);
         self
     }
     /// Replaces all items of `Tag`.
+    #[inline]
     pub fn set_tags(mut self, items: Vec<Tag>) -> Self {
         self.input.tags = items;
         self
     }
     /// Turns client-side validation on or off for this call only.
+    #[inline]
     pub fn validation(mut self, enabled: bool) -> Self {
         self.options.validation = Some(enabled);
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
+    #[inline]
     pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
         self.options = options;
         self
     }
     /// The input built so far.
+    #[inline]
     pub fn as_input(&self) -> &CreateVirtualPhysicalConnectionInput {
         &self.input
     }
     /// Validates (unless switched off), sends the request and decodes the response.
-    pub async fn send(
+    ///
+    /// The returned future does the work when awaited; an invalid input fails it before
+    /// any request is made.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<
-        CreateVirtualPhysicalConnectionOutput,
-        ::specgen_runtime::SdkError<CreateVirtualPhysicalConnectionError>,
-    > {
-        let runtime = self.client.runtime();
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            CreateVirtualPhysicalConnectionOutput,
+            ::specgen_runtime::SdkError<CreateVirtualPhysicalConnectionError>,
+        >,
+    > + Send {
+        let runtime = self.client.runtime().clone();
         let input = self.input;
         let mut input = input;
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        if runtime.validation_enabled(&self.options) {
-            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-        }
-        let body = runtime
-            .invoke(
+        let params = if runtime.validation_enabled(&self.options) {
+            input.validate().map(|()| input.to_params())
+        } else {
+            Ok(input.to_params())
+        };
+        runtime
+            .send(
                 &crate::client::SERVICE,
                 &OPERATION,
-                input.to_params(),
-                &self.options,
+                params,
+                self.options,
+                CreateVirtualPhysicalConnectionError::from_service,
             )
-            .await
-            .map_err(|e| {
-                e.map_service(CreateVirtualPhysicalConnectionError::from_service)
-            })?;
-        ::specgen_runtime::decode_json(200, &body)
     }
 }
 impl crate::Client {
     /// `CreateVirtualPhysicalConnection`: Creates a hosted connection.
+    #[inline]
     pub fn create_virtual_physical_connection(
         &self,
     ) -> CreateVirtualPhysicalConnectionFluentBuilder {

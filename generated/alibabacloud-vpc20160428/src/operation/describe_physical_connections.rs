@@ -68,6 +68,7 @@ impl DescribePhysicalConnectionsInput {
     /// Checks the rules the document states for `DescribePhysicalConnections` (listed on each field) and reports every violation at once.
     ///
     /// Called by `send()` unless validation is switched off for the client or the call.
+    #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
@@ -104,6 +105,7 @@ impl DescribePhysicalConnectionsInput {
         violations.into_result()
     }
     /// The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).
+    #[inline]
     pub fn to_params(&self) -> ::specgen_runtime::Params {
         let mut out = ::specgen_runtime::Params::new();
         let params = &mut out;
@@ -129,43 +131,53 @@ impl DescribePhysicalConnectionsInput {
     }
 }
 /// Response of `DescribePhysicalConnections`.
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct DescribePhysicalConnectionsOutput {
     /// Details of physical connections
     ///
     /// Wire name `PhysicalConnectionSet`, document type `Array of PhysicalConnectionType`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:257`
-    #[serde(rename = "PhysicalConnectionSet")]
     pub physical_connection_set: Option<PhysicalConnectionSet>,
     /// The number of items in a list
     ///
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:289`
-    #[serde(rename = "TotalCount")]
     pub total_count: Option<i64>,
     /// The current page number
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:290`
-    #[serde(rename = "PageNumber")]
     pub page_number: Option<i64>,
     /// The number of items per page
     ///
     /// Wire name `PageSize`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:291`
-    #[serde(rename = "PageSize")]
     pub page_size: Option<i64>,
     /// The ID of the request
     ///
     /// Wire name `RequestId`, document type `String`, example `EEC8EAB1-F299-4F5C-8E54-0A3129164C27`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:292`
-    #[serde(rename = "RequestId")]
     pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionsOutput {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            physical_connection_set: object.field("PhysicalConnectionSet")?,
+            total_count: object.field("TotalCount")?,
+            page_number: object.field("PageNumber")?,
+            page_size: object.field("PageSize")?,
+            request_id: object.field("RequestId")?,
+        })
+    }
 }
 /// One item of `Filter.N`.
 ///
@@ -191,25 +203,30 @@ pub struct Filter {
 }
 impl Filter {
     /// Sets `Key`.
+    #[inline]
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.key = Some(value.into());
         self
     }
     /// Sets or clears `Key`.
+    #[inline]
     pub fn set_key(mut self, value: Option<String>) -> Self {
         self.key = value;
         self
     }
     /// Appends one item to `Value`.
+    #[inline]
     pub fn values(mut self, item: impl Into<String>) -> Self {
         self.values.push(item.into());
         self
     }
     /// Replaces all items of `Value`.
+    #[inline]
     pub fn set_values(mut self, items: Vec<String>) -> Self {
         self.values = items;
         self
     }
+    #[inline]
     fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
@@ -218,6 +235,7 @@ impl Filter {
             params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
         }
     }
+    #[inline]
     fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
         ::specgen_runtime::validate::max_items(
             v,
@@ -228,28 +246,25 @@ impl Filter {
     }
 }
 /// Details of physical connections
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct PhysicalConnectionType {
     /// The access point ID of the physical connection
     ///
     /// Wire name `AccessPointId`, document type `String`, example `eip-2zeerraiwb7uj6i0d0fo3`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:258`
-    #[serde(rename = "AccessPointId")]
     pub access_point_id: Option<String>,
     /// The location where the leased line is connected
     ///
     /// Wire name `AdLocation`, document type `String`, example `Room Ax-x, Building B, No. x of xxx Avenue, New York, US`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:259`
-    #[serde(rename = "AdLocation")]
     pub ad_location: Option<String>,
     /// The bandwidth of the physical connection
     ///
     /// Wire name `Bandwidth`, document type `Long`, example `10`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:260`
-    #[serde(rename = "Bandwidth")]
     pub bandwidth: Option<i64>,
     /// The payment status of the physical connection. Valid values:
     /// - Normal
@@ -259,98 +274,84 @@ pub struct PhysicalConnectionType {
     /// Wire name `BusinessStatus`, document type `String`, example `Normal`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:261`
-    #[serde(rename = "BusinessStatus")]
     pub business_status: Option<BusinessStatus>,
     /// The billing method of the physical connection
     ///
     /// Wire name `ChargeType`, document type `String`, example `Prepaid`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:264`
-    #[serde(rename = "ChargeType")]
     pub charge_type: Option<String>,
     /// The number of the leased line from the service provider
     ///
     /// Wire name `CircuitCode`, document type `String`, example `longtel001`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:265`
-    #[serde(rename = "CircuitCode")]
     pub circuit_code: Option<String>,
     /// The time when the physical connection is established
     ///
     /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:266`
-    #[serde(rename = "CreationTime")]
     pub creation_time: Option<String>,
     /// A description about the physical connection
     ///
     /// Wire name `Description`, document type `String`, example `Physical connection`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:267`
-    #[serde(rename = "Description")]
     pub description: Option<String>,
     /// The time when the physical connection is enabled
     ///
     /// Wire name `EnabledTime`, document type `String`, example `2017-06-08T12:20:55`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:268`
-    #[serde(rename = "EnabledTime")]
     pub enabled_time: Option<String>,
     /// The time when the physical connection expires
     ///
     /// Wire name `EndTime`, document type `String`, example `2019-02-25T11:01:04Z`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:269`
-    #[serde(rename = "EndTime")]
     pub end_time: Option<String>,
     /// Indicates whether subscription messages are received
     ///
     /// Wire name `HasReservationData`, document type `String`, example `true`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:270`
-    #[serde(rename = "HasReservationData")]
     pub has_reservation_data: Option<String>,
     /// The service provider that provides the leased line. Valid values: CT: China Telecom CU: China Unicom CM: China Mobile CO: Other Chinese service providers Equinix: Equinix Other: Other service providers outside Mainland China
     ///
     /// Wire name `LineOperator`, document type `String`, example `CT`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:271`
-    #[serde(rename = "LineOperator")]
     pub line_operator: Option<LineOperator>,
     /// The status of the LOA
     ///
     /// Wire name `LoaStatus`, document type `String`, example `Available`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:272`
-    #[serde(rename = "LoaStatus")]
     pub loa_status: Option<String>,
     /// The name of the physical connection
     ///
     /// Wire name `Name`, document type `String`, example `name`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:273`
-    #[serde(rename = "Name")]
     pub name: Option<String>,
     /// The location of the on-premises
     ///
     /// Wire name `PeerLocation`, document type `String`, example `Zhejiang vfjdbg_21e`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:276`
-    #[serde(rename = "PeerLocation")]
     pub peer_location: Option<String>,
     /// The ID of the physical connection
     ///
     /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfjzm7`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:277`
-    #[serde(rename = "PhysicalConnectionId")]
     pub physical_connection_id: Option<String>,
     /// The port number of the physical connection device
     ///
     /// Wire name `PortNumber`, document type `String`, example `80`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:278`
-    #[serde(rename = "PortNumber")]
     pub port_number: Option<String>,
     /// The type of physical connection ports:
     /// - 100Base-T: 100M electrical ports
@@ -362,68 +363,107 @@ pub struct PhysicalConnectionType {
     /// Wire name `PortType`, document type `String`, example `1000Base-T`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:279`
-    #[serde(rename = "PortType")]
     pub port_type: Option<String>,
     /// The ID of the redundant physical connection
     ///
     /// Wire name `RedundantPhysicalConnectionId`, document type `String`, example `pc-119mfjzm7`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:280`
-    #[serde(rename = "RedundantPhysicalConnectionId")]
     pub redundant_physical_connection_id: Option<String>,
     /// The effective time of a renewal
     ///
     /// Wire name `ReservationActiveTime`, document type `String`, example `2019-02-25T11:01:04Z`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:281`
-    #[serde(rename = "ReservationActiveTime")]
     pub reservation_active_time: Option<String>,
     /// The type of renewal
     ///
     /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:282`
-    #[serde(rename = "ReservationInternetChargeType")]
     pub reservation_internet_charge_type: Option<String>,
     /// The type of the renewal order
     ///
     /// Wire name `ReservationOrderType`, document type `String`, example `RENEW`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:283`
-    #[serde(rename = "ReservationOrderType")]
     pub reservation_order_type: Option<String>,
     /// The specification of the physical connection
     ///
     /// Wire name `Spec`, document type `String`, example `Large`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:284`
-    #[serde(rename = "Spec")]
     pub spec: Option<String>,
     /// The status of the physical connection. Valid values: Initial: The physical connection has been applied for and is under review by Alibaba Cloud. Approved: The application is approved. Allocating: Resources are being allocated. Allocated: The leased line is being installed. Confirmed: The completed leased line installation needs to be confirmed by the customer. Enabled: The physical connection interface is enabled. Rejected: The application is rejected. Canceled: The application is canceled. AllocationFailed: Failed to allocate resources. Terminated: The physical connection is terminated.
     ///
     /// Wire name `Status`, document type `String`, example `Initial`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:287`
-    #[serde(rename = "Status")]
     pub status: Option<Status>,
     /// The type of the physical connection. Default value: VPC.
     ///
     /// Wire name `Type`, document type `String`, example `VPC`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:288`
-    #[serde(rename = "Type")]
     pub r#type: Option<String>,
 }
+impl ::specgen_runtime::json::FromJson for PhysicalConnectionType {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            access_point_id: object.field("AccessPointId")?,
+            ad_location: object.field("AdLocation")?,
+            bandwidth: object.field("Bandwidth")?,
+            business_status: object.field("BusinessStatus")?,
+            charge_type: object.field("ChargeType")?,
+            circuit_code: object.field("CircuitCode")?,
+            creation_time: object.field("CreationTime")?,
+            description: object.field("Description")?,
+            enabled_time: object.field("EnabledTime")?,
+            end_time: object.field("EndTime")?,
+            has_reservation_data: object.field("HasReservationData")?,
+            line_operator: object.field("LineOperator")?,
+            loa_status: object.field("LoaStatus")?,
+            name: object.field("Name")?,
+            peer_location: object.field("PeerLocation")?,
+            physical_connection_id: object.field("PhysicalConnectionId")?,
+            port_number: object.field("PortNumber")?,
+            port_type: object.field("PortType")?,
+            redundant_physical_connection_id: object
+                .field("RedundantPhysicalConnectionId")?,
+            reservation_active_time: object.field("ReservationActiveTime")?,
+            reservation_internet_charge_type: object
+                .field("ReservationInternetChargeType")?,
+            reservation_order_type: object.field("ReservationOrderType")?,
+            spec: object.field("Spec")?,
+            status: object.field("Status")?,
+            r#type: object.field("Type")?,
+        })
+    }
+}
 /// The object that wraps the `PhysicalConnectionType` list (`Array of PhysicalConnectionType`).
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct PhysicalConnectionSet {
     /// The items of `PhysicalConnectionSet`.
     ///
     /// Wire name `PhysicalConnectionType`, document type `Array of PhysicalConnectionType`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:257`
-    #[serde(rename = "PhysicalConnectionType")]
     pub physical_connection_type: Option<Vec<PhysicalConnectionType>>,
+}
+impl ::specgen_runtime::json::FromJson for PhysicalConnectionSet {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            physical_connection_type: object.field("PhysicalConnectionType")?,
+        })
+    }
 }
 /// Values of `BusinessStatus`.
 #[non_exhaustive]
@@ -446,6 +486,7 @@ impl BusinessStatus {
         "SecurityLocked",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Normal => "Normal",
@@ -456,6 +497,7 @@ impl BusinessStatus {
     }
 }
 impl From<&str> for BusinessStatus {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "Normal" => Self::Normal,
@@ -496,6 +538,7 @@ impl LineOperator {
         "Other",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Ct => "CT",
@@ -509,6 +552,7 @@ impl LineOperator {
     }
 }
 impl From<&str> for LineOperator {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "CT" => Self::Ct,
@@ -564,6 +608,7 @@ impl Status {
         "Terminated",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Initial => "Initial",
@@ -581,6 +626,7 @@ impl Status {
     }
 }
 impl From<&str> for Status {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "Initial" => Self::Initial,
@@ -615,6 +661,7 @@ pub enum DescribePhysicalConnectionsError {
 }
 impl DescribePhysicalConnectionsError {
     /// Sorts a service error into its variant.
+    #[inline]
     pub fn from_service(error: ::specgen_runtime::ServiceError) -> Self {
         match error.code.as_str() {
             "InvalidFilterKey.ValueNotSupported" => {
@@ -623,6 +670,7 @@ impl DescribePhysicalConnectionsError {
             _ => Self::unlisted(error),
         }
     }
+    #[inline]
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
@@ -630,6 +678,7 @@ impl DescribePhysicalConnectionsError {
         }
     }
     /// Everything the service said.
+    #[inline]
     pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
         match self {
             Self::InvalidFilterKeyValueNotSupported(error) => error,
@@ -638,23 +687,28 @@ impl DescribePhysicalConnectionsError {
         }
     }
     /// The error code, e.g. `Throttling.User`.
+    #[inline]
     pub fn code(&self) -> &str {
         &self.service_error().code
     }
     /// The service's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.service_error().message
     }
     /// The request id, for support tickets.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.service_error().request_id.as_deref()
     }
     /// True when the same request may succeed later (throttling, unavailability).
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         crate::error::is_retryable(self.service_error())
     }
 }
 impl ::std::fmt::Display for DescribePhysicalConnectionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -669,109 +723,131 @@ pub struct DescribePhysicalConnectionsFluentBuilder {
 }
 impl DescribePhysicalConnectionsFluentBuilder {
     /// Sets `RegionId`.
+    #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
     /// Sets or clears `RegionId`.
+    #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ClientToken`.
+    #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Appends one item to `Filter`.
+    #[inline]
     pub fn filters(mut self, item: Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
+    #[inline]
     pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
         self.input.filters = items;
         self
     }
     /// Sets `IncludeReservationData`.
+    #[inline]
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.input.include_reservation_data = Some(value);
         self
     }
     /// Sets or clears `IncludeReservationData`.
+    #[inline]
     pub fn set_include_reservation_data(mut self, value: Option<bool>) -> Self {
         self.input.include_reservation_data = value;
         self
     }
     /// Sets `PageNumber`.
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
         self
     }
     /// Turns client-side validation on or off for this call only.
+    #[inline]
     pub fn validation(mut self, enabled: bool) -> Self {
         self.options.validation = Some(enabled);
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
+    #[inline]
     pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
         self.options = options;
         self
     }
     /// The input built so far.
+    #[inline]
     pub fn as_input(&self) -> &DescribePhysicalConnectionsInput {
         &self.input
     }
     /// Validates (unless switched off), sends the request and decodes the response.
-    pub async fn send(
+    ///
+    /// The returned future does the work when awaited; an invalid input fails it before
+    /// any request is made.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<
-        DescribePhysicalConnectionsOutput,
-        ::specgen_runtime::SdkError<DescribePhysicalConnectionsError>,
-    > {
-        let runtime = self.client.runtime();
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            DescribePhysicalConnectionsOutput,
+            ::specgen_runtime::SdkError<DescribePhysicalConnectionsError>,
+        >,
+    > + Send {
+        let runtime = self.client.runtime().clone();
         let input = self.input;
         let mut input = input;
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        if runtime.validation_enabled(&self.options) {
-            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-        }
-        let body = runtime
-            .invoke(
+        let params = if runtime.validation_enabled(&self.options) {
+            input.validate().map(|()| input.to_params())
+        } else {
+            Ok(input.to_params())
+        };
+        runtime
+            .send(
                 &crate::client::SERVICE,
                 &OPERATION,
-                input.to_params(),
-                &self.options,
+                params,
+                self.options,
+                DescribePhysicalConnectionsError::from_service,
             )
-            .await
-            .map_err(|e| e.map_service(DescribePhysicalConnectionsError::from_service))?;
-        ::specgen_runtime::decode_json(200, &body)
     }
 }
 impl crate::Client {
     /// `DescribePhysicalConnections`: Query physical connections in a region.
+    #[inline]
     pub fn describe_physical_connections(
         &self,
     ) -> DescribePhysicalConnectionsFluentBuilder {
@@ -784,6 +860,7 @@ impl crate::Client {
 }
 impl DescribePhysicalConnectionsFluentBuilder {
     /// Pages through the results, starting at the page number set on this builder (else 1).
+    #[inline]
     pub fn into_paginator(self) -> DescribePhysicalConnectionsPaginator {
         let next = self.input.page_number.or(Some(1));
         DescribePhysicalConnectionsPaginator {
@@ -799,6 +876,7 @@ pub struct DescribePhysicalConnectionsPaginator {
 }
 impl DescribePhysicalConnectionsPaginator {
     /// The next page, or `None` after the last one (or after an error).
+    #[inline]
     pub async fn next_page(
         &mut self,
     ) -> Option<
@@ -827,6 +905,7 @@ impl DescribePhysicalConnectionsPaginator {
         Some(result)
     }
     /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
     pub async fn items(
         mut self,
     ) -> Result<

@@ -138,6 +138,7 @@ impl ModifyPhysicalConnectionAttributeInput {
     /// Checks the rules the document states for `ModifyPhysicalConnectionAttribute` (listed on each field) and reports every violation at once.
     ///
     /// Called by `send()` unless validation is switched off for the client or the call.
+    #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
@@ -244,6 +245,7 @@ impl ModifyPhysicalConnectionAttributeInput {
         violations.into_result()
     }
     /// The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).
+    #[inline]
     pub fn to_params(&self) -> ::specgen_runtime::Params {
         let mut out = ::specgen_runtime::Params::new();
         let params = &mut out;
@@ -284,15 +286,25 @@ impl ModifyPhysicalConnectionAttributeInput {
     }
 }
 /// Response of `ModifyPhysicalConnectionAttribute`.
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct ModifyPhysicalConnectionAttributeOutput {
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `013EE132-A109-4247-91B0-099A8FF49AD7`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:403`
-    #[serde(rename = "RequestId")]
     pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for ModifyPhysicalConnectionAttributeOutput {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            request_id: object.field("RequestId")?,
+        })
+    }
 }
 /// Valid values of `LineOperator`.
 #[non_exhaustive]
@@ -324,6 +336,7 @@ impl LineOperator {
         "Other",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Ct => "CT",
@@ -337,6 +350,7 @@ impl LineOperator {
     }
 }
 impl From<&str> for LineOperator {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "CT" => Self::Ct,
@@ -377,6 +391,7 @@ impl PortType {
         "10GBase-LR",
     ];
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::V100baseT => "100Base-T",
@@ -389,6 +404,7 @@ impl PortType {
     }
 }
 impl From<&str> for PortType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "100Base-T" => Self::V100baseT,
@@ -472,6 +488,7 @@ pub enum ModifyPhysicalConnectionAttributeError {
 }
 impl ModifyPhysicalConnectionAttributeError {
     /// Sorts a service error into its variant.
+    #[inline]
     pub fn from_service(error: ::specgen_runtime::ServiceError) -> Self {
         match error.code.as_str() {
             "InvalidPhysicalConnectionId.NotFound" => {
@@ -493,6 +510,7 @@ impl ModifyPhysicalConnectionAttributeError {
             _ => Self::unlisted(error),
         }
     }
+    #[inline]
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
@@ -500,6 +518,7 @@ impl ModifyPhysicalConnectionAttributeError {
         }
     }
     /// Everything the service said.
+    #[inline]
     pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
         match self {
             Self::InvalidPhysicalConnectionIdNotFound(error) => error,
@@ -517,23 +536,28 @@ impl ModifyPhysicalConnectionAttributeError {
         }
     }
     /// The error code, e.g. `Throttling.User`.
+    #[inline]
     pub fn code(&self) -> &str {
         &self.service_error().code
     }
     /// The service's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.service_error().message
     }
     /// The request id, for support tickets.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.service_error().request_id.as_deref()
     }
     /// True when the same request may succeed later (throttling, unavailability).
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         crate::error::is_retryable(self.service_error())
     }
 }
 impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -548,101 +572,121 @@ pub struct ModifyPhysicalConnectionAttributeFluentBuilder {
 }
 impl ModifyPhysicalConnectionAttributeFluentBuilder {
     /// Sets `PhysicalConnectionId`.
+    #[inline]
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.physical_connection_id = Some(value.into());
         self
     }
     /// Sets or clears `PhysicalConnectionId`.
+    #[inline]
     pub fn set_physical_connection_id(mut self, value: Option<String>) -> Self {
         self.input.physical_connection_id = value;
         self
     }
     /// Sets `RegionId`.
+    #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
     /// Sets or clears `RegionId`.
+    #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `CircuitCode`.
+    #[inline]
     pub fn circuit_code(mut self, value: impl Into<String>) -> Self {
         self.input.circuit_code = Some(value.into());
         self
     }
     /// Sets or clears `CircuitCode`.
+    #[inline]
     pub fn set_circuit_code(mut self, value: Option<String>) -> Self {
         self.input.circuit_code = value;
         self
     }
     /// Sets `ClientToken`.
+    #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Sets `Description`.
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `LineOperator`.
+    #[inline]
     pub fn line_operator(mut self, value: impl Into<LineOperator>) -> Self {
         self.input.line_operator = Some(value.into());
         self
     }
     /// Sets or clears `LineOperator`.
+    #[inline]
     pub fn set_line_operator(mut self, value: Option<LineOperator>) -> Self {
         self.input.line_operator = value;
         self
     }
     /// Sets `Name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `PeerLocation`.
+    #[inline]
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.input.peer_location = Some(value.into());
         self
     }
     /// Sets or clears `PeerLocation`.
+    #[inline]
     pub fn set_peer_location(mut self, value: Option<String>) -> Self {
         self.input.peer_location = value;
         self
     }
     /// Sets `PortType`.
+    #[inline]
     pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
+    #[inline]
     pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
         self.input.port_type = value;
         self
     }
     /// Sets `RedundantPhysicalConnectionId`.
+    #[inline]
     pub fn redundant_physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.redundant_physical_connection_id = Some(value.into());
         self
     }
     /// Sets or clears `RedundantPhysicalConnectionId`.
+    #[inline]
     pub fn set_redundant_physical_connection_id(
         mut self,
         value: Option<String>,
@@ -651,61 +695,71 @@ impl ModifyPhysicalConnectionAttributeFluentBuilder {
         self
     }
     /// Sets `bandwidth`.
+    #[inline]
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.input.bandwidth = Some(value);
         self
     }
     /// Sets or clears `bandwidth`.
+    #[inline]
     pub fn set_bandwidth(mut self, value: Option<i32>) -> Self {
         self.input.bandwidth = value;
         self
     }
     /// Turns client-side validation on or off for this call only.
+    #[inline]
     pub fn validation(mut self, enabled: bool) -> Self {
         self.options.validation = Some(enabled);
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
+    #[inline]
     pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
         self.options = options;
         self
     }
     /// The input built so far.
+    #[inline]
     pub fn as_input(&self) -> &ModifyPhysicalConnectionAttributeInput {
         &self.input
     }
     /// Validates (unless switched off), sends the request and decodes the response.
-    pub async fn send(
+    ///
+    /// The returned future does the work when awaited; an invalid input fails it before
+    /// any request is made.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<
-        ModifyPhysicalConnectionAttributeOutput,
-        ::specgen_runtime::SdkError<ModifyPhysicalConnectionAttributeError>,
-    > {
-        let runtime = self.client.runtime();
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ModifyPhysicalConnectionAttributeOutput,
+            ::specgen_runtime::SdkError<ModifyPhysicalConnectionAttributeError>,
+        >,
+    > + Send {
+        let runtime = self.client.runtime().clone();
         let input = self.input;
         let mut input = input;
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        if runtime.validation_enabled(&self.options) {
-            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-        }
-        let body = runtime
-            .invoke(
+        let params = if runtime.validation_enabled(&self.options) {
+            input.validate().map(|()| input.to_params())
+        } else {
+            Ok(input.to_params())
+        };
+        runtime
+            .send(
                 &crate::client::SERVICE,
                 &OPERATION,
-                input.to_params(),
-                &self.options,
+                params,
+                self.options,
+                ModifyPhysicalConnectionAttributeError::from_service,
             )
-            .await
-            .map_err(|e| {
-                e.map_service(ModifyPhysicalConnectionAttributeError::from_service)
-            })?;
-        ::specgen_runtime::decode_json(200, &body)
     }
 }
 impl crate::Client {
     /// `ModifyPhysicalConnectionAttribute`: Modifies the attributes of a physical connection.
+    #[inline]
     pub fn modify_physical_connection_attribute(
         &self,
     ) -> ModifyPhysicalConnectionAttributeFluentBuilder {

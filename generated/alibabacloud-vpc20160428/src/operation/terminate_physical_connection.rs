@@ -36,6 +36,7 @@ impl TerminatePhysicalConnectionInput {
     /// Checks the rules the document states for `TerminatePhysicalConnection` (listed on each field) and reports every violation at once.
     ///
     /// Called by `send()` unless validation is switched off for the client or the call.
+    #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
@@ -48,6 +49,7 @@ impl TerminatePhysicalConnectionInput {
         violations.into_result()
     }
     /// The wire parameters of this input, lists flattened with 1-based indexes (`Tag.1.Key`).
+    #[inline]
     pub fn to_params(&self) -> ::specgen_runtime::Params {
         let mut out = ::specgen_runtime::Params::new();
         let params = &mut out;
@@ -61,15 +63,25 @@ impl TerminatePhysicalConnectionInput {
     }
 }
 /// Response of `TerminatePhysicalConnection`.
-#[derive(Debug, Clone, ::serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct TerminatePhysicalConnectionOutput {
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:470`
-    #[serde(rename = "RequestId")]
     pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for TerminatePhysicalConnectionOutput {
+    #[inline]
+    fn from_json(
+        value: ::specgen_runtime::json::Value,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        Ok(Self {
+            request_id: object.field("RequestId")?,
+        })
+    }
 }
 /// Errors `TerminatePhysicalConnection` documents, the service's common errors, and any other code.
 #[non_exhaustive]
@@ -82,6 +94,7 @@ pub enum TerminatePhysicalConnectionError {
 }
 impl TerminatePhysicalConnectionError {
     /// Sorts a service error into its variant.
+    #[inline]
     pub fn from_service(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
@@ -89,6 +102,7 @@ impl TerminatePhysicalConnectionError {
         }
     }
     /// Everything the service said.
+    #[inline]
     pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
         match self {
             Self::Common(common) => common.service_error(),
@@ -96,23 +110,28 @@ impl TerminatePhysicalConnectionError {
         }
     }
     /// The error code, e.g. `Throttling.User`.
+    #[inline]
     pub fn code(&self) -> &str {
         &self.service_error().code
     }
     /// The service's message.
+    #[inline]
     pub fn message(&self) -> &str {
         &self.service_error().message
     }
     /// The request id, for support tickets.
+    #[inline]
     pub fn request_id(&self) -> Option<&str> {
         self.service_error().request_id.as_deref()
     }
     /// True when the same request may succeed later (throttling, unavailability).
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         crate::error::is_retryable(self.service_error())
     }
 }
 impl ::std::fmt::Display for TerminatePhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -127,69 +146,83 @@ pub struct TerminatePhysicalConnectionFluentBuilder {
 }
 impl TerminatePhysicalConnectionFluentBuilder {
     /// Sets `RegionId`.
+    #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
     /// Sets or clears `RegionId`.
+    #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `PhysicalConnectionId`.
+    #[inline]
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.physical_connection_id = Some(value.into());
         self
     }
     /// Sets or clears `PhysicalConnectionId`.
+    #[inline]
     pub fn set_physical_connection_id(mut self, value: Option<String>) -> Self {
         self.input.physical_connection_id = value;
         self
     }
     /// Turns client-side validation on or off for this call only.
+    #[inline]
     pub fn validation(mut self, enabled: bool) -> Self {
         self.options.validation = Some(enabled);
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
+    #[inline]
     pub fn call_options(mut self, options: ::specgen_runtime::CallOptions) -> Self {
         self.options = options;
         self
     }
     /// The input built so far.
+    #[inline]
     pub fn as_input(&self) -> &TerminatePhysicalConnectionInput {
         &self.input
     }
     /// Validates (unless switched off), sends the request and decodes the response.
-    pub async fn send(
+    ///
+    /// The returned future does the work when awaited; an invalid input fails it before
+    /// any request is made.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<
-        TerminatePhysicalConnectionOutput,
-        ::specgen_runtime::SdkError<TerminatePhysicalConnectionError>,
-    > {
-        let runtime = self.client.runtime();
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            TerminatePhysicalConnectionOutput,
+            ::specgen_runtime::SdkError<TerminatePhysicalConnectionError>,
+        >,
+    > + Send {
+        let runtime = self.client.runtime().clone();
         let input = self.input;
         let mut input = input;
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        if runtime.validation_enabled(&self.options) {
-            input.validate().map_err(::specgen_runtime::SdkError::Validation)?;
-        }
-        let body = runtime
-            .invoke(
+        let params = if runtime.validation_enabled(&self.options) {
+            input.validate().map(|()| input.to_params())
+        } else {
+            Ok(input.to_params())
+        };
+        runtime
+            .send(
                 &crate::client::SERVICE,
                 &OPERATION,
-                input.to_params(),
-                &self.options,
+                params,
+                self.options,
+                TerminatePhysicalConnectionError::from_service,
             )
-            .await
-            .map_err(|e| e.map_service(TerminatePhysicalConnectionError::from_service))?;
-        ::specgen_runtime::decode_json(200, &body)
     }
 }
 impl crate::Client {
     /// `TerminatePhysicalConnection`: Terminate the access of the physical connection after the physical connection is enabled. The physical connection changes to the Terminating status after the API is called and changes to the Terminated status when the process is completed.
+    #[inline]
     pub fn terminate_physical_connection(
         &self,
     ) -> TerminatePhysicalConnectionFluentBuilder {

@@ -1,0 +1,255 @@
+//! Decoding success bodies into generated output types.
+//!
+//! The body is parsed once into a [`Value`] by code compiled here, in the runtime; each
+//! generated type then takes its fields out of the object with one small, non-generic
+//! [`FromJson::from_json`]. A serde derive per output type (a visitor, a field enum and a
+//! sequence path each) made up a third of a generated crate's compile time.
+//!
+//! Decoding is as strict as serde's derive: a field of the wrong JSON type is an error naming
+//! its path; a missing or `null` field is `None`; fields the type does not know are ignored.
+
+use std::fmt;
+
+pub use serde_json::Value;
+
+/// A type a JSON value decodes into.
+pub trait FromJson: Sized {
+    /// Decodes `value`, or says where and why it does not fit.
+    fn from_json(value: Value) -> Result<Self, JsonError>;
+}
+
+/// Why a JSON document does not decode into a type, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// Path segments from the innermost outwards (`["0", "Items", "Set"]`).
+    path: Vec<String>,
+    reason: String,
+}
+
+impl JsonError {
+    fn mismatch(expected: &str, found: &Value) -> Self {
+        let found = match found {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        JsonError {
+            path: Vec::new(),
+            reason: format!("expected {expected}, found {found}"),
+        }
+    }
+
+    fn within(mut self, segment: impl Into<String>) -> Self {
+        self.path.push(segment.into());
+        self
+    }
+
+    /// The path of the value that did not fit, e.g. `PhysicalConnectionSet.PhysicalConnectionType[0].Bandwidth`.
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        for segment in self.path.iter().rev() {
+            if segment.starts_with('[') {
+                out.push_str(segment);
+            } else {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(segment);
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.reason)
+        } else {
+            write!(f, "at `{}`: {}", self.path(), self.reason)
+        }
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Parses `bytes` and decodes the document into `T`.
+pub fn from_slice<T: FromJson>(bytes: &[u8]) -> Result<T, String> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    T::from_json(value).map_err(|e| e.to_string())
+}
+
+/// Parses `text` and decodes the document into `T`.
+pub fn from_str<T: FromJson>(text: &str) -> Result<T, String> {
+    from_slice(text.as_bytes())
+}
+
+/// A JSON object whose fields a generated `from_json` takes out one by one.
+#[derive(Debug)]
+pub struct Object(serde_json::Map<String, Value>);
+
+impl Object {
+    /// The object `value` is, or an error when it is something else.
+    pub fn new(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Object(map) => Ok(Object(map)),
+            other => Err(JsonError::mismatch("an object", &other)),
+        }
+    }
+
+    /// Takes out the field `key`: `None` when it is absent or `null`.
+    pub fn field<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, JsonError> {
+        match self.0.remove(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => T::from_json(value).map(Some).map_err(|e| e.within(key)),
+        }
+    }
+}
+
+impl FromJson for Value {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        Ok(value)
+    }
+}
+
+impl FromJson for String {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::String(s) => Ok(s),
+            other => Err(JsonError::mismatch("a string", &other)),
+        }
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Bool(b) => Ok(b),
+            other => Err(JsonError::mismatch("a boolean", &other)),
+        }
+    }
+}
+
+impl FromJson for i64 {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value.as_i64() {
+            Some(n) => Ok(n),
+            None => Err(JsonError::mismatch("an integer (64-bit)", &value)),
+        }
+    }
+}
+
+impl FromJson for i32 {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value.as_i64().and_then(|n| i32::try_from(n).ok()) {
+            Some(n) => Ok(n),
+            None => Err(JsonError::mismatch("an integer (32-bit)", &value)),
+        }
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value.as_f64() {
+            Some(n) => Ok(n),
+            None => Err(JsonError::mismatch("a number", &value)),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: Value) -> Result<Self, JsonError> {
+        match value {
+            Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| T::from_json(item).map_err(|e| e.within(format!("[{i}]"))))
+                .collect(),
+            other => Err(JsonError::mismatch("an array", &other)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    struct Item {
+        id: Option<String>,
+        size: Option<i32>,
+    }
+
+    impl FromJson for Item {
+        fn from_json(value: Value) -> Result<Self, JsonError> {
+            let mut object = Object::new(value)?;
+            Ok(Item {
+                id: object.field("Id")?,
+                size: object.field("Size")?,
+            })
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct Page {
+        items: Option<Vec<Item>>,
+        total: Option<i64>,
+    }
+
+    impl FromJson for Page {
+        fn from_json(value: Value) -> Result<Self, JsonError> {
+            let mut object = Object::new(value)?;
+            Ok(Page {
+                items: object.field("Items")?,
+                total: object.field("Total")?,
+            })
+        }
+    }
+
+    #[test]
+    fn fields_absent_null_and_unknown() {
+        let page: Page =
+            from_str(r#"{"Items":[{"Id":"a","Size":3,"Extra":1},{"Size":null}],"Other":{}}"#)
+                .unwrap();
+        assert_eq!(
+            page,
+            Page {
+                items: Some(vec![
+                    Item {
+                        id: Some("a".into()),
+                        size: Some(3)
+                    },
+                    Item {
+                        id: None,
+                        size: None
+                    }
+                ]),
+                total: None,
+            }
+        );
+    }
+
+    #[test]
+    fn mismatches_name_the_path() {
+        let err = from_str::<Page>(r#"{"Items":[{"Id":"a"},{"Id":7}]}"#).unwrap_err();
+        assert_eq!(err, "at `Items[1].Id`: expected a string, found a number");
+        let err = from_str::<Page>(r#"{"Items":[{"Size":3000000000}]}"#).unwrap_err();
+        assert_eq!(
+            err,
+            "at `Items[0].Size`: expected an integer (32-bit), found a number"
+        );
+        let err = from_str::<Page>(r#"{"Total":1.5}"#).unwrap_err();
+        assert_eq!(
+            err,
+            "at `Total`: expected an integer (64-bit), found a number"
+        );
+        assert_eq!(
+            from_str::<Page>("[]").unwrap_err(),
+            "expected an object, found an array"
+        );
+        assert!(from_str::<Page>("{").unwrap_err().contains("EOF"));
+    }
+}
