@@ -64,11 +64,14 @@ fn finish(header: &str, file: &syn::File) -> String {
 
 /// A Rust file from tokens.
 pub fn rust_tokens(header: &str, tokens: TokenStream) -> Result<String, CodegenError> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| CodegenError::Syntax {
+    Ok(finish(header, &parse_tokens(tokens)?))
+}
+
+fn parse_tokens(tokens: TokenStream) -> Result<syn::File, CodegenError> {
+    syn::parse2::<syn::File>(tokens).map_err(|e| CodegenError::Syntax {
         file: String::new(),
         message: e.to_string(),
-    })?;
-    Ok(finish(header, &file))
+    })
 }
 
 /// [`rust_tokens`] with `#[inline]` on every function of every `impl` block. At opt-level 0
@@ -76,10 +79,7 @@ pub fn rust_tokens(header: &str, tokens: TokenStream) -> Result<String, CodegenE
 /// that calls them: most of an operation module's setters and accessors are never used, and
 /// generating them all was half of a generated crate's debug build.
 pub fn rust_tokens_inline(header: &str, tokens: TokenStream) -> Result<String, CodegenError> {
-    let mut file = syn::parse2::<syn::File>(tokens).map_err(|e| CodegenError::Syntax {
-        file: String::new(),
-        message: e.to_string(),
-    })?;
+    let mut file = parse_tokens(tokens)?;
     let inline: syn::Attribute = syn::parse_quote!(#[inline]);
     for item in &mut file.items {
         if let syn::Item::Impl(block) = item {
