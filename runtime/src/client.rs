@@ -11,6 +11,7 @@ use crate::config::{CallOptions, Config, ConfigError};
 use crate::credentials::Credentials;
 use crate::endpoint::{self, Endpoint};
 use crate::error::{excerpt, SdkError, ServiceError};
+use crate::json::{FromJson, JsonError, Node};
 use crate::params::Params;
 use crate::response::{classify, Outcome};
 use crate::retry::{is_retryable, is_throttling_code, FailureKind};
@@ -34,6 +35,9 @@ struct Call<'a> {
     form: Vec<(String, String)>,
     timeout: Duration,
 }
+
+/// Takes the parsed body of a successful response; fails when it does not fit the output.
+type Decode<'d> = dyn FnMut(Node<'_>) -> Result<(), JsonError> + Send + 'd;
 
 /// The result of one attempt that did not succeed.
 struct Failed {
@@ -60,10 +64,11 @@ impl Client {
         opts.validation.unwrap_or(self.inner.validation)
     }
 
-    /// What every generated `send()` does with its validated input: [`Client::invoke`], the
-    /// service error sorted into the operation's own error type, the success body decoded.
-    /// Generic, so this future is type-checked once here instead of once per operation.
-    pub async fn send<O: crate::json::FromJson, E>(
+    /// What every generated `send()` does with its validated input: the call, the service
+    /// error sorted into the operation's own error type, the success body decoded into `O`.
+    /// Generic, so this future is type-checked once here instead of once per operation; the
+    /// retry loop under it is not generic at all (it takes the decoder as a `dyn FnMut`).
+    pub async fn send<O: FromJson + Send, E>(
         self,
         service: &'static ServiceInfo,
         op: &'static OperationInfo,
@@ -72,23 +77,45 @@ impl Client {
         from_service: fn(ServiceError) -> E,
     ) -> Result<O, SdkError<E>> {
         let params = params.map_err(SdkError::Validation)?;
+        let mut output = None;
         let body = self
-            .invoke(service, op, params, &opts)
+            .call(service, op, params, &opts, &mut |node| {
+                output = Some(O::from_json(node)?);
+                Ok(())
+            })
             .await
             .map_err(|e| e.map_service(from_service))?;
-        crate::decode_json(200, &body)
+        // `call` succeeds only after the decoder did; this is never taken.
+        output.ok_or_else(|| SdkError::InvalidResponse {
+            http_status: 200,
+            body_excerpt: excerpt(&body),
+            reason: "success body was not decoded".into(),
+        })
     }
 
     /// Fills `RegionId` from the client region when absent, adds the idempotency token once
     /// (generated once per logical call, reused across retries), resolves the endpoint,
     /// signs (V3 default, V1 selectable), sends with retries/timeouts, and returns the raw
-    /// successful JSON body bytes, or a decoded service error.
+    /// successful body bytes (a JSON object), or a decoded service error.
     pub async fn invoke(
         &self,
         service: &ServiceInfo,
         op: &OperationInfo,
         params: Params,
         opts: &CallOptions,
+    ) -> Result<Bytes, SdkError<ServiceError>> {
+        self.call(service, op, params, opts, &mut |_| Ok(())).await
+    }
+
+    /// [`Client::invoke`], handing the parsed success body to `decode` (the body is parsed
+    /// once, here, and sorted, decoded and its `RequestId` logged from that one parse).
+    async fn call(
+        &self,
+        service: &ServiceInfo,
+        op: &OperationInfo,
+        params: Params,
+        opts: &CallOptions,
+        decode: &mut Decode<'_>,
     ) -> Result<Bytes, SdkError<ServiceError>> {
         let span = tracing::info_span!(
             "invoke",
@@ -101,7 +128,7 @@ impl Client {
             let call = self
                 .prepare(service, op, params, opts)
                 .map_err(|e| e.map_service(|never| match never {}))?;
-            self.run(&call, opts).await
+            self.run(&call, opts, decode).await
         }
         .instrument(span)
         .await
@@ -122,7 +149,7 @@ impl Client {
         }
         if let Some(token_param) = op.idempotency_param {
             if !params.contains(token_param) {
-                params.push(token_param, uuid::Uuid::new_v4().to_string());
+                params.push(token_param, signing::random_uuid().to_string());
             }
         }
         let region = config.region().or_else(|| params.get("RegionId"));
@@ -132,10 +159,7 @@ impl Client {
             .credentials
             .provide()
             .map_err(SdkError::Credentials)?;
-        let pairs: Vec<(String, String)> = params
-            .iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
+        let pairs = params.into_pairs();
         let (query, form) = match service.location {
             ParamLocation::Query => (pairs, Vec::new()),
             ParamLocation::FormBody => (Vec::new(), pairs),
@@ -155,6 +179,7 @@ impl Client {
         &self,
         call: &Call<'_>,
         opts: &CallOptions,
+        decode: &mut Decode<'_>,
     ) -> Result<Bytes, SdkError<ServiceError>> {
         let retry = &self.inner.retry;
         let max_attempts = opts.max_attempts.unwrap_or(retry.max_attempts).max(1);
@@ -163,7 +188,7 @@ impl Client {
         let mut attempt = 1;
         loop {
             let result = self
-                .attempt(call, attempt, &call_span)
+                .attempt(call, attempt, &call_span, decode)
                 .instrument(tracing::debug_span!("attempt", attempt))
                 .await;
             let failed = match result {
@@ -197,6 +222,7 @@ impl Client {
         call: &Call<'_>,
         attempt: u32,
         call_span: &tracing::Span,
+        decode: &mut Decode<'_>,
     ) -> Result<Bytes, Failed> {
         let config = &self.inner;
         let timestamp = signing::timestamp_now();
@@ -217,24 +243,35 @@ impl Client {
                 nonce: &nonce,
             },
         );
-        let request = transport::build(&config.http, call.op.method, &call.endpoint.url, &signed)
-            .map_err(|e| Failed {
-            kind: FailureKind::Final,
-            error: SdkError::Config(ConfigError::Invalid(e.0)),
-            retry_after: None,
-        })?;
+        let request =
+            transport::build(call.op.method, &call.endpoint.url, &signed).map_err(|e| Failed {
+                kind: FailureKind::Final,
+                error: SdkError::Config(ConfigError::Invalid(e.0)),
+                retry_after: None,
+            })?;
         let raw = transport::exchange(&config.http, request, call.timeout)
             .await
             .map_err(|f| transport_failure(f, attempt, call.timeout))?;
         let retry_after = raw.retry_after_ms.map(Duration::from_millis);
         match classify(&raw) {
-            Outcome::Success(body) => {
-                let request_id = success_request_id(&body);
-                if let Some(id) = &request_id {
-                    call_span.record("request_id", id.as_str());
+            Outcome::Success(node) => {
+                let request_id = node.get("RequestId").and_then(Node::as_str);
+                if let Some(id) = request_id {
+                    call_span.record("request_id", id);
                 }
                 tracing::debug!(status = raw.status, request_id, "success");
-                Ok(body)
+                // A 2xx body that does not fit the output type is final: resending would not
+                // change it.
+                decode(node).map_err(|e| Failed {
+                    kind: FailureKind::Final,
+                    error: SdkError::InvalidResponse {
+                        http_status: raw.status,
+                        body_excerpt: excerpt(&raw.body),
+                        reason: format!("success body does not decode: {e}"),
+                    },
+                    retry_after,
+                })?;
+                Ok(raw.body.clone())
             }
             Outcome::Service(e) => {
                 if let Some(id) = &e.request_id {
@@ -297,14 +334,4 @@ fn transport_failure(f: TransportFailure, attempts: u32, timeout: Duration) -> F
         error,
         retry_after: None,
     }
-}
-
-/// The success body's `RequestId`, for the call span.
-fn success_request_id(body: &[u8]) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Id {
-        #[serde(rename = "RequestId")]
-        request_id: Option<String>,
-    }
-    serde_json::from_slice::<Id>(body).ok()?.request_id
 }

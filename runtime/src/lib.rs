@@ -1,10 +1,11 @@
 //! Runtime for specgen-generated Alibaba Cloud clients.
 //!
 //! Generated crates describe each product ([`ServiceInfo`]) and operation ([`OperationInfo`]),
-//! flatten a request into wire [`Params`], and call [`Client::invoke`], which signs
+//! flatten a request into wire [`Params`], and call [`Client::send`], which signs
 //! ([`signing`]: V3 `ACS3-HMAC-SHA256` by default, RPC V1 `HMAC-SHA1` on request), sends with
-//! timeouts and safe retries ([`RetryConfig`]), and returns the success body for
-//! [`decode_json`] (into the generated types, through [`json::FromJson`]) or an [`SdkError`].
+//! timeouts and safe retries ([`RetryConfig`]), and decodes the success body into the
+//! generated output type (through [`json::FromJson`]) or returns an [`SdkError`].
+//! [`Client::invoke`] does the same and returns the raw body.
 //!
 //! Unlike the official SDKs, which never retry by default, calls are retried up to 3 attempts
 //! when that is safe; see [`retry`] for the rules and [`RetryConfig::disabled`] to opt out.
@@ -41,7 +42,6 @@ pub use credentials::{
 };
 pub use error::{BoxError, SdkError, ServiceError};
 pub use params::Params;
-pub use response::decode_json;
 pub use retry::RetryConfig;
 pub use service::{OperationInfo, ParamLocation, ServiceInfo};
 pub use signing::SignatureVersion;

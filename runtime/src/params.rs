@@ -41,6 +41,11 @@ impl Params {
         self.items.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
 
+    /// The `(name, value)` pairs in insertion order.
+    pub(crate) fn into_pairs(self) -> Vec<(String, String)> {
+        self.items
+    }
+
     /// Number of parameters.
     pub fn len(&self) -> usize {
         self.items.len()

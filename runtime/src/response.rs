@@ -1,10 +1,10 @@
 //! Sorting an HTTP response into success body, service error or invalid response.
 
 use bytes::Bytes;
-use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::error::{excerpt, SdkError, ServiceError};
+use crate::error::ServiceError;
+use crate::json::Node;
 
 /// What one HTTP exchange produced.
 #[derive(Debug, Clone)]
@@ -18,10 +18,14 @@ pub(crate) struct RawResponse {
 
 /// The meaning of a response.
 #[derive(Debug)]
-pub(crate) enum Outcome {
-    Success(Bytes),
+pub(crate) enum Outcome<'a> {
+    /// The parsed body: a JSON object, borrowing from the response.
+    Success(Node<'a>),
     Service(ServiceError),
-    Invalid { status: u16, reason: String },
+    Invalid {
+        status: u16,
+        reason: String,
+    },
 }
 
 /// An error body. The SDK also accepts lower-case field names.
@@ -42,7 +46,7 @@ struct ErrorBody {
     access_denied_detail: Option<serde_json::Value>,
 }
 
-pub(crate) fn classify(raw: &RawResponse) -> Outcome {
+pub(crate) fn classify(raw: &RawResponse) -> Outcome<'_> {
     let invalid = |reason: &str| Outcome::Invalid {
         status: raw.status,
         reason: reason.to_owned(),
@@ -61,10 +65,8 @@ pub(crate) fn classify(raw: &RawResponse) -> Outcome {
                 raw.content_type.as_deref().unwrap_or_default()
             ));
         }
-        return match serde_json::from_slice::<IgnoredAny>(&raw.body) {
-            Ok(_) if raw.body.trim_ascii_start().starts_with(b"{") => {
-                Outcome::Success(raw.body.clone())
-            }
+        return match Node::parse(&raw.body) {
+            Ok(node) if node.is_object() => Outcome::Success(node),
             Ok(_) => invalid("success body is JSON but not an object"),
             Err(e) => invalid(&format!("success body is not valid JSON ({e})")),
         };
@@ -102,18 +104,6 @@ pub(crate) fn classify(raw: &RawResponse) -> Outcome {
     }
 }
 
-/// Decodes a successful body into `T`; failures become [`SdkError::InvalidResponse`].
-pub fn decode_json<T: crate::json::FromJson, E>(
-    status: u16,
-    body: &[u8],
-) -> Result<T, SdkError<E>> {
-    crate::json::from_slice(body).map_err(|e| SdkError::InvalidResponse {
-        http_status: status,
-        body_excerpt: excerpt(body),
-        reason: format!("success body does not decode: {e}"),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,7 +117,7 @@ mod tests {
         }
     }
 
-    fn reason(o: Outcome) -> String {
+    fn reason(o: Outcome<'_>) -> String {
         match o {
             Outcome::Invalid { reason, .. } => reason,
             other => panic!("expected Invalid, got {other:?}"),
@@ -136,12 +126,15 @@ mod tests {
 
     #[test]
     fn success_must_be_a_json_object() {
-        let ok = classify(&raw(
+        let body = raw(
             200,
             Some("application/json;charset=utf-8"),
             r#"{"RequestId":"r"}"#,
-        ));
-        assert!(matches!(ok, Outcome::Success(_)));
+        );
+        let Outcome::Success(node) = classify(&body) else {
+            panic!("not a success")
+        };
+        assert_eq!(node.get("RequestId").and_then(Node::as_str), Some("r"));
         assert!(matches!(
             classify(&raw(200, None, "{}")),
             Outcome::Success(_)
@@ -180,44 +173,15 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let lower = classify(&raw(
-            400,
-            None,
-            r#"{"code":"Bad","message":"m","requestId":"r"}"#,
-        ));
-        assert!(matches!(lower, Outcome::Service(ServiceError { ref code, .. }) if code == "Bad"));
+        let lower = raw(400, None, r#"{"code":"Bad","message":"m","requestId":"r"}"#);
+        assert!(
+            matches!(classify(&lower), Outcome::Service(ServiceError { ref code, .. }) if code == "Bad")
+        );
         assert!(
             reason(classify(&raw(502, Some("text/html"), "<html>bad gateway")))
                 .contains("text/html")
         );
         assert!(reason(classify(&raw(500, None, ""))).contains("empty"));
         assert!(reason(classify(&raw(500, None, r#"{"Message":"m"}"#))).contains("without a Code"));
-    }
-
-    #[test]
-    fn decode_json_never_panics() {
-        #[derive(Debug)]
-        struct Out {
-            request_id: Option<String>,
-        }
-        impl crate::json::FromJson for Out {
-            fn from_json(value: crate::json::Value) -> Result<Self, crate::json::JsonError> {
-                let mut object = crate::json::Object::new(value)?;
-                Ok(Out {
-                    request_id: object.field("RequestId")?,
-                })
-            }
-        }
-        let ok: Result<Out, SdkError<()>> = decode_json(200, br#"{"RequestId":"x"}"#);
-        assert_eq!(ok.ok().and_then(|o| o.request_id).as_deref(), Some("x"));
-        let bad: Result<Out, SdkError<()>> = decode_json(200, br#"{"RequestId":5}"#);
-        assert!(matches!(
-            &bad,
-            Err(SdkError::InvalidResponse {
-                http_status: 200,
-                reason,
-                ..
-            }) if reason.contains("at `RequestId`: expected a string")
-        ));
     }
 }

@@ -26,7 +26,6 @@ pub(crate) struct UnsendableRequest(pub(crate) String);
 
 /// Builds the wire request; fails only for values HTTP cannot carry.
 pub(crate) fn build(
-    http: &reqwest::Client,
     method: &str,
     base: &Url,
     signed: &SignedRequest,
@@ -36,7 +35,11 @@ pub(crate) fn build(
     let mut url = base.clone();
     let query = signed.query_string();
     url.set_query((!query.is_empty()).then_some(query.as_str()));
-    let mut headers = HeaderMap::new();
+    // Built directly rather than through `RequestBuilder`, whose `headers()` copies the map
+    // entry by entry a second time.
+    let mut request = reqwest::Request::new(method, url);
+    let headers = request.headers_mut();
+    headers.reserve(signed.headers.len());
     for (name, value) in &signed.headers {
         // The error names the header but never shows its value (it may be a token).
         let unsendable = || UnsendableRequest(format!("header {name} has bytes HTTP cannot carry"));
@@ -44,13 +47,10 @@ pub(crate) fn build(
         let value = HeaderValue::from_str(value).map_err(|_| unsendable())?;
         headers.insert(name, value);
     }
-    let mut builder = http.request(method, url).headers(headers);
     if let Some(body) = &signed.body {
-        builder = builder.body(body.clone());
+        *request.body_mut() = Some(body.clone().into());
     }
-    builder
-        .build()
-        .map_err(|e| UnsendableRequest(format!("cannot build request: {e}")))
+    Ok(request)
 }
 
 /// Sends and reads the whole body within `timeout`.

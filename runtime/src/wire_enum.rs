@@ -30,10 +30,14 @@ macro_rules! wire_enum_impls {
 
         impl $crate::json::FromJson for $name {
             fn from_json(
-                value: $crate::json::Value,
+                node: $crate::json::Node<'_>,
             ) -> ::std::result::Result<Self, $crate::json::JsonError> {
-                let value = <::std::string::String as $crate::json::FromJson>::from_json(value)?;
-                Ok(Self::from(value.as_str()))
+                match node.as_str() {
+                    ::std::option::Option::Some(value) => Ok(Self::from(value)),
+                    ::std::option::Option::None => {
+                        Err($crate::json::JsonError::mismatch("a string", &node))
+                    }
+                }
             }
         }
 

@@ -192,17 +192,17 @@ fn from_json(ident: &proc_macro2::Ident, fields: &[FieldModel]) -> TokenStream {
         .map(|f| (names::ident(&f.name), f.wire.as_str()))
         .unzip();
     let body = if fields.is_empty() {
-        quote! { ::specgen_runtime::json::Object::new(value)?; Ok(Self {}) }
+        quote! { ::specgen_runtime::json::Object::new(node)?; Ok(Self {}) }
     } else {
         quote! {
-            let mut object = ::specgen_runtime::json::Object::new(value)?;
+            let mut object = ::specgen_runtime::json::Object::new(node)?;
             Ok(Self { #( #names: object.field(#wires)?, )* })
         }
     };
     quote! {
         impl ::specgen_runtime::json::FromJson for #ident {
             fn from_json(
-                value: ::specgen_runtime::json::Value,
+                node: ::specgen_runtime::json::Node<'_>,
             ) -> Result<Self, ::specgen_runtime::json::JsonError> {
                 #body
             }

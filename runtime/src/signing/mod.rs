@@ -87,7 +87,13 @@ pub fn timestamp_now() -> String {
 
 /// A fresh random nonce (32 hex digits, like the official SDKs' MD5 nonce).
 pub fn new_nonce() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
+    random_uuid().simple().to_string()
+}
+
+/// A version-4 UUID from the thread's CSPRNG (`Uuid::new_v4` asks the kernel each time, a
+/// system call per request).
+pub(crate) fn random_uuid() -> uuid::Uuid {
+    uuid::Builder::from_random_bytes(rand::random()).into_uuid()
 }
 
 /// `(name, value)` pairs sorted by name (byte order, which is code point order for UTF-8).

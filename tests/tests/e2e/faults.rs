@@ -174,6 +174,33 @@ async fn a_truncated_success_body_is_a_clear_error() {
 }
 
 #[tokio::test]
+async fn a_success_body_of_the_wrong_shape_names_the_field() {
+    let server = server();
+    let body = json!({"RequestId": "r", "TotalCount": "many"});
+    script(
+        &server,
+        &VPC,
+        "DescribePhysicalConnections",
+        vec![json!({"json": body})],
+    )
+    .await;
+    let error = describe(&server).send().await.err();
+    let Some(SdkError::InvalidResponse {
+        http_status: 200,
+        reason,
+        ..
+    }) = &error
+    else {
+        panic!("expected an invalid response, got {error:?}");
+    };
+    assert_eq!(
+        reason,
+        "success body does not decode: at `TotalCount`: expected an integer (64-bit), found a string"
+    );
+    assert_eq!(received(&server).await.len(), 1, "a 2xx is never retried");
+}
+
+#[tokio::test]
 async fn an_undocumented_code_is_unhandled() {
     let server = server();
     script(

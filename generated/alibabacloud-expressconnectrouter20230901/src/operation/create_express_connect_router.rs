@@ -280,9 +280,9 @@ pub struct CreateExpressConnectRouterOutput {
 impl ::specgen_runtime::json::FromJson for CreateExpressConnectRouterOutput {
     #[inline]
     fn from_json(
-        value: ::specgen_runtime::json::Value,
+        node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             request_id: object.field("RequestId")?,
             success: object.field("Success")?,

@@ -299,9 +299,9 @@ pub struct CreateExpressCloudConnectionOutput {
 impl ::specgen_runtime::json::FromJson for CreateExpressCloudConnectionOutput {
     #[inline]
     fn from_json(
-        value: ::specgen_runtime::json::Value,
+        node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             ecc_id: object.field("EccId")?,
             request_id: object.field("RequestId")?,

@@ -326,9 +326,9 @@ pub struct CreatePhysicalConnectionOutput {
 impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOutput {
     #[inline]
     fn from_json(
-        value: ::specgen_runtime::json::Value,
+        node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             request_id: object.field("RequestId")?,
             physical_connection_id: object.field("PhysicalConnectionId")?,

@@ -167,9 +167,9 @@ pub struct DescribePhysicalConnectionsOutput {
 impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionsOutput {
     #[inline]
     fn from_json(
-        value: ::specgen_runtime::json::Value,
+        node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             physical_connection_set: object.field("PhysicalConnectionSet")?,
             total_count: object.field("TotalCount")?,
@@ -410,9 +410,9 @@ pub struct PhysicalConnectionType {
 impl ::specgen_runtime::json::FromJson for PhysicalConnectionType {
     #[inline]
     fn from_json(
-        value: ::specgen_runtime::json::Value,
+        node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             access_point_id: object.field("AccessPointId")?,
             ad_location: object.field("AdLocation")?,
@@ -457,9 +457,9 @@ pub struct PhysicalConnectionSet {
 impl ::specgen_runtime::json::FromJson for PhysicalConnectionSet {
     #[inline]
     fn from_json(
-        value: ::specgen_runtime::json::Value,
+        node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(value)?;
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             physical_connection_type: object.field("PhysicalConnectionType")?,
         })

@@ -1,21 +1,27 @@
 //! Decoding success bodies into generated output types.
 //!
-//! The body is parsed once into a [`Value`] by code compiled here, in the runtime; each
-//! generated type then takes its fields out of the object with one small, non-generic
-//! [`FromJson::from_json`]. A serde derive per output type (a visitor, a field enum and a
+//! The body is parsed once into a [`Node`] tree (borrowing from the body) by code compiled
+//! here, in the runtime; each generated type then takes its fields out of the object with one
+//! small, non-generic [`FromJson::from_json`]. A serde derive per output type (a visitor, a field enum and a
 //! sequence path each) made up a third of a generated crate's compile time.
 //!
 //! Decoding is as strict as serde's derive: a field of the wrong JSON type is an error naming
 //! its path; a missing or `null` field is `None`; fields the type does not know are ignored.
 
+mod node;
+
+use std::borrow::Cow;
 use std::fmt;
 
+pub use node::Node;
+use node::Repr;
+/// Any JSON value, owned: the type of fields the documents give no structure for.
 pub use serde_json::Value;
 
 /// A type a JSON value decodes into.
 pub trait FromJson: Sized {
-    /// Decodes `value`, or says where and why it does not fit.
-    fn from_json(value: Value) -> Result<Self, JsonError>;
+    /// Decodes `node`, or says where and why it does not fit.
+    fn from_json(node: Node<'_>) -> Result<Self, JsonError>;
 }
 
 /// Why a JSON document does not decode into a type, and where.
@@ -27,18 +33,11 @@ pub struct JsonError {
 }
 
 impl JsonError {
-    fn mismatch(expected: &str, found: &Value) -> Self {
-        let found = match found {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
-        };
+    /// `node` is not the `expected` kind of value (`"a string"`).
+    pub fn mismatch(expected: &str, found: &Node<'_>) -> Self {
         JsonError {
             path: Vec::new(),
-            reason: format!("expected {expected}, found {found}"),
+            reason: format!("expected {expected}, found {}", found.kind()),
         }
     }
 
@@ -78,8 +77,8 @@ impl std::error::Error for JsonError {}
 
 /// Parses `bytes` and decodes the document into `T`.
 pub fn from_slice<T: FromJson>(bytes: &[u8]) -> Result<T, String> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    T::from_json(value).map_err(|e| e.to_string())
+    let node = Node::parse(bytes).map_err(|e| e.to_string())?;
+    T::from_json(node).map_err(|e| e.to_string())
 }
 
 /// Parses `text` and decodes the document into `T`.
@@ -89,86 +88,85 @@ pub fn from_str<T: FromJson>(text: &str) -> Result<T, String> {
 
 /// A JSON object whose fields a generated `from_json` takes out one by one.
 #[derive(Debug)]
-pub struct Object(serde_json::Map<String, Value>);
+pub struct Object<'a>(Vec<(Cow<'a, str>, Node<'a>)>);
 
-impl Object {
-    /// The object `value` is, or an error when it is something else.
-    pub fn new(value: Value) -> Result<Self, JsonError> {
-        match value {
-            Value::Object(map) => Ok(Object(map)),
-            other => Err(JsonError::mismatch("an object", &other)),
+impl<'a> Object<'a> {
+    /// The object `node` is, or an error when it is something else.
+    pub fn new(node: Node<'a>) -> Result<Self, JsonError> {
+        match node.0 {
+            Repr::Object(fields) => Ok(Object(fields)),
+            _ => Err(JsonError::mismatch("an object", &node)),
         }
     }
 
-    /// Takes out the field `key`: `None` when it is absent or `null`.
+    /// Takes out the field `key`: `None` when it is absent or `null`. Of a repeated key the
+    /// last occurrence counts, as in serde_json.
     pub fn field<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, JsonError> {
-        match self.0.remove(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => T::from_json(value).map(Some).map_err(|e| e.within(key)),
+        let Some(at) = self.0.iter().rposition(|(k, _)| k == key) else {
+            return Ok(None);
+        };
+        match self.0.swap_remove(at).1 {
+            Node(Repr::Null) => Ok(None),
+            node => T::from_json(node).map(Some).map_err(|e| e.within(key)),
         }
     }
 }
 
 impl FromJson for Value {
-    fn from_json(value: Value) -> Result<Self, JsonError> {
-        Ok(value)
+    fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+        Ok(node.into_value())
     }
 }
 
 impl FromJson for String {
-    fn from_json(value: Value) -> Result<Self, JsonError> {
-        match value {
-            Value::String(s) => Ok(s),
-            other => Err(JsonError::mismatch("a string", &other)),
+    fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+        match node.0 {
+            Repr::String(s) => Ok(s.into_owned()),
+            _ => Err(JsonError::mismatch("a string", &node)),
         }
     }
 }
 
 impl FromJson for bool {
-    fn from_json(value: Value) -> Result<Self, JsonError> {
-        match value {
-            Value::Bool(b) => Ok(b),
-            other => Err(JsonError::mismatch("a boolean", &other)),
+    fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+        match node.0 {
+            Repr::Bool(b) => Ok(b),
+            _ => Err(JsonError::mismatch("a boolean", &node)),
         }
     }
 }
 
 impl FromJson for i64 {
-    fn from_json(value: Value) -> Result<Self, JsonError> {
-        match value.as_i64() {
-            Some(n) => Ok(n),
-            None => Err(JsonError::mismatch("an integer (64-bit)", &value)),
-        }
+    fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+        node.as_i64()
+            .ok_or_else(|| JsonError::mismatch("an integer (64-bit)", &node))
     }
 }
 
 impl FromJson for i32 {
-    fn from_json(value: Value) -> Result<Self, JsonError> {
-        match value.as_i64().and_then(|n| i32::try_from(n).ok()) {
-            Some(n) => Ok(n),
-            None => Err(JsonError::mismatch("an integer (32-bit)", &value)),
-        }
+    fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+        node.as_i64()
+            .and_then(|n| i32::try_from(n).ok())
+            .ok_or_else(|| JsonError::mismatch("an integer (32-bit)", &node))
     }
 }
 
 impl FromJson for f64 {
-    fn from_json(value: Value) -> Result<Self, JsonError> {
-        match value.as_f64() {
-            Some(n) => Ok(n),
-            None => Err(JsonError::mismatch("a number", &value)),
-        }
+    fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+        node.as_f64()
+            .ok_or_else(|| JsonError::mismatch("a number", &node))
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(value: Value) -> Result<Self, JsonError> {
-        match value {
-            Value::Array(items) => items
+    fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+        match node.0 {
+            Repr::Array(items) => items
                 .into_iter()
                 .enumerate()
                 .map(|(i, item)| T::from_json(item).map_err(|e| e.within(format!("[{i}]"))))
                 .collect(),
-            other => Err(JsonError::mismatch("an array", &other)),
+            _ => Err(JsonError::mismatch("an array", &node)),
         }
     }
 }
@@ -184,8 +182,8 @@ mod tests {
     }
 
     impl FromJson for Item {
-        fn from_json(value: Value) -> Result<Self, JsonError> {
-            let mut object = Object::new(value)?;
+        fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+            let mut object = Object::new(node)?;
             Ok(Item {
                 id: object.field("Id")?,
                 size: object.field("Size")?,
@@ -200,8 +198,8 @@ mod tests {
     }
 
     impl FromJson for Page {
-        fn from_json(value: Value) -> Result<Self, JsonError> {
-            let mut object = Object::new(value)?;
+        fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+            let mut object = Object::new(node)?;
             Ok(Page {
                 items: object.field("Items")?,
                 total: object.field("Total")?,
@@ -251,5 +249,25 @@ mod tests {
             "expected an object, found an array"
         );
         assert!(from_str::<Page>("{").unwrap_err().contains("EOF"));
+    }
+
+    #[test]
+    fn repeated_keys_keep_the_last_and_any_json_stays_whole() {
+        struct Doc {
+            id: Option<String>,
+            extra: Option<Value>,
+        }
+        impl FromJson for Doc {
+            fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
+                let mut object = Object::new(node)?;
+                Ok(Doc {
+                    id: object.field("Id")?,
+                    extra: object.field("Extra")?,
+                })
+            }
+        }
+        let doc: Doc = from_str(r#"{"Id":"a","Extra":{"K":[1,"x"]},"Id":"b"}"#).unwrap();
+        assert_eq!(doc.id.as_deref(), Some("b"));
+        assert_eq!(doc.extra, Some(serde_json::json!({"K": [1, "x"]})));
     }
 }
