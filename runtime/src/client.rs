@@ -244,7 +244,7 @@ impl Client {
             },
         );
         let request =
-            transport::build(call.op.method, &call.endpoint.url, &signed).map_err(|e| Failed {
+            transport::build(call.op.method, &call.endpoint.url, signed).map_err(|e| Failed {
                 kind: FailureKind::Final,
                 error: SdkError::Config(ConfigError::Invalid(e.0)),
                 retry_after: None,

@@ -28,29 +28,53 @@ pub(crate) struct UnsendableRequest(pub(crate) String);
 pub(crate) fn build(
     method: &str,
     base: &Url,
-    signed: &SignedRequest,
+    signed: SignedRequest,
 ) -> Result<reqwest::Request, UnsendableRequest> {
     let method = Method::from_bytes(method.as_bytes())
         .map_err(|_| UnsendableRequest(format!("invalid HTTP method {method:?}")))?;
     let mut url = base.clone();
     let query = signed.query_string();
-    url.set_query((!query.is_empty()).then_some(query.as_str()));
+    url.set_query((!query.is_empty()).then_some(query));
     // Built directly rather than through `RequestBuilder`, whose `headers()` copies the map
     // entry by entry a second time.
     let mut request = reqwest::Request::new(method, url);
     let headers = request.headers_mut();
     headers.reserve(signed.headers.len());
-    for (name, value) in &signed.headers {
+    for (name, value) in signed.headers {
         // The error names the header but never shows its value (it may be a token).
-        let unsendable = || UnsendableRequest(format!("header {name} has bytes HTTP cannot carry"));
-        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| unsendable())?;
-        let value = HeaderValue::from_str(value).map_err(|_| unsendable())?;
-        headers.insert(name, value);
+        let unsendable =
+            |name: &str| UnsendableRequest(format!("header {name} has bytes HTTP cannot carry"));
+        let header = match signer_header(&name) {
+            Some(header) => header,
+            None => HeaderName::from_bytes(name.as_bytes()).map_err(|_| unsendable(&name))?,
+        };
+        // Takes the string's buffer instead of copying it.
+        let value = HeaderValue::try_from(value).map_err(|_| unsendable(&name))?;
+        headers.insert(header, value);
     }
-    if let Some(body) = &signed.body {
-        *request.body_mut() = Some(body.clone().into());
+    if let Some(body) = signed.body {
+        *request.body_mut() = Some(body.into());
     }
     Ok(request)
+}
+
+/// The names the signers emit, without the allocation `HeaderName::from_bytes` makes for a
+/// non-standard name.
+fn signer_header(name: &str) -> Option<HeaderName> {
+    const SIGNER_HEADERS: [&str; 8] = [
+        "x-acs-action",
+        "x-acs-version",
+        "x-acs-date",
+        "x-acs-signature-nonce",
+        "x-acs-content-sha256",
+        "x-acs-accesskey-id",
+        "x-acs-security-token",
+        "authorization",
+    ];
+    SIGNER_HEADERS
+        .iter()
+        .find(|known| **known == name)
+        .map(|known| HeaderName::from_static(known))
 }
 
 /// Sends and reads the whole body within `timeout`.

@@ -55,12 +55,28 @@ pub struct SignedRequest {
     pub headers: Vec<(String, String)>,
     /// Form-encoded body, if any.
     pub body: Option<Vec<u8>>,
+    /// `query` encoded, as sent (the V3 signer signs exactly this string).
+    encoded_query: String,
 }
 
 impl SignedRequest {
+    fn new(
+        query: Vec<(String, String)>,
+        encoded_query: String,
+        headers: Vec<(String, String)>,
+        body: Option<Vec<u8>>,
+    ) -> Self {
+        SignedRequest {
+            query,
+            headers,
+            body,
+            encoded_query,
+        }
+    }
+
     /// The query string as sent (RFC 3986 encoding).
-    pub fn query_string(&self) -> String {
-        encode::join_pairs(&self.query)
+    pub fn query_string(&self) -> &str {
+        &self.encoded_query
     }
 
     /// A header's value by lower-case name.

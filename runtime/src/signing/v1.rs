@@ -56,11 +56,9 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
             .iter()
             .map(|(n, v)| (n.to_ascii_lowercase(), v.clone())),
     );
-    SignedRequest {
-        query: sorted(&query),
-        headers,
-        body,
-    }
+    let query = sorted(&query);
+    let encoded_query = join_pairs(&query);
+    SignedRequest::new(query, encoded_query, headers, body)
 }
 
 /// The `Signature` value over all parameters.

@@ -19,17 +19,22 @@ const EMPTY_PAYLOAD_HASH: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b93
 pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
     let body = (!input.form.is_empty()).then(|| form_body(input.form).into_bytes());
     let payload_hash = match &body {
-        Some(body) => hex_lower(&Sha256::digest(body)),
+        Some(body) => {
+            let mut hash = String::with_capacity(64);
+            push_hex(&mut hash, &Sha256::digest(body));
+            hash
+        }
         None => EMPTY_PAYLOAD_HASH.to_owned(),
     };
-    let mut headers: Vec<(String, String)> = vec![
+    // At most 10 own headers (STS, body, hash and authorization included): no regrowth.
+    let mut headers: Vec<(String, String)> = Vec::with_capacity(10 + input.extra_headers.len());
+    headers.extend([
         ("host".into(), input.host.into()),
         ("x-acs-action".into(), input.action.into()),
         ("x-acs-version".into(), input.version.into()),
         ("x-acs-date".into(), input.timestamp.into()),
         ("x-acs-signature-nonce".into(), input.nonce.into()),
-        ("x-acs-content-sha256".into(), payload_hash.clone()),
-    ];
+    ]);
     if let Some(token) = input.credentials.security_token().filter(|t| !t.is_empty()) {
         headers.push((
             "x-acs-accesskey-id".into(),
@@ -50,48 +55,40 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
             .map(|(n, v)| (n.to_ascii_lowercase(), v.clone())),
     );
     let query = sorted(input.query);
+    // The canonical query is the query string as sent: encoded once, for both.
+    let encoded_query = join_pairs(&query);
+    let hash_at = headers.len();
+    headers.push(("x-acs-content-sha256".into(), payload_hash));
     let auth = authorization(
         input.method,
-        &query,
+        &encoded_query,
         &headers,
-        &payload_hash,
+        &headers[hash_at].1,
         input.credentials.access_key_id(),
         input.credentials.access_key_secret(),
     );
     headers.push(("authorization".into(), auth));
-    SignedRequest {
-        query,
-        headers,
-        body,
-    }
+    SignedRequest::new(query, encoded_query, headers, body)
 }
 
-/// The `Authorization` header value for a request whose every header in `headers` is signed.
-pub fn authorization(
+/// The `Authorization` header value for a request whose every header in `headers` is signed;
+/// `canonical_query` is sorted and encoded.
+fn authorization(
     method: &str,
-    query: &[(String, String)],
+    canonical_query: &str,
     headers: &[(String, String)],
     payload_hash: &str,
     access_key_id: &str,
     secret: &str,
 ) -> String {
     let (canonical_headers, signed_headers) = canonical_headers(headers);
-    // `sign` passes the query already sorted; sorting again would copy it on every call.
-    let sorted_query;
-    let query = if query.windows(2).all(|w| w[0].0 <= w[1].0) {
-        query
-    } else {
-        sorted_query = sorted(query);
-        &sorted_query
-    };
-    let canonical_query = join_pairs(query);
     let mut canonical_request = String::with_capacity(
         method.len() + canonical_query.len() + canonical_headers.len() + signed_headers.len() + 80,
     );
     for part in [
         method,
         "\n/\n",
-        &canonical_query,
+        canonical_query,
         "\n",
         &canonical_headers,
         "\n",
@@ -101,14 +98,32 @@ pub fn authorization(
     ] {
         canonical_request.push_str(part);
     }
-    let string_to_sign = format!(
-        "{ALGORITHM}\n{}",
-        hex_lower(&Sha256::digest(canonical_request.as_bytes()))
+    let mut request_hash = String::with_capacity(64);
+    push_hex(
+        &mut request_hash,
+        &Sha256::digest(canonical_request.as_bytes()),
     );
-    format!(
-        "{ALGORITHM} Credential={access_key_id},SignedHeaders={signed_headers},Signature={}",
-        signature(secret, &string_to_sign)
-    )
+    // HMAC accepts keys of any length, so this cannot fail.
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    // The string to sign, `ALGORITHM\n<hex request hash>`, fed in pieces.
+    for part in [ALGORITHM, "\n", &request_hash] {
+        mac.update(part.as_bytes());
+    }
+    let mut auth =
+        String::with_capacity(ALGORITHM.len() + access_key_id.len() + signed_headers.len() + 100);
+    for part in [
+        ALGORITHM,
+        " Credential=",
+        access_key_id,
+        ",SignedHeaders=",
+        &signed_headers,
+        ",Signature=",
+    ] {
+        auth.push_str(part);
+    }
+    push_hex(&mut auth, &mac.finalize().into_bytes());
+    auth
 }
 
 /// `name:value\n` lines sorted by lower-cased name (values of a repeated name sorted and
@@ -122,7 +137,7 @@ fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
     lines.sort_unstable();
     let mut canonical =
         String::with_capacity(lines.iter().map(|(n, v)| n.len() + v.len() + 2).sum());
-    let mut signed = String::new();
+    let mut signed = String::with_capacity(lines.iter().map(|(n, _)| n.len() + 1).sum());
     let mut previous: Option<&str> = None;
     for (name, value) in &lines {
         if previous == Some(name.as_ref()) {
@@ -153,23 +168,14 @@ fn lower_case(name: &str) -> Cow<'_, str> {
     }
 }
 
-fn signature(secret: &str, string_to_sign: &str) -> String {
-    // HMAC accepts keys of any length, so this cannot fail.
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes())
-        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
-    mac.update(string_to_sign.as_bytes());
-    hex_lower(&mac.finalize().into_bytes())
-}
-
-/// Lower-case hex; `hex::encode` goes through a `char` iterator, several times slower.
-fn hex_lower(bytes: &[u8]) -> String {
+/// Appends `bytes` as lower-case hex (`hex::encode` goes through a `char` iterator and a new
+/// `String`, several times slower).
+fn push_hex(out: &mut String, bytes: &[u8]) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
         out.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }
-    out
 }
 
 #[cfg(test)]
@@ -225,7 +231,9 @@ mod tests {
 
     #[test]
     fn hex_and_empty_payload_hash() {
-        assert_eq!(hex_lower(&[0x00, 0x9f, 0xa0, 0xff]), "009fa0ff");
+        let mut out = String::from("x");
+        push_hex(&mut out, &[0x00, 0x9f, 0xa0, 0xff]);
+        assert_eq!(out, "x009fa0ff");
         assert_eq!(EMPTY_PAYLOAD_HASH, hex::encode(Sha256::digest(b"")));
     }
 
