@@ -97,11 +97,12 @@ pub fn report(mode: &str, requests: u32, wall: Duration, cpu: Duration) {
     );
 }
 
-/// `[REQUESTS_PER_ROUND] [ROUNDS]` from the command line (defaults 5000 and 5).
+/// `[REQUESTS_PER_ROUND] [ROUNDS]` from the command line (defaults 1000 and 41, as
+/// scripts/bench runs them).
 pub fn rounds_from_args() -> Result<(u32, u32), BoxError> {
     let mut args = std::env::args().skip(1);
-    let requests = args.next().map_or(Ok(5000), |a| a.parse())?;
-    let rounds = args.next().map_or(Ok(5), |a| a.parse())?;
+    let requests = args.next().map_or(Ok(1000), |a| a.parse())?;
+    let rounds = args.next().map_or(Ok(41), |a| a.parse())?;
     Ok((requests, rounds))
 }
 

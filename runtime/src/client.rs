@@ -227,7 +227,7 @@ impl Client {
         let config = &self.inner;
         let timestamp = signing::timestamp_now();
         let nonce = signing::new_nonce();
-        let extra = [("accept".to_owned(), "application/json".to_owned())];
+        let extra = [("accept", "application/json")];
         let signed = signing::sign(
             config.signature_version,
             &SigningInput {

@@ -1,5 +1,6 @@
 //! One HTTP exchange with a deadline, classified for the retry loop.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
@@ -44,9 +45,12 @@ pub(crate) fn build(
         // The error names the header but never shows its value (it may be a token).
         let unsendable =
             |name: &str| UnsendableRequest(format!("header {name} has bytes HTTP cannot carry"));
-        let header = match signer_header(&name) {
-            Some(header) => header,
-            None => HeaderName::from_bytes(name.as_bytes()).map_err(|_| unsendable(&name))?,
+        let header = match &name {
+            // The signers' own names: valid, lower-case literals, and not allocated again.
+            Cow::Borrowed(name) => HeaderName::from_static(name),
+            Cow::Owned(name) => {
+                HeaderName::from_bytes(name.as_bytes()).map_err(|_| unsendable(name))?
+            }
         };
         // Takes the string's buffer instead of copying it.
         let value = HeaderValue::try_from(value).map_err(|_| unsendable(&name))?;
@@ -56,25 +60,6 @@ pub(crate) fn build(
         *request.body_mut() = Some(body.into());
     }
     Ok(request)
-}
-
-/// The names the signers emit, without the allocation `HeaderName::from_bytes` makes for a
-/// non-standard name.
-fn signer_header(name: &str) -> Option<HeaderName> {
-    const SIGNER_HEADERS: [&str; 8] = [
-        "x-acs-action",
-        "x-acs-version",
-        "x-acs-date",
-        "x-acs-signature-nonce",
-        "x-acs-content-sha256",
-        "x-acs-accesskey-id",
-        "x-acs-security-token",
-        "authorization",
-    ];
-    SIGNER_HEADERS
-        .iter()
-        .find(|known| **known == name)
-        .map(|known| HeaderName::from_static(known))
 }
 
 /// Sends and reads the whole body within `timeout`.

@@ -9,6 +9,8 @@ pub mod v3;
 
 pub use encode::{form_body, percent_encode};
 
+use std::borrow::Cow;
+
 use crate::credentials::Credentials;
 
 /// Which signature scheme to use.
@@ -37,7 +39,7 @@ pub struct SigningInput<'a> {
     /// Business parameters sent in a form body (empty: no body).
     pub form: &'a [(String, String)],
     /// Additional headers to send and (V3) sign, e.g. `accept`.
-    pub extra_headers: &'a [(String, String)],
+    pub extra_headers: &'a [(&'a str, &'a str)],
     /// Who signs.
     pub credentials: &'a Credentials,
     /// UTC time as `%Y-%m-%dT%H:%M:%SZ`.
@@ -51,8 +53,8 @@ pub struct SigningInput<'a> {
 pub struct SignedRequest {
     /// Query parameters, unencoded, sorted by name.
     pub query: Vec<(String, String)>,
-    /// Headers with lower-case names.
-    pub headers: Vec<(String, String)>,
+    /// Headers with lower-case names (the signer's own names are borrowed, not allocated).
+    pub headers: Vec<(Cow<'static, str>, String)>,
     /// Form-encoded body, if any.
     pub body: Option<Vec<u8>>,
     /// `query` encoded, as sent (the V3 signer signs exactly this string).
@@ -63,7 +65,7 @@ impl SignedRequest {
     fn new(
         query: Vec<(String, String)>,
         encoded_query: String,
-        headers: Vec<(String, String)>,
+        headers: Vec<(Cow<'static, str>, String)>,
         body: Option<Vec<u8>>,
     ) -> Self {
         SignedRequest {

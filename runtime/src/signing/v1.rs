@@ -1,6 +1,8 @@
 //! RPC `HMAC-SHA1`: every parameter (query and form body) percent-encoded, sorted, joined;
 //! `METHOD&%2F&` + encode(that); base64 HMAC-SHA1 keyed with `secret&`.
 
+use std::borrow::Cow;
+
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
@@ -39,7 +41,7 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
     query.push(("Signature".into(), sig));
 
     let body = (!input.form.is_empty()).then(|| form_body(input.form).into_bytes());
-    let mut headers: Vec<(String, String)> = vec![
+    let mut headers: Vec<(Cow<'static, str>, String)> = vec![
         ("host".into(), input.host.into()),
         ("x-acs-action".into(), input.action.into()),
         ("x-acs-version".into(), input.version.into()),
@@ -54,7 +56,7 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
         input
             .extra_headers
             .iter()
-            .map(|(n, v)| (n.to_ascii_lowercase(), v.clone())),
+            .map(|(n, v)| (n.to_ascii_lowercase().into(), (*v).to_owned())),
     );
     let query = sorted(&query);
     let encoded_query = join_pairs(&query);

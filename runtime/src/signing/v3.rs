@@ -27,7 +27,8 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
         None => EMPTY_PAYLOAD_HASH.to_owned(),
     };
     // At most 10 own headers (STS, body, hash and authorization included): no regrowth.
-    let mut headers: Vec<(String, String)> = Vec::with_capacity(10 + input.extra_headers.len());
+    let mut headers: Vec<(Cow<'static, str>, String)> =
+        Vec::with_capacity(10 + input.extra_headers.len());
     headers.extend([
         ("host".into(), input.host.into()),
         ("x-acs-action".into(), input.action.into()),
@@ -52,7 +53,7 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
         input
             .extra_headers
             .iter()
-            .map(|(n, v)| (n.to_ascii_lowercase(), v.clone())),
+            .map(|(n, v)| (n.to_ascii_lowercase().into(), (*v).to_owned())),
     );
     let query = sorted(input.query);
     // The canonical query is the query string as sent: encoded once, for both.
@@ -76,7 +77,7 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
 fn authorization(
     method: &str,
     canonical_query: &str,
-    headers: &[(String, String)],
+    headers: &[(Cow<'static, str>, String)],
     payload_hash: &str,
     access_key_id: &str,
     secret: &str,
@@ -129,7 +130,7 @@ fn authorization(
 /// `name:value\n` lines sorted by lower-cased name (values of a repeated name sorted and
 /// joined by `,`), and the `;`-joined signed header names. A sorted `Vec` instead of a map:
 /// this runs on every request and holds a handful of headers.
-fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
+fn canonical_headers(headers: &[(Cow<'static, str>, String)]) -> (String, String) {
     let mut lines: Vec<(Cow<'_, str>, &str)> = headers
         .iter()
         .map(|(name, value)| (lower_case(name), value.trim()))
