@@ -9,7 +9,7 @@ use tracing::Instrument;
 
 use crate::config::{CallOptions, Config, ConfigError};
 use crate::credentials::Credentials;
-use crate::endpoint::{self, Endpoint};
+use crate::endpoint::Endpoint;
 use crate::error::{excerpt, SdkError, ServiceError};
 use crate::json::{FromJson, JsonError, Node};
 use crate::params::Params;
@@ -29,7 +29,7 @@ pub struct Client {
 struct Call<'a> {
     op: &'a OperationInfo,
     service: &'a ServiceInfo,
-    endpoint: Endpoint,
+    endpoint: Arc<Endpoint>,
     credentials: Credentials,
     query: Vec<(String, String)>,
     form: Vec<(String, String)>,
@@ -153,7 +153,9 @@ impl Client {
             }
         }
         let region = config.region().or_else(|| params.get("RegionId"));
-        let endpoint = endpoint::resolve(service, region, config.endpoint.as_ref())
+        let endpoint = config
+            .endpoints
+            .resolve(service, region, config.endpoint.as_ref())
             .map_err(SdkError::Config)?;
         let credentials = config
             .credentials

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::credentials::{Credentials, DefaultCredentialsChain, Environment, ProvideCredentials};
-use crate::endpoint::EndpointOverride;
+use crate::endpoint::{EndpointCache, EndpointOverride};
 use crate::retry::RetryConfig;
 use crate::signing::SignatureVersion;
 
@@ -62,6 +62,8 @@ pub struct Config {
     pub(crate) signature_version: SignatureVersion,
     pub(crate) validation: bool,
     pub(crate) http: reqwest::Client,
+    /// Shared by clones of this configuration, like the connection pool in `http`.
+    pub(crate) endpoints: Arc<EndpointCache>,
 }
 
 impl Config {
@@ -226,6 +228,7 @@ impl ConfigBuilder {
             signature_version: self.signature_version,
             validation: self.validation,
             http,
+            endpoints: Arc::default(),
         })
     }
 }

@@ -103,7 +103,10 @@ impl<'a> Object<'a> {
     /// last occurrence counts, as in serde_json. A scan: objects are small, and sorting them
     /// for a binary search measured slower.
     pub fn field<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, JsonError> {
-        let Some(at) = self.0.iter().rposition(|(k, _)| k == key) else {
+        // The first byte rules out most keys of the same length before a `memcmp` call.
+        let first = key.as_bytes().first();
+        let same = |k: &str| k.len() == key.len() && k.as_bytes().first() == first && k == key;
+        let Some(at) = self.0.iter().rposition(|(k, _)| same(k)) else {
             return Ok(None);
         };
         match self.0.swap_remove(at).1 {

@@ -16,7 +16,7 @@ pub fn percent_encode(s: &str) -> String {
 }
 
 /// `k=v&k=v` with both sides percent-encoded, in the given order.
-pub(crate) fn join_pairs(pairs: &[(String, String)]) -> String {
+pub(crate) fn join_pairs(pairs: &[&(String, String)]) -> String {
     let mut out = String::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {

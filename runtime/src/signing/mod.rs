@@ -51,32 +51,29 @@ pub struct SigningInput<'a> {
 /// The wire form of a signed request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedRequest {
-    /// Query parameters, unencoded, sorted by name.
-    pub query: Vec<(String, String)>,
     /// Headers with lower-case names (the signer's own names are borrowed, not allocated).
     pub headers: Vec<(Cow<'static, str>, String)>,
     /// Form-encoded body, if any.
     pub body: Option<Vec<u8>>,
-    /// `query` encoded, as sent (the V3 signer signs exactly this string).
+    /// The query parameters sorted by name and encoded, as sent (the V3 signer signs exactly
+    /// this string).
     encoded_query: String,
 }
 
 impl SignedRequest {
     fn new(
-        query: Vec<(String, String)>,
         encoded_query: String,
         headers: Vec<(Cow<'static, str>, String)>,
         body: Option<Vec<u8>>,
     ) -> Self {
         SignedRequest {
-            query,
             headers,
             body,
             encoded_query,
         }
     }
 
-    /// The query string as sent (RFC 3986 encoding).
+    /// The query string as sent (RFC 3986 encoding, parameters sorted by name).
     pub fn query_string(&self) -> &str {
         &self.encoded_query
     }
@@ -114,9 +111,10 @@ pub(crate) fn random_uuid() -> uuid::Uuid {
     uuid::Builder::from_random_bytes(rand::random()).into_uuid()
 }
 
-/// `(name, value)` pairs sorted by name (byte order, which is code point order for UTF-8).
-fn sorted(pairs: &[(String, String)]) -> Vec<(String, String)> {
-    let mut out = pairs.to_vec();
+/// `(name, value)` pairs sorted by name (byte order, which is code point order for UTF-8),
+/// borrowed: the signers only encode them.
+fn sorted(pairs: &[(String, String)]) -> Vec<&(String, String)> {
+    let mut out: Vec<&(String, String)> = pairs.iter().collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }

@@ -55,9 +55,8 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
             .iter()
             .map(|(n, v)| (n.to_ascii_lowercase().into(), (*v).to_owned())),
     );
-    let query = sorted(input.query);
     // The canonical query is the query string as sent: encoded once, for both.
-    let encoded_query = join_pairs(&query);
+    let encoded_query = join_pairs(&sorted(input.query));
     let hash_at = headers.len();
     headers.push(("x-acs-content-sha256".into(), payload_hash));
     let auth = authorization(
@@ -69,7 +68,7 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
         input.credentials.access_key_secret(),
     );
     headers.push(("authorization".into(), auth));
-    SignedRequest::new(query, encoded_query, headers, body)
+    SignedRequest::new(encoded_query, headers, body)
 }
 
 /// The `Authorization` header value for a request whose every header in `headers` is signed;
