@@ -42,12 +42,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// files); either way returns what differed, sorted.
 pub fn sync(
     dir: &Path,
-    files: &BTreeMap<PathBuf, String>,
+    files: &BTreeMap<PathBuf, impl AsRef<str>>,
     write: bool,
     keep: impl Fn(&Path) -> bool,
 ) -> std::io::Result<Vec<Drift>> {
     let mut drift = Vec::new();
     for (rel, content) in files {
+        let content = content.as_ref();
         let path = dir.join(rel);
         match std::fs::read(&path) {
             Ok(old) if old == content.as_bytes() => continue,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use reqwest::header::ACCEPT;
 use tracing::Instrument;
 
 use crate::config::{CallOptions, Config, ConfigError};
@@ -229,7 +230,7 @@ impl Client {
         let config = &self.inner;
         let timestamp = signing::timestamp_now();
         let nonce = signing::new_nonce();
-        let extra = [("accept", "application/json")];
+        let extra = [(ACCEPT, "application/json")];
         let signed = signing::sign(
             config.signature_version,
             &SigningInput {

@@ -15,31 +15,7 @@ pub(crate) struct EndpointOverride(Arc<Endpoint>);
 impl EndpointOverride {
     /// Accepts `scheme://host[:port][/]`; a bare host means HTTPS.
     pub(crate) fn parse(raw: &str) -> Result<Self, ConfigError> {
-        let err = |reason: &str| ConfigError::InvalidEndpoint {
-            url: raw.to_owned(),
-            reason: reason.to_owned(),
-        };
-        let with_scheme = if raw.contains("://") {
-            raw.to_owned()
-        } else {
-            format!("https://{raw}")
-        };
-        let url = Url::parse(&with_scheme).map_err(|e| err(&e.to_string()))?;
-        if !matches!(url.scheme(), "http" | "https") {
-            return Err(err("scheme must be http or https"));
-        }
-        if url.host_str().is_none() {
-            return Err(err("no host"));
-        }
-        if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-            return Err(err(
-                "RPC APIs live at path /; give only scheme, host and port",
-            ));
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err(err("credentials do not belong in the endpoint URL"));
-        }
-        Ok(Self(Arc::new(Endpoint::new(url)?)))
+        Endpoint::parse(raw).map(|e| Self(Arc::new(e)))
     }
 }
 
@@ -53,16 +29,35 @@ pub(crate) struct Endpoint {
 }
 
 impl Endpoint {
-    fn new(url: Url) -> Result<Self, ConfigError> {
-        let host = match (url.host_str(), url.port()) {
-            (Some(h), Some(p)) => format!("{h}:{p}"),
-            (Some(h), None) => h.to_owned(),
-            (None, _) => {
-                return Err(ConfigError::InvalidEndpoint {
-                    url: url.to_string(),
-                    reason: "no host".into(),
-                })
-            }
+    /// `scheme://host[:port][/]` (a bare host means HTTPS), checked to be an RPC endpoint.
+    fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let err = |reason: &str| ConfigError::InvalidEndpoint {
+            url: raw.to_owned(),
+            reason: reason.to_owned(),
+        };
+        let with_scheme = if raw.contains("://") {
+            raw.to_owned()
+        } else {
+            format!("https://{raw}")
+        };
+        let url = Url::parse(&with_scheme).map_err(|e| err(&e.to_string()))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(err("scheme must be http or https"));
+        }
+        let Some(name) = url.host_str() else {
+            return Err(err("no host"));
+        };
+        if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+            return Err(err(
+                "RPC APIs live at path /; give only scheme, host and port",
+            ));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(err("credentials do not belong in the endpoint URL"));
+        }
+        let host = match url.port() {
+            Some(port) => format!("{name}:{port}"),
+            None => name.to_owned(),
         };
         Ok(Endpoint { url, host })
     }
@@ -140,7 +135,7 @@ fn resolve_product(service: &ServiceInfo, region: &str) -> Result<Endpoint, Conf
     } else {
         service.endpoint_regional.replace("{region}", region)
     };
-    Ok(Arc::unwrap_or_clone(EndpointOverride::parse(&host)?.0))
+    Endpoint::parse(&host)
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! One HTTP exchange with a deadline, classified for the retry loop.
 
-use std::borrow::Cow;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, HOST};
+use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use reqwest::{Method, Url};
 
 use crate::error::BoxError;
@@ -42,51 +41,16 @@ pub(crate) fn build(
     let headers = request.headers_mut();
     headers.reserve(signed.headers.len());
     for (name, value) in signed.headers {
-        // The error names the header but never shows its value (it may be a token).
-        let unsendable =
-            |name: &str| UnsendableRequest(format!("header {name} has bytes HTTP cannot carry"));
-        let known = match &name {
-            Cow::Borrowed(name) => signer_header(name),
-            Cow::Owned(_) => None,
-        };
-        let header = match known {
-            Some(header) => header,
-            None => HeaderName::from_bytes(name.as_bytes()).map_err(|_| unsendable(&name))?,
-        };
-        // Takes the string's buffer instead of copying it.
-        let value = HeaderValue::try_from(value).map_err(|_| unsendable(&name))?;
-        headers.insert(header, value);
+        // Takes the string's buffer instead of copying it. The error names the header but
+        // never shows its value (it may be a token).
+        let value = HeaderValue::try_from(value)
+            .map_err(|_| UnsendableRequest(format!("header {name} has bytes HTTP cannot carry")))?;
+        headers.insert(name, value);
     }
     if let Some(body) = signed.body {
         *request.body_mut() = Some(body.into());
     }
     Ok(request)
-}
-
-/// The names the signers emit, as constants: `HeaderName::from_bytes` allocates a copy of a
-/// non-standard name, and `from_static` validates it again on every call when the name is not
-/// a constant.
-fn signer_header(name: &str) -> Option<HeaderName> {
-    const ACTION: HeaderName = HeaderName::from_static("x-acs-action");
-    const VERSION: HeaderName = HeaderName::from_static("x-acs-version");
-    const DATE: HeaderName = HeaderName::from_static("x-acs-date");
-    const NONCE: HeaderName = HeaderName::from_static("x-acs-signature-nonce");
-    const CONTENT_SHA256: HeaderName = HeaderName::from_static("x-acs-content-sha256");
-    const ACCESS_KEY_ID: HeaderName = HeaderName::from_static("x-acs-accesskey-id");
-    const SECURITY_TOKEN: HeaderName = HeaderName::from_static("x-acs-security-token");
-    Some(match name {
-        "host" => HOST,
-        "authorization" => AUTHORIZATION,
-        "content-type" => CONTENT_TYPE,
-        "x-acs-action" => ACTION,
-        "x-acs-version" => VERSION,
-        "x-acs-date" => DATE,
-        "x-acs-signature-nonce" => NONCE,
-        "x-acs-content-sha256" => CONTENT_SHA256,
-        "x-acs-accesskey-id" => ACCESS_KEY_ID,
-        "x-acs-security-token" => SECURITY_TOKEN,
-        _ => return None,
-    })
 }
 
 /// Sends and reads the whole body within `timeout`.
@@ -132,43 +96,5 @@ fn classify(e: reqwest::Error) -> TransportFailure {
         TransportFailure::Timeout
     } else {
         TransportFailure::Lost(Box::new(e))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::credentials::Credentials;
-    use crate::signing::{self, SignatureVersion, SigningInput};
-
-    #[test]
-    fn every_name_a_signer_emits_is_a_known_constant() {
-        let creds = Credentials::new("id", "secret").with_security_token("token");
-        let form = [("Name".to_owned(), "x".to_owned())];
-        for version in [SignatureVersion::V3, SignatureVersion::V1] {
-            let signed = signing::sign(
-                version,
-                &SigningInput {
-                    method: "POST",
-                    host: "h",
-                    action: "A",
-                    version: "V",
-                    query: &[],
-                    form: &form,
-                    extra_headers: &[("Accept", "application/json")],
-                    credentials: &creds,
-                    timestamp: "t",
-                    nonce: "n",
-                },
-            );
-            for (name, _) in &signed.headers {
-                if let Cow::Borrowed(name) = name {
-                    assert_eq!(
-                        signer_header(name).as_ref().map(HeaderName::as_str),
-                        Some(*name)
-                    );
-                }
-            }
-        }
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use specgen_runtime::signing::{self, SignatureVersion, SignedRequest, SigningInput};
+use specgen_runtime::signing::{self, HeaderName, SignatureVersion, SignedRequest, SigningInput};
 use specgen_runtime::Credentials;
 
 #[derive(Deserialize)]
@@ -37,7 +37,7 @@ struct Expected {
     body: Option<String>,
 }
 
-fn sign(v: &Vector, extra_headers: &[(&str, &str)]) -> SignedRequest {
+fn sign(v: &Vector, extra_headers: &[(HeaderName, &str)]) -> SignedRequest {
     let mut creds = Credentials::new(&v.access_key_id, &v.access_key_secret);
     if let Some(token) = &v.security_token {
         creds = creds.with_security_token(token);
@@ -69,13 +69,16 @@ fn check(v: &Vector) {
     // x-acs-credentials-provider) are passed in as extra headers; every header our signer
     // builds itself must equal the official one, and the signature must cover the same set.
     let ours = sign(v, &[]);
-    let own: Vec<&str> = ours.headers.iter().map(|(n, _)| n.as_ref()).collect();
-    let extra: Vec<(&str, &str)> = v
+    let own: Vec<&str> = ours.headers.iter().map(|(n, _)| n.as_str()).collect();
+    let extra: Vec<(HeaderName, &str)> = v
         .expected
         .headers
         .iter()
         .filter(|(n, _)| !own.contains(&n.as_str()) && *n != "authorization")
-        .map(|(n, val)| (n.as_str(), val.as_str()))
+        .map(|(n, val)| {
+            let name = HeaderName::from_bytes(n.as_bytes()).expect("a vector's header name");
+            (name, val.as_str())
+        })
         .collect();
     let signed = sign(v, &extra);
 

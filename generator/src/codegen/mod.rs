@@ -41,9 +41,9 @@ impl GeneratedFile {
 /// With `write`, makes `dir` hold exactly `files` (removing files nothing generates any more);
 /// either way returns what differed: empty means `dir` is up to date.
 pub fn sync(dir: &Path, files: &[GeneratedFile], write: bool) -> std::io::Result<Vec<Drift>> {
-    let map = files
+    let map: std::collections::BTreeMap<PathBuf, &str> = files
         .iter()
-        .map(|f| (PathBuf::from(&f.path), f.contents.clone()))
+        .map(|f| (PathBuf::from(&f.path), f.contents.as_str()))
         .collect();
     crate::output::sync(dir, &map, write, |_| false)
 }

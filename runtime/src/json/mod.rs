@@ -2,8 +2,8 @@
 //!
 //! The body is parsed once into a [`Node`] tree (borrowing from the body) by code compiled
 //! here, in the runtime; each generated type then takes its fields out of the object with one
-//! small, non-generic [`FromJson::from_json`]. A serde derive per output type (a visitor, a field enum and a
-//! sequence path each) made up a third of a generated crate's compile time.
+//! small, non-generic [`FromJson::from_json`]. A serde derive per output type (a visitor, a
+//! field enum and a sequence path each) made up a third of a generated crate's compile time.
 //!
 //! Decoding is as strict as serde's derive: a field of the wrong JSON type is an error naming
 //! its path; a missing or `null` field is `None`; fields the type does not know are ignored.
@@ -103,10 +103,7 @@ impl<'a> Object<'a> {
     /// last occurrence counts, as in serde_json. A scan: objects are small, and sorting them
     /// for a binary search measured slower.
     pub fn field<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, JsonError> {
-        // The first byte rules out most keys of the same length before a `memcmp` call.
-        let first = key.as_bytes().first();
-        let same = |k: &str| k.len() == key.len() && k.as_bytes().first() == first && k == key;
-        let Some(at) = self.0.iter().rposition(|(k, _)| same(k)) else {
+        let Some(at) = node::key_position(&self.0, key) else {
             return Ok(None);
         };
         match self.0.swap_remove(at).1 {

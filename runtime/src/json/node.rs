@@ -65,7 +65,7 @@ impl<'a> Node<'a> {
     /// or when this is not an object.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         match &self.0 {
-            Repr::Object(fields) => fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Repr::Object(fields) => key_position(fields, key).map(|at| &fields[at].1),
             _ => None,
         }
     }
@@ -124,6 +124,15 @@ impl<'a> Node<'a> {
             ),
         }
     }
+}
+
+/// Where the field `key` is among `fields`: the last occurrence, as serde_json keeps it.
+pub(super) fn key_position(fields: &[(Cow<'_, str>, Node<'_>)], key: &str) -> Option<usize> {
+    // The first byte rules out most keys of the same length before a `memcmp` call.
+    let first = key.as_bytes().first();
+    fields
+        .iter()
+        .rposition(|(k, _)| k.len() == key.len() && k.as_bytes().first() == first && k == key)
 }
 
 impl<'de> Deserialize<'de> for Node<'de> {

@@ -8,10 +8,26 @@ pub mod v1;
 pub mod v3;
 
 pub use encode::{form_body, percent_encode};
+/// The header name type of [`SigningInput::extra_headers`] and [`SignedRequest::headers`].
+pub use reqwest::header::HeaderName;
 
-use std::borrow::Cow;
+use reqwest::header::{CONTENT_TYPE, HOST};
 
 use crate::credentials::Credentials;
+
+/// The `x-acs-*` names the signers emit, as constants: a non-standard name made at run time
+/// is a copy and a validation per request.
+pub(crate) mod names {
+    use reqwest::header::HeaderName;
+
+    pub const ACTION: HeaderName = HeaderName::from_static("x-acs-action");
+    pub const VERSION: HeaderName = HeaderName::from_static("x-acs-version");
+    pub const DATE: HeaderName = HeaderName::from_static("x-acs-date");
+    pub const NONCE: HeaderName = HeaderName::from_static("x-acs-signature-nonce");
+    pub const CONTENT_SHA256: HeaderName = HeaderName::from_static("x-acs-content-sha256");
+    pub const ACCESS_KEY_ID: HeaderName = HeaderName::from_static("x-acs-accesskey-id");
+    pub const SECURITY_TOKEN: HeaderName = HeaderName::from_static("x-acs-security-token");
+}
 
 /// Which signature scheme to use.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,7 +55,7 @@ pub struct SigningInput<'a> {
     /// Business parameters sent in a form body (empty: no body).
     pub form: &'a [(String, String)],
     /// Additional headers to send and (V3) sign, e.g. `accept`.
-    pub extra_headers: &'a [(&'a str, &'a str)],
+    pub extra_headers: &'a [(HeaderName, &'a str)],
     /// Who signs.
     pub credentials: &'a Credentials,
     /// UTC time as `%Y-%m-%dT%H:%M:%SZ`.
@@ -51,8 +67,8 @@ pub struct SigningInput<'a> {
 /// The wire form of a signed request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedRequest {
-    /// Headers with lower-case names (the signer's own names are borrowed, not allocated).
-    pub headers: Vec<(Cow<'static, str>, String)>,
+    /// Headers (`HeaderName`s are lower case).
+    pub headers: Vec<(HeaderName, String)>,
     /// Form-encoded body, if any.
     pub body: Option<Vec<u8>>,
     /// The query parameters sorted by name and encoded, as sent (the V3 signer signs exactly
@@ -63,7 +79,7 @@ pub struct SignedRequest {
 impl SignedRequest {
     fn new(
         encoded_query: String,
-        headers: Vec<(Cow<'static, str>, String)>,
+        headers: Vec<(HeaderName, String)>,
         body: Option<Vec<u8>>,
     ) -> Self {
         SignedRequest {
@@ -82,9 +98,34 @@ impl SignedRequest {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| n.as_str() == name)
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// The headers both schemes send: `host`, action, version, the form content type when there
+/// is a body, and the caller's extra headers; `capacity` leaves room for a scheme's own.
+fn common_headers(
+    input: &SigningInput<'_>,
+    has_body: bool,
+    capacity: usize,
+) -> Vec<(HeaderName, String)> {
+    let mut headers = Vec::with_capacity(capacity + input.extra_headers.len());
+    headers.extend([
+        (HOST, input.host.to_owned()),
+        (names::ACTION, input.action.to_owned()),
+        (names::VERSION, input.version.to_owned()),
+    ]);
+    if has_body {
+        headers.push((CONTENT_TYPE, "application/x-www-form-urlencoded".to_owned()));
+    }
+    headers.extend(
+        input
+            .extra_headers
+            .iter()
+            .map(|(n, v)| (n.clone(), (*v).to_owned())),
+    );
+    headers
 }
 
 /// Signs with the chosen scheme.

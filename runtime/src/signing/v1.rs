@@ -1,14 +1,12 @@
 //! RPC `HMAC-SHA1`: every parameter (query and form body) percent-encoded, sorted, joined;
 //! `METHOD&%2F&` + encode(that); base64 HMAC-SHA1 keyed with `secret&`.
 
-use std::borrow::Cow;
-
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
 use super::encode::{form_body, join_pairs, percent_encode};
-use super::{sorted, SignedRequest, SigningInput};
+use super::{common_headers, sorted, SignedRequest, SigningInput};
 
 /// Adds the common parameters to the query and signs query plus form parameters.
 pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
@@ -41,23 +39,7 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
     query.push(("Signature".into(), sig));
 
     let body = (!input.form.is_empty()).then(|| form_body(input.form).into_bytes());
-    let mut headers: Vec<(Cow<'static, str>, String)> = vec![
-        ("host".into(), input.host.into()),
-        ("x-acs-action".into(), input.action.into()),
-        ("x-acs-version".into(), input.version.into()),
-    ];
-    if body.is_some() {
-        headers.push((
-            "content-type".into(),
-            "application/x-www-form-urlencoded".into(),
-        ));
-    }
-    headers.extend(
-        input
-            .extra_headers
-            .iter()
-            .map(|(n, v)| (n.to_ascii_lowercase().into(), (*v).to_owned())),
-    );
+    let headers = common_headers(input, body.is_some(), 0);
     let encoded_query = join_pairs(&sorted(&query));
     SignedRequest::new(encoded_query, headers, body)
 }

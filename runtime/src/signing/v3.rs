@@ -1,13 +1,12 @@
 //! `ACS3-HMAC-SHA256`: canonical request over method, path `/`, sorted query, signed headers
 //! and the hex SHA-256 of the body; HMAC-SHA256 of its hash with the AccessKey secret.
 
-use std::borrow::Cow;
-
 use hmac::{Hmac, Mac};
+use reqwest::header::{HeaderName, AUTHORIZATION};
 use sha2::{Digest, Sha256};
 
 use super::encode::{form_body, join_pairs};
-use super::{sorted, SignedRequest, SigningInput};
+use super::{common_headers, names, sorted, SignedRequest, SigningInput};
 
 /// The algorithm name that starts the string to sign and the `Authorization` header.
 pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
@@ -26,39 +25,23 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
         }
         None => EMPTY_PAYLOAD_HASH.to_owned(),
     };
-    // At most 10 own headers (STS, body, hash and authorization included): no regrowth.
-    let mut headers: Vec<(Cow<'static, str>, String)> =
-        Vec::with_capacity(10 + input.extra_headers.len());
+    // At most 10 headers of our own (STS, body, hash and authorization included): no regrowth.
+    let mut headers = common_headers(input, body.is_some(), 10);
     headers.extend([
-        ("host".into(), input.host.into()),
-        ("x-acs-action".into(), input.action.into()),
-        ("x-acs-version".into(), input.version.into()),
-        ("x-acs-date".into(), input.timestamp.into()),
-        ("x-acs-signature-nonce".into(), input.nonce.into()),
+        (names::DATE, input.timestamp.to_owned()),
+        (names::NONCE, input.nonce.to_owned()),
     ]);
     if let Some(token) = input.credentials.security_token().filter(|t| !t.is_empty()) {
         headers.push((
-            "x-acs-accesskey-id".into(),
-            input.credentials.access_key_id().into(),
+            names::ACCESS_KEY_ID,
+            input.credentials.access_key_id().to_owned(),
         ));
-        headers.push(("x-acs-security-token".into(), token.into()));
+        headers.push((names::SECURITY_TOKEN, token.to_owned()));
     }
-    if body.is_some() {
-        headers.push((
-            "content-type".into(),
-            "application/x-www-form-urlencoded".into(),
-        ));
-    }
-    headers.extend(
-        input
-            .extra_headers
-            .iter()
-            .map(|(n, v)| (n.to_ascii_lowercase().into(), (*v).to_owned())),
-    );
     // The canonical query is the query string as sent: encoded once, for both.
     let encoded_query = join_pairs(&sorted(input.query));
     let hash_at = headers.len();
-    headers.push(("x-acs-content-sha256".into(), payload_hash));
+    headers.push((names::CONTENT_SHA256, payload_hash));
     let auth = authorization(
         input.method,
         &encoded_query,
@@ -67,7 +50,7 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
         input.credentials.access_key_id(),
         input.credentials.access_key_secret(),
     );
-    headers.push(("authorization".into(), auth));
+    headers.push((AUTHORIZATION, auth));
     SignedRequest::new(encoded_query, headers, body)
 }
 
@@ -76,7 +59,7 @@ pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
 fn authorization(
     method: &str,
     canonical_query: &str,
-    headers: &[(Cow<'static, str>, String)],
+    headers: &[(HeaderName, String)],
     payload_hash: &str,
     access_key_id: &str,
     secret: &str,
@@ -126,21 +109,21 @@ fn authorization(
     auth
 }
 
-/// `name:value\n` lines sorted by lower-cased name (values of a repeated name sorted and
-/// joined by `,`), and the `;`-joined signed header names. A sorted `Vec` instead of a map:
-/// this runs on every request and holds a handful of headers.
-fn canonical_headers(headers: &[(Cow<'static, str>, String)]) -> (String, String) {
-    let mut lines: Vec<(Cow<'_, str>, &str)> = headers
+/// `name:value\n` lines sorted by name (values of a repeated name sorted and joined by `,`),
+/// and the `;`-joined signed header names. A sorted `Vec` instead of a map: this runs on every
+/// request and holds a handful of headers. `HeaderName`s are lower case already.
+fn canonical_headers(headers: &[(HeaderName, String)]) -> (String, String) {
+    let mut lines: Vec<(&str, &str)> = headers
         .iter()
-        .map(|(name, value)| (lower_case(name), value.trim()))
+        .map(|(name, value)| (name.as_str(), value.trim()))
         .collect();
     lines.sort_unstable();
     let mut canonical =
         String::with_capacity(lines.iter().map(|(n, v)| n.len() + v.len() + 2).sum());
     let mut signed = String::with_capacity(lines.iter().map(|(n, _)| n.len() + 1).sum());
     let mut previous: Option<&str> = None;
-    for (name, value) in &lines {
-        if previous == Some(name.as_ref()) {
+    for (name, value) in lines {
+        if previous == Some(name) {
             canonical.pop();
             canonical.push(',');
         } else {
@@ -156,16 +139,6 @@ fn canonical_headers(headers: &[(Cow<'static, str>, String)]) -> (String, String
         previous = Some(name);
     }
     (canonical, signed)
-}
-
-/// `name` in ASCII lower case, copied only when it is not already (the signer's own headers
-/// are).
-fn lower_case(name: &str) -> Cow<'_, str> {
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(name.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(name)
-    }
 }
 
 /// Appends `bytes` as lower-case hex (`hex::encode` goes through a `char` iterator and a new
