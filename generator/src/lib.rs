@@ -5,6 +5,7 @@
 //! `extract` -> `ir` -> overrides/lint -> code generation.
 
 pub mod codegen;
+pub mod compat;
 pub mod config;
 pub mod diag;
 pub mod diff;

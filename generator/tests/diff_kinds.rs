@@ -99,6 +99,12 @@ const CASES: &[Case] = &[
         new: &[("003", &[("400\tForbidden. NotAllowed InState\tThe request does not allow in this state.\tThe request cannot be processed because the status of the resource does not permit this action.\n", "")])],
         expect: &[ErrorCodeRemoved],
     },
+    Case {
+        name: "reading_changed",
+        old: SEED_000,
+        new: &[("000", &[("取值：**2|4|6|8|10|20|50|100|200|500|1000|10000|40000**", "最大值不超过四万档")])],
+        expect: &[ReadingChanged, DocsChanged],
+    },
     Case { name: "style_changed", old: SEED_000, new: &[("000", &[("type=RPC&version=2016-04-28", "type=ROA&version=2016-04-28")])], expect: &[StyleChanged] },
     Case { name: "version_changed", old: SEED_000, new: &[("000", &[("type=RPC&version=2016-04-28", "type=RPC&version=2017-01-01")])], expect: &[VersionChanged] },
     Case {

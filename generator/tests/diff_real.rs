@@ -73,6 +73,6 @@ fn pdf_2019_against_current_markdown() {
         "every operation is paired"
     );
 
-    let text = report::markdown(&diff, OLD, CORPUS).replace(&new_arg, CORPUS);
+    let text = report::markdown(&diff, report::Sides::named(OLD, CORPUS)).replace(&new_arg, CORPUS);
     insta::assert_snapshot!(text);
 }

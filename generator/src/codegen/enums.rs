@@ -24,9 +24,10 @@ pub fn enum_tokens(e: &EnumModel) -> TokenStream {
         };
         docs::attrs(&text)
     });
+    let shape = crate::compat::GENERATED.value_enum.attrs();
     quote! {
         #doc
-        #[non_exhaustive]
+        #shape
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #name {
             #( #variant_docs #variants, )*

@@ -130,11 +130,12 @@ pub fn error_tokens(name: &str, op_name: &str, rows: &[ErrorRow]) -> TokenStream
             None => quote!(Self::#v(error) => error,),
         }
     });
+    let shape = crate::compat::GENERATED.error_enum.attrs();
     let doc =
         format!(" Errors `{op_name}` documents, the service's common errors, and any other code.");
     quote! {
         #[doc = #doc]
-        #[non_exhaustive]
+        #shape
         #[derive(Debug)]
         pub enum #ident {
             #(#variants)*

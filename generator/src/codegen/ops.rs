@@ -217,8 +217,10 @@ fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
     match s.direction {
         Direction::Output => {
             let from_json = from_json(&ident, &s.fields);
+            let shape = crate::compat::GENERATED.output_struct.attrs();
             quote! {
                 #doc
+                #shape
                 #[derive(Debug, Clone)]
                 pub struct #ident { #(#fields)* }
                 #from_json
@@ -228,8 +230,10 @@ fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
             let setters = setters(&s.fields, types, &quote!(self));
             let flatten = wire::flatten(&s.fields);
             let validate_at = validate::validate_at_fn(&s.fields, types);
+            let shape = crate::compat::GENERATED.input_struct.attrs();
             quote! {
                 #doc
+                #shape
                 #[derive(Debug, Clone, Default)]
                 pub struct #ident { #(#fields)* }
 
@@ -349,6 +353,10 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         model.module
     );
     let client_doc = docs::attrs(&format!("`{action}`: {}", docs::sanitize(&op.summary)));
+    let (input_shape, output_shape) = (
+        crate::compat::GENERATED.input_struct.attrs(),
+        crate::compat::GENERATED.output_struct.attrs(),
+    );
     quote! {
         #( #![doc = #module_doc] )*
 
@@ -360,6 +368,7 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         };
 
         #[doc = #input_doc]
+        #input_shape
         #[derive(Debug, Clone, Default)]
         pub struct #input { #(#input_fields)* }
 
@@ -369,6 +378,7 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         }
 
         #[doc = #output_doc]
+        #output_shape
         #[derive(Debug, Clone)]
         pub struct #output { #(#output_fields)* }
         #output_from_json

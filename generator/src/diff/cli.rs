@@ -1,11 +1,12 @@
 //! The `specgen diff` command: resolve both sides, compare, print, and set the exit code.
 
+use super::accept::{self, ACCEPT_FILE};
 use super::kinds::Severity;
-use super::sides::{resolve, Side};
+use super::sides::{git_toplevel, resolve, Side};
 use super::{compare, report};
 use crate::report::Renderer;
 use clap::ValueEnum;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Exit code when a side cannot be read.
 pub const EXIT_ERROR: u8 = 2;
@@ -16,6 +17,8 @@ pub const EXIT_FAIL_ON: u8 = 1;
 pub enum ReportFormat {
     Markdown,
     Json,
+    /// GitHub Actions workflow annotations (`::error file=..,line=..::`).
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -50,6 +53,10 @@ pub struct DiffArgs {
     /// Exit with 1 when a change this severe (or worse) is found; 2 means a side could not be read.
     #[arg(long, value_enum, default_value = "none")]
     pub fail_on: FailOn,
+    /// Reviewed changes that no longer fail `--fail-on` (default: `specs/accepted-changes.yaml`
+    /// of the repository, or of the current directory outside one).
+    #[arg(long, value_name = "FILE")]
+    pub accepted: Option<PathBuf>,
 }
 
 /// Runs the command and returns the process exit code.
@@ -70,9 +77,48 @@ pub fn run(args: &DiffArgs, cwd: &Path, renderer: &mut Renderer) -> u8 {
     let [old, new] = sides.as_slice() else {
         return EXIT_ERROR;
     };
-    let diff = compare(&old.api, &new.api);
+    let mut diff = compare(&old.api, &new.api);
+    let accept_path = args.accepted.clone().unwrap_or_else(|| {
+        git_toplevel(cwd)
+            .unwrap_or_else(|| cwd.to_path_buf())
+            .join(ACCEPT_FILE)
+    });
+    let entries = match accept::load(&cwd.join(&accept_path)) {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let applied = accept::apply(&mut diff, &entries);
+    for e in &applied.expired {
+        eprintln!(
+            "note: {}: the accepted `{}` of {} in {} has changed again since it was accepted; it fails again",
+            accept_path.display(), e.kind, e.subject, e.operation
+        );
+    }
+    for e in &applied.unused {
+        eprintln!(
+            "note: {}: the accepted `{}` of {} in {} matches no finding; remove it",
+            accept_path.display(),
+            e.kind,
+            e.subject,
+            e.operation
+        );
+    }
+    for d in &diff.diagnostics {
+        eprint!("{}", renderer.render(d));
+    }
+    eprintln!("diff: {} diagnostics", diff.diagnostics.len());
+    let sides = report::Sides {
+        old: &args.old,
+        new: &args.new,
+        old_root: &old.root,
+        new_root: &new.root,
+    };
     let text = match args.format {
-        ReportFormat::Markdown => report::markdown(&diff, &args.old, &args.new),
+        ReportFormat::Markdown => report::markdown(&diff, sides),
+        ReportFormat::Github => report::github(&diff),
         ReportFormat::Json => match report::json(&diff, &args.old, &args.new) {
             Ok(text) => text + "\n",
             Err(e) => {
@@ -82,7 +128,7 @@ pub fn run(args: &DiffArgs, cwd: &Path, renderer: &mut Renderer) -> u8 {
         },
     };
     print!("{text}");
-    if args.fail_on.is_met(diff.worst()) {
+    if args.fail_on.is_met(diff.worst_unaccepted()) {
         EXIT_FAIL_ON
     } else {
         0
@@ -101,7 +147,7 @@ fn report_reading(arg: &str, side: &Side, renderer: &mut Renderer) {
         "{arg}: {} products, {} operations, {} reading diagnostics",
         side.api.products.len(),
         side.api.operation_count(),
-        side.diagnostics.len()
+        side.diagnostic_count()
     );
 }
 

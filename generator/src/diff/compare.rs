@@ -1,17 +1,19 @@
 //! Products and operations: pairs them up and hands parameters, response fields and errors
 //! to their own modules.
 
+use super::accept::fingerprint;
 use super::kinds::Kind;
 use super::pairing::{pair, Pair};
 use super::text::{or_unstated, same_prose};
 use super::{fields, params, Api, ApiProduct, Change, Diff};
-use crate::diag::Span;
+use crate::diag::{Diagnostic, Span};
 use crate::ir::{Operation, Product};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Collects the changes of one product pair, stamping each with where it belongs.
 pub struct Emitter<'a> {
     out: &'a mut Vec<Change>,
+    diagnostics: &'a mut Vec<Diagnostic>,
     crate_name: String,
     product: String,
     version: String,
@@ -19,6 +21,11 @@ pub struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
+    /// Something the comparison itself could not decide cleanly (e.g. a repeated row).
+    pub fn diagnostic(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
     pub fn push(
         &mut self,
         kind: Kind,
@@ -27,17 +34,20 @@ impl Emitter<'_> {
         old: Option<&Span>,
         new: Option<&Span>,
     ) {
+        let (subject, detail) = (subject.into(), detail.into());
         self.out.push(Change {
             kind,
             severity: kind.severity(),
             crate_name: self.crate_name.clone(),
             product: self.product.clone(),
             version: self.version.clone(),
+            fingerprint: fingerprint(kind, self.operation.as_deref(), &subject, &detail),
             operation: self.operation.clone(),
-            subject: subject.into(),
-            detail: detail.into(),
+            subject,
+            detail,
             old: old.cloned(),
             new: new.cloned(),
+            accepted: None,
         });
     }
 }
@@ -45,12 +55,14 @@ impl Emitter<'_> {
 /// Everything that changed from `old` to `new`.
 pub fn compare(old: &Api, new: &Api) -> Diff {
     let mut changes = Vec::new();
+    let mut diagnostics = Vec::new();
     let mut crates = BTreeSet::new();
     for Pair { old, new } in pair(&old.products, &new.products) {
         let Some(named) = new.or(old) else { continue };
         crates.insert(named.crate_label());
         let mut emit = Emitter {
             out: &mut changes,
+            diagnostics: &mut diagnostics,
             crate_name: named.crate_label(),
             product: named.product.clone(),
             version: named.version.clone(),
@@ -65,6 +77,7 @@ pub fn compare(old: &Api, new: &Api) -> Diff {
     Diff {
         changes,
         crates: crates.into_iter().collect(),
+        diagnostics,
     }
 }
 
@@ -112,15 +125,11 @@ fn compare_product(emit: &mut Emitter, old: Option<&ApiProduct>, new: Option<&Ap
                 "operation",
                 "",
                 Some(&o.source),
-                new_ops.first().map(|op| &op.source),
+                None,
             ),
-            (None, Some(n)) => emit.push(
-                Kind::OperationAdded,
-                "operation",
-                "",
-                old_ops.first().map(|op| &op.source),
-                Some(&n.source),
-            ),
+            (None, Some(n)) => {
+                emit.push(Kind::OperationAdded, "operation", "", None, Some(&n.source))
+            }
             (None, None) => {}
         }
     }
@@ -227,7 +236,12 @@ fn compare_operation(emit: &mut Emitter, o: &Operation, n: &Operation, with_fact
             at.1,
         );
     }
-    params::compare(emit, &o.parameters, &n.parameters, at);
+    params::compare(
+        emit,
+        (&o.parameters, &o.warnings),
+        (&n.parameters, &n.warnings),
+        at,
+    );
     fields::compare_response(emit, &o.response, &n.response, at);
     fields::compare_errors(emit, &o.errors, &n.errors, at);
     let docs: Vec<&str> = [

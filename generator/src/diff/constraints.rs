@@ -3,6 +3,7 @@
 
 use super::compare::Emitter;
 use super::kinds::Kind;
+use super::reading;
 use crate::diag::Span;
 use crate::ir::{CharClass, Constraint, Interval};
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,12 +19,15 @@ pub enum Direction {
 type Pair<'a> = (Vec<&'a Constraint>, Vec<&'a Constraint>);
 
 /// Constraints of the same kind (and `max_items` level) are compared with each other, in
-/// document order.
+/// document order. `unparsed`: each side's rule sentences that were not understood; a rule
+/// stated on one side only while the other side has such a sentence, or a rule one side would
+/// not enforce, is a change of reading.
 pub fn compare(
     emit: &mut Emitter,
     subject: &str,
     direction: Direction,
     (old, new): (&[Constraint], &[Constraint]),
+    unparsed: (&[&str], &[&str]),
     at: (Option<&Span>, Option<&Span>),
 ) {
     let relevant =
@@ -43,9 +47,26 @@ pub fn compare(
                 n.map(Constraint::source).or(at.1),
             );
             match (o, n) {
+                (Some(o), Some(n)) if o.is_enforced() != n.is_enforced() => {
+                    let read = format!(
+                        "an enforced rule ({})",
+                        render(if o.is_enforced() { o } else { n })
+                    );
+                    let detail = reading::detail(&read, o.sentence(), n.sentence());
+                    emit.push(Kind::ReadingChanged, subject, detail, spans.0, spans.1);
+                }
                 (Some(o), Some(n)) => compare_same(emit, subject, o, n, spans),
                 (Some(c), None) | (None, Some(c)) => {
-                    stated_on_one_side(emit, subject, direction, c, n.is_some(), spans)
+                    let other = if n.is_some() { unparsed.0 } else { unparsed.1 };
+                    match other.first() {
+                        Some(sentence) => {
+                            reading_changed(emit, subject, c, sentence, n.is_some(), spans)
+                        }
+                        None if !c.is_enforced() => {
+                            reading_changed(emit, subject, c, "", n.is_some(), spans)
+                        }
+                        None => stated_on_one_side(emit, subject, direction, c, n.is_some(), spans),
+                    }
                 }
                 (None, None) => {}
             }
@@ -78,6 +99,31 @@ fn family(c: &Constraint) -> (Kind, Kind) {
         }
         _ => (Kind::FormatRuleNarrowed, Kind::FormatRuleWidened),
     }
+}
+
+/// A rule one side states and the other side did not understand (`unread`, its sentence) or
+/// would not enforce.
+fn reading_changed(
+    emit: &mut Emitter,
+    subject: &str,
+    c: &Constraint,
+    unread: &str,
+    only_new: bool,
+    spans: (Option<&Span>, Option<&Span>),
+) {
+    let read = format!("a rule ({})", render(c));
+    let (old, new) = if only_new {
+        (unread, c.sentence())
+    } else {
+        (c.sentence(), unread)
+    };
+    emit.push(
+        Kind::ReadingChanged,
+        subject,
+        reading::detail(&read, old, new),
+        spans.0,
+        spans.1,
+    );
 }
 
 /// A rule only one side states. A valid-value list appearing or going changes the generated

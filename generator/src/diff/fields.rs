@@ -69,7 +69,7 @@ pub fn compare_response(
             Kind::ResponseFieldAdded,
             format!("response field `{path}`"),
             format!("`{}`", nf.doc_type.trim()),
-            at.0,
+            None,
             Some(&nf.source),
         );
     }
@@ -191,6 +191,7 @@ fn compare_field(emit: &mut Emitter, path: &str, o: &Field, n: &Field) {
         &subject,
         Direction::Response,
         (&o.constraints, &n.constraints),
+        (&[], &[]),
         at,
     );
     let docs = doc_differences(
@@ -245,7 +246,7 @@ pub fn compare_errors(
             Kind::ErrorCodeAdded,
             format!("error `{code}`"),
             status,
-            at.0,
+            None,
             rows.first().map(|r| &r.source),
         );
     }

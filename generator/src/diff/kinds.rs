@@ -1,47 +1,10 @@
-//! The catalogue of change kinds: a stable id, a severity and a one-line explanation for each,
-//! judged from the point of view of a caller of the generated crate.
+//! The catalogue of change kinds: a stable id and what each does to the generated crate. The
+//! severity and the explanation's second half come from [`crate::compat`], where the shapes
+//! codegen generates decide what breaks.
 
+pub use crate::compat::Severity;
+use crate::compat::{judge, Effect, EnumRole, StructRole, GENERATED};
 use serde::Serialize;
-use std::fmt;
-
-/// How much a change can hurt a caller. Ordered from worst to harmless.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    Breaking,
-    PotentiallyBreaking,
-    Compatible,
-    DocsOnly,
-}
-
-impl Severity {
-    pub const ALL: [Severity; 4] = [
-        Severity::Breaking,
-        Severity::PotentiallyBreaking,
-        Severity::Compatible,
-        Severity::DocsOnly,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Severity::Breaking => "breaking",
-            Severity::PotentiallyBreaking => "potentially-breaking",
-            Severity::Compatible => "compatible",
-            Severity::DocsOnly => "docs-only",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Breaking => "breaking",
-            Severity::PotentiallyBreaking => "potentially breaking",
-            Severity::Compatible => "compatible",
-            Severity::DocsOnly => "docs only",
-        })
-    }
-}
 
 /// One kind of change. The id of each kind is part of the JSON output: never rename one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,12 +42,13 @@ pub enum Kind {
     ParameterLocationChanged,
     IdempotencyParameterChanged,
     CrateRenamed,
+    ReadingChanged,
     DocsChanged,
 }
 
 impl Kind {
     /// Every kind, in catalogue order.
-    pub const ALL: [Kind; 34] = [
+    pub const ALL: [Kind; 35] = [
         Kind::OperationAdded,
         Kind::OperationRemoved,
         Kind::ParameterAddedOptional,
@@ -118,46 +82,50 @@ impl Kind {
         Kind::ParameterLocationChanged,
         Kind::IdempotencyParameterChanged,
         Kind::CrateRenamed,
+        Kind::ReadingChanged,
         Kind::DocsChanged,
     ];
 
-    fn entry(self) -> (&'static str, Severity, &'static str) {
-        use Severity::*;
+    /// Id, what the change does to the generated crate, and what it means for a caller.
+    /// The severity follows from the effect and the generated shapes ([`crate::compat`]).
+    fn entry(self) -> (&'static str, Effect, &'static str) {
+        use Effect::*;
         match self {
-            Kind::OperationAdded => ("operation-added", Compatible, "a new method is generated; existing calls are unaffected"),
-            Kind::OperationRemoved => ("operation-removed", Breaking, "the method disappears from the crate; calls to it no longer compile"),
-            Kind::ParameterAddedOptional => ("parameter-added-optional", Compatible, "a new optional input field; existing calls keep working"),
-            Kind::ParameterAddedRequired => ("parameter-added-required", Breaking, "existing calls lack the new required field and fail validation"),
-            Kind::ParameterRemoved => ("parameter-removed", Breaking, "the input field disappears; code that sets it no longer compiles"),
-            Kind::ParameterRenamed => ("parameter-renamed", Breaking, "the wire name changes (likely the same parameter): the input field is renamed and old requests send an unknown name"),
-            Kind::ParameterTypeChanged => ("parameter-type-changed", Breaking, "the input field's Rust type changes; code that sets it no longer compiles"),
-            Kind::ParameterBecameRequired => ("parameter-became-required", Breaking, "calls that leave the field unset now fail validation"),
-            Kind::ParameterBecameOptional => ("parameter-became-optional", Compatible, "calls may now leave the field unset; existing calls keep working"),
-            Kind::EnumValueAdded => ("enum-value-added", PotentiallyBreaking, "a new enum variant: callers may send or receive it, and exhaustive `match`es on the enum stop compiling"),
-            Kind::EnumValueRemoved => ("enum-value-removed", Breaking, "the enum variant disappears: code naming it no longer compiles and the service rejects or stops returning it"),
-            Kind::RangeNarrowed => ("range-narrowed", Breaking, "values that were valid are now rejected"),
-            Kind::RangeWidened => ("range-widened", Compatible, "more values are accepted; valid values stay valid"),
-            Kind::LengthNarrowed => ("length-narrowed", Breaking, "strings of a length that was valid are now rejected"),
-            Kind::LengthWidened => ("length-widened", Compatible, "more lengths are accepted; valid strings stay valid"),
-            Kind::ItemLimitNarrowed => ("item-limit-narrowed", Breaking, "fewer items are allowed; lists that were valid are now rejected"),
-            Kind::ItemLimitWidened => ("item-limit-widened", Compatible, "more items are allowed; valid lists stay valid"),
-            Kind::FormatRuleNarrowed => ("format-rule-narrowed", Breaking, "a character or prefix rule got stricter; strings that were valid are now rejected"),
-            Kind::FormatRuleWidened => ("format-rule-widened", Compatible, "a character or prefix rule got looser; valid strings stay valid"),
-            Kind::DefaultChanged => ("default-changed", PotentiallyBreaking, "calls that leave the field unset get a different behaviour"),
-            Kind::ResponseFieldAdded => ("response-field-added", Compatible, "a new output field; existing code is unaffected"),
-            Kind::ResponseFieldRemoved => ("response-field-removed", Breaking, "the output field disappears; code that reads it no longer compiles"),
-            Kind::ResponseFieldTypeChanged => ("response-field-type-changed", Breaking, "the output field's Rust type changes; code that reads it no longer compiles"),
-            Kind::ResponseFieldMoved => ("response-field-moved", Breaking, "the output field sits elsewhere in the response tree; code that reads it at the old place no longer compiles"),
-            Kind::ErrorCodeAdded => ("error-code-added", Compatible, "the operation documents a new failure; callers matching on codes may want to handle it"),
-            Kind::ErrorCodeRemoved => ("error-code-removed", PotentiallyBreaking, "the operation no longer documents this failure; code handling it may rely on behaviour that is gone"),
-            Kind::HttpMethodChanged => ("http-method-changed", PotentiallyBreaking, "the crate sends the request with another HTTP method; proxies, policies and older crate versions may disagree"),
-            Kind::StyleChanged => ("style-changed", Breaking, "the API style (RPC/ROA) changes how requests are built; the generated calls change shape"),
-            Kind::VersionChanged => ("version-changed", Breaking, "a different API version: a different contract, usually a different crate"),
-            Kind::EndpointChanged => ("endpoint-changed", PotentiallyBreaking, "requests go to another host; firewall rules and custom endpoint settings may need updating"),
-            Kind::ParameterLocationChanged => ("parameter-location-changed", PotentiallyBreaking, "parameters move between query string and form body; requests built by older crate versions may be rejected"),
-            Kind::IdempotencyParameterChanged => ("idempotency-parameter-changed", PotentiallyBreaking, "retries are made safe by a different parameter, or no longer at all"),
-            Kind::CrateRenamed => ("crate-renamed", Breaking, "the generated crate has a new name; dependants must change their Cargo.toml"),
-            Kind::DocsChanged => ("docs-changed", DocsOnly, "wording, examples, error messages or error statuses changed; generated code is unaffected apart from its rustdoc"),
+            Kind::OperationAdded => ("operation-added", AddsItem, "a new method is generated"),
+            Kind::OperationRemoved => ("operation-removed", RemovesItem, "the method disappears from the crate"),
+            Kind::ParameterAddedOptional => ("parameter-added-optional", AddsField(StructRole::Input), "a new optional input field; calls that leave it unset keep working"),
+            Kind::ParameterAddedRequired => ("parameter-added-required", RejectsValid, "existing calls lack the new required field and fail validation"),
+            Kind::ParameterRemoved => ("parameter-removed", RemovesItem, "the input field disappears"),
+            Kind::ParameterRenamed => ("parameter-renamed", RemovesItem, "the wire name changes (likely the same parameter): the input field is renamed and old requests send an unknown name"),
+            Kind::ParameterTypeChanged => ("parameter-type-changed", RemovesItem, "the input field's Rust type changes"),
+            Kind::ParameterBecameRequired => ("parameter-became-required", RejectsValid, "calls that leave the field unset now fail validation"),
+            Kind::ParameterBecameOptional => ("parameter-became-optional", RelaxesRequired, "the parameter may be left unset"),
+            Kind::EnumValueAdded => ("enum-value-added", AddsVariant(EnumRole::Value), "a new variant of a valid-value enum; `validate()` accepts the value"),
+            Kind::EnumValueRemoved => ("enum-value-removed", RemovesVariant(EnumRole::Value), "the variant disappears and `validate()` rejects the value"),
+            Kind::RangeNarrowed => ("range-narrowed", RejectsValid, "numbers that were valid are now rejected"),
+            Kind::RangeWidened => ("range-widened", AcceptsMore, "more numbers are accepted"),
+            Kind::LengthNarrowed => ("length-narrowed", RejectsValid, "strings of a length that was valid are now rejected"),
+            Kind::LengthWidened => ("length-widened", AcceptsMore, "more lengths are accepted"),
+            Kind::ItemLimitNarrowed => ("item-limit-narrowed", RejectsValid, "fewer items are allowed; lists that were valid are now rejected"),
+            Kind::ItemLimitWidened => ("item-limit-widened", AcceptsMore, "more items are allowed"),
+            Kind::FormatRuleNarrowed => ("format-rule-narrowed", RejectsValid, "a character or prefix rule got stricter; strings that were valid are now rejected"),
+            Kind::FormatRuleWidened => ("format-rule-widened", AcceptsMore, "a character or prefix rule got looser"),
+            Kind::DefaultChanged => ("default-changed", ChangesBehaviour, "calls that leave the field unset get a different behaviour"),
+            Kind::ResponseFieldAdded => ("response-field-added", AddsField(StructRole::Output), "a new output field; code that reads the response is unaffected"),
+            Kind::ResponseFieldRemoved => ("response-field-removed", RemovesItem, "the output field disappears"),
+            Kind::ResponseFieldTypeChanged => ("response-field-type-changed", RemovesItem, "the output field's Rust type changes"),
+            Kind::ResponseFieldMoved => ("response-field-moved", RemovesItem, "the output field sits elsewhere in the response tree; the old place disappears"),
+            Kind::ErrorCodeAdded => ("error-code-added", AddsVariant(EnumRole::Error), "the operation documents a new failure: a new variant of its error enum"),
+            Kind::ErrorCodeRemoved => ("error-code-removed", RemovesVariant(EnumRole::Error), "the operation no longer documents this failure: its error enum loses the variant"),
+            Kind::HttpMethodChanged => ("http-method-changed", ChangesBehaviour, "the crate sends the request with another HTTP method; proxies, policies and older crate versions may disagree"),
+            Kind::StyleChanged => ("style-changed", RejectsValid, "the API style (RPC/ROA) changes how requests are built; requests built the old way are refused"),
+            Kind::VersionChanged => ("version-changed", RemovesItem, "a different API version: a different contract and crate, whose items replace these"),
+            Kind::EndpointChanged => ("endpoint-changed", ChangesBehaviour, "requests go to another host; firewall rules and custom endpoint settings may need updating"),
+            Kind::ParameterLocationChanged => ("parameter-location-changed", ChangesBehaviour, "parameters move between query string and form body; requests built by older crate versions may be rejected"),
+            Kind::IdempotencyParameterChanged => ("idempotency-parameter-changed", ChangesBehaviour, "retries are made safe by a different parameter, or no longer at all"),
+            Kind::CrateRenamed => ("crate-renamed", RemovesItem, "the generated crate has a new name; dependants must change their Cargo.toml"),
+            Kind::ReadingChanged => ("reading-changed", ReadingChanged, "a rule or default was read from one side's sentence but not from the other's"),
+            Kind::DocsChanged => ("docs-changed", Docs, "wording, examples, error messages or error statuses changed"),
         }
     }
 
@@ -167,12 +135,13 @@ impl Kind {
     }
 
     pub fn severity(self) -> Severity {
-        self.entry().1
+        judge(self.entry().1, &GENERATED).0
     }
 
-    /// What the change means for a caller of the generated crate.
-    pub fn explanation(self) -> &'static str {
-        self.entry().2
+    /// What the change means for a caller of the generated crate, given the generated shapes.
+    pub fn explanation(self) -> String {
+        let (_, effect, what) = self.entry();
+        format!("{what}; {}", judge(effect, &GENERATED).1)
     }
 }
 
@@ -194,5 +163,13 @@ mod tests {
         assert!(ids
             .iter()
             .all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+    }
+
+    #[test]
+    fn reading_changes_are_never_breaking() {
+        assert_eq!(
+            Kind::ReadingChanged.severity(),
+            Severity::PotentiallyBreaking
+        );
     }
 }

@@ -7,6 +7,7 @@
 //! applied overrides and sample requests/responses are not compared; prose is compared with
 //! whitespace removed, so reordering and reflowing report nothing.
 
+pub mod accept;
 mod changelog;
 pub mod cli;
 mod compare;
@@ -15,12 +16,13 @@ mod fields;
 pub mod kinds;
 mod pairing;
 mod params;
+mod reading;
 pub mod report;
 pub mod semver;
 pub mod sides;
 mod text;
 
-use crate::diag::Span;
+use crate::diag::{Diagnostic, Span};
 use crate::ir::{Operation, Product, ProductIr};
 use kinds::{Kind, Severity};
 use serde::Serialize;
@@ -141,6 +143,11 @@ pub struct Change {
     /// Where the old side says it (absent when the old side does not have the subject).
     pub old: Option<Span>,
     pub new: Option<Span>,
+    /// [`accept::fingerprint`] of this finding, for `specs/accepted-changes.yaml`.
+    pub fingerprint: String,
+    /// The reviewer's reason, when the accept file accepts this finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<String>,
 }
 
 impl Change {
@@ -161,6 +168,8 @@ pub struct Diff {
     pub changes: Vec<Change>,
     /// Every crate either side describes, changed or not, sorted.
     pub crates: Vec<String>,
+    /// What the comparison itself found doubtful (repeated rows), in the order found.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Diff {
@@ -174,5 +183,14 @@ impl Diff {
     /// The worst severity found, if anything changed.
     pub fn worst(&self) -> Option<Severity> {
         self.changes.iter().map(|c| c.severity).min()
+    }
+
+    /// The worst severity of the findings no reviewer accepted: what `--fail-on` judges.
+    pub fn worst_unaccepted(&self) -> Option<Severity> {
+        self.changes
+            .iter()
+            .filter(|c| c.accepted.is_none())
+            .map(|c| c.severity)
+            .min()
     }
 }

@@ -17,6 +17,23 @@ pub struct Side {
     pub diagnostics: Vec<Diagnostic>,
     /// How the side was read, when that is not obvious from the argument.
     pub notes: Vec<String>,
+    /// What span file names start with (`docs/new/` for `docs/new`): reports show paths
+    /// relative to it. Empty for `specs/` trees and IR, whose spans are repository paths.
+    pub root: String,
+}
+
+impl Side {
+    /// Every reading diagnostic: the side's own and each operation's warnings.
+    pub fn diagnostic_count(&self) -> usize {
+        let ops: usize = self
+            .api
+            .products
+            .iter()
+            .flat_map(|p| &p.operations)
+            .map(|op| op.warnings.len())
+            .sum();
+        self.diagnostics.len() + ops
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,7 +72,11 @@ pub fn resolve(arg: &str, cwd: &Path) -> Result<Side, SideError> {
     }
     let path = cwd.join(arg);
     if path.is_file() {
-        return documents(arg, vec![(path, arg.to_string())]);
+        let root = match arg.rfind('/') {
+            Some(i) => arg[..=i].to_string(),
+            None => String::new(),
+        };
+        return documents(arg, vec![(path, arg.to_string())], root);
     }
     if path.is_dir() {
         return directory(arg, &path);
@@ -78,6 +99,7 @@ fn directory(arg: &str, dir: &Path) -> Result<Side, SideError> {
             api: Api::from_ir(load_dir(dir)?),
             diagnostics: Vec::new(),
             notes: Vec::new(),
+            root: String::new(),
         });
     }
     if dir.join("sources.yaml").is_file() {
@@ -87,22 +109,41 @@ fn directory(arg: &str, dir: &Path) -> Result<Side, SideError> {
     if dir.join("specs/sources.yaml").is_file() {
         return load_specs(dir, &dir.join("specs"));
     }
+    let root = format!("{}/", arg.trim_end_matches('/'));
     let mut files = Vec::new();
-    for path in entries(dir)? {
-        let is_doc = path.is_file()
-            && path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        if let (true, Some(name)) = (is_doc, path.file_name()) {
-            let display = format!("{}/{}", arg.trim_end_matches('/'), name.to_string_lossy());
-            files.push((path, display));
-        }
-    }
+    collect_documents(dir, &root, &mut files)?;
     if files.is_empty() {
         return Err(SideError::Unrecognised(dir.into()));
     }
-    documents(arg, files)
+    documents(arg, files, root)
+}
+
+/// Documents in `dir` and its subfolders (as a documentation repository nests them), sorted
+/// by path; `display` is how their spans name `dir`. Hidden folders (`.git`) are skipped.
+fn collect_documents(
+    dir: &Path,
+    display: &str,
+    out: &mut Vec<(PathBuf, String)>,
+) -> Result<(), SideError> {
+    for path in entries(dir)? {
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if path.is_dir() {
+            if !name.starts_with('.') {
+                collect_documents(&path, &format!("{display}{name}/"), out)?;
+            }
+            continue;
+        }
+        let is_doc = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        if is_doc {
+            out.push((path, format!("{display}{name}")));
+        }
+    }
+    Ok(())
 }
 
 fn entries(dir: &Path) -> Result<Vec<PathBuf>, SideError> {
@@ -132,7 +173,7 @@ fn has_ir(dir: &Path) -> Result<bool, SideError> {
 }
 
 /// Documents read as they are: no sources.yaml, no product files, no overrides.
-fn documents(arg: &str, files: Vec<(PathBuf, String)>) -> Result<Side, SideError> {
+fn documents(arg: &str, files: Vec<(PathBuf, String)>, root: String) -> Result<Side, SideError> {
     let mut operations = Vec::new();
     let mut diagnostics = Vec::new();
     for (path, display) in &files {
@@ -161,6 +202,7 @@ fn documents(arg: &str, files: Vec<(PathBuf, String)>) -> Result<Side, SideError
         api: Api::from_operations(operations),
         diagnostics,
         notes: Vec::new(),
+        root,
     })
 }
 
@@ -173,6 +215,7 @@ fn load_specs(root: &Path, specs: &Path) -> Result<Side, SideError> {
             api: Api::from_ir(load_dir(&ir)?),
             diagnostics: Vec::new(),
             notes: Vec::new(),
+            root: String::new(),
         });
     }
     let built = pipeline::build(root, specs)?;
@@ -184,6 +227,7 @@ fn load_specs(root: &Path, specs: &Path) -> Result<Side, SideError> {
         api: Api::from_ir(built.products),
         diagnostics: built.diagnostics,
         notes: vec![note],
+        root: String::new(),
     })
 }
 
@@ -193,7 +237,7 @@ fn git(root: &Path) -> Command {
     cmd
 }
 
-fn git_toplevel(cwd: &Path) -> Option<PathBuf> {
+pub fn git_toplevel(cwd: &Path) -> Option<PathBuf> {
     let out = git(cwd)
         .args(["rev-parse", "--show-toplevel"])
         .stderr(Stdio::null())
