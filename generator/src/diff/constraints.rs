@@ -3,7 +3,7 @@
 
 use super::compare::Emitter;
 use super::kinds::Kind;
-use super::reading;
+use super::reading::{self, Text};
 use crate::diag::Span;
 use crate::ir::{CharClass, Constraint, Interval};
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,15 +19,15 @@ pub enum Direction {
 type Pair<'a> = (Vec<&'a Constraint>, Vec<&'a Constraint>);
 
 /// Constraints of the same kind (and `max_items` level) are compared with each other, in
-/// document order. `unparsed`: each side's rule sentences that were not understood; a rule
-/// stated on one side only while the other side has such a sentence, or a rule one side would
-/// not enforce, is a change of reading.
+/// document order. `text`: what each side says; a rule stated on one side only while the
+/// other side has a sentence for it that was not read, a rule one side would not enforce, or
+/// a valid value the other side's description still lists, is a change of reading.
 pub fn compare(
     emit: &mut Emitter,
     subject: &str,
     direction: Direction,
     (old, new): (&[Constraint], &[Constraint]),
-    unparsed: (&[&str], &[&str]),
+    text: (Text, Text),
     at: (Option<&Span>, Option<&Span>),
 ) {
     let relevant =
@@ -55,10 +55,10 @@ pub fn compare(
                     let detail = reading::detail(&read, o.sentence(), n.sentence());
                     emit.push(Kind::ReadingChanged, subject, detail, spans.0, spans.1);
                 }
-                (Some(o), Some(n)) => compare_same(emit, subject, o, n, spans),
+                (Some(o), Some(n)) => compare_same(emit, subject, o, n, text, spans),
                 (Some(c), None) | (None, Some(c)) => {
-                    let other = if n.is_some() { unparsed.0 } else { unparsed.1 };
-                    match other.first() {
+                    let other = if n.is_some() { text.0 } else { text.1 };
+                    match other.unread_for(c.sentence()) {
                         Some(sentence) => {
                             reading_changed(emit, subject, c, sentence, n.is_some(), spans)
                         }
@@ -163,6 +163,7 @@ fn compare_same(
     subject: &str,
     o: &Constraint,
     n: &Constraint,
+    text: (Text, Text),
     spans: (Option<&Span>, Option<&Span>),
 ) {
     if let (Constraint::Enum { values: ov, .. }, Constraint::Enum { values: nv, .. }) = (o, n) {
@@ -172,7 +173,23 @@ fn compare_same(
                 .collect::<BTreeSet<_>>()
         };
         let (os, ns) = (set(ov), set(nv));
-        for v in os.difference(&ns) {
+        // A value one side's list lacks while its description still names it was misread.
+        let (unread_new, removed): (Vec<&String>, Vec<&String>) =
+            os.difference(&ns).partition(|v| text.1.lists_value(v));
+        let (unread_old, added): (Vec<&String>, Vec<&String>) =
+            ns.difference(&os).partition(|v| text.0.lists_value(v));
+        for (values, side) in [(unread_new, "new"), (unread_old, "old")] {
+            if !values.is_empty() {
+                let shown: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+                let read = format!(
+                    "valid values {} (the {side} description still lists them, but they were not read into its list)",
+                    shown.join(", ")
+                );
+                let detail = reading::detail(&read, o.sentence(), n.sentence());
+                emit.push(Kind::ReadingChanged, subject, detail, spans.0, spans.1);
+            }
+        }
+        for v in removed {
             emit.push(
                 Kind::EnumValueRemoved,
                 subject,
@@ -181,7 +198,7 @@ fn compare_same(
                 spans.1,
             );
         }
-        for v in ns.difference(&os) {
+        for v in added {
             emit.push(
                 Kind::EnumValueAdded,
                 subject,
@@ -295,9 +312,10 @@ fn movement(o: &Constraint, n: &Constraint) -> (bool, bool) {
                 ..
             },
         ) => {
+            // An empty value is the parameter left out, so "at most 64" and "1 to 64" agree.
             let (omin, nmin, omax, nmax) = (
-                omin.unwrap_or(0),
-                nmin.unwrap_or(0),
+                omin.unwrap_or(1).max(1),
+                nmin.unwrap_or(1).max(1),
                 omax.unwrap_or(u64::MAX),
                 nmax.unwrap_or(u64::MAX),
             );

@@ -191,7 +191,7 @@ fn compare_field(emit: &mut Emitter, path: &str, o: &Field, n: &Field) {
         &subject,
         Direction::Response,
         (&o.constraints, &n.constraints),
-        (&[], &[]),
+        (Default::default(), Default::default()),
         at,
     );
     let docs = doc_differences(

@@ -278,7 +278,16 @@ fn compare_param(emit: &mut Emitter, path: &str, of: &Flat, nf: &Flat) {
         &subject,
         Direction::Request,
         (&o.constraints, &n.constraints),
-        (&of.unparsed, &nf.unparsed),
+        (
+            reading::Text {
+                description: &o.description,
+                unparsed: &of.unparsed,
+            },
+            reading::Text {
+                description: &n.description,
+                unparsed: &nf.unparsed,
+            },
+        ),
         at,
     );
     let (od, nd) = (default_of(o), default_of(n));
