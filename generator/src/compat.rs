@@ -188,9 +188,9 @@ pub fn judge(effect: Effect, shapes: &Shapes) -> (Severity, &'static str) {
             }
         }
         Effect::RemovesVariant(_) => (Breaking, "code naming the variant no longer compiles"),
-        Effect::RejectsValid => (Breaking, "calls that were valid are now rejected"),
+        Effect::RejectsValid => (Breaking, "code that worked fails at run time"),
         Effect::AcceptsMore => (Compatible, "calls that were valid stay valid"),
-        Effect::RelaxesRequired if shapes.required_is_option => (Compatible, "required and optional parameters are both `Option` fields, so the type stays; calls may now leave it unset"),
+        Effect::RelaxesRequired if shapes.required_is_option => (Compatible, "required and optional parameters are both `Option` fields, so the Rust type stays"),
         Effect::RelaxesRequired => (Breaking, "the field's type changes from `T` to `Option<T>`; code that sets it no longer compiles"),
         Effect::ChangesBehaviour => (PotentiallyBreaking, "the same calls may behave differently; a reviewer decides"),
         Effect::ReadingChanged => (PotentiallyBreaking, "the documents may not have changed: compare the two sentences, then fix the reading (specs/overrides.yaml) or accept the finding"),

@@ -76,7 +76,7 @@ fn github_annotations_point_at_the_new_line() {
         specgen_diff(tmp.path(), &["docs/old", "docs/new", "--format", "github"]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines.contains(&"::error file=docs/new/vpc/ecc/000.md,line=48,title=breaking length-narrowed in CreateExpressCloudConnection::parameter `Name`: 2-128 characters → 2-64 characters: strings of a length that was valid are now rejected; calls that were valid are now rejected"), "{out}");
+    assert!(lines.contains(&"::error file=docs/new/vpc/ecc/000.md,line=48,title=breaking length-narrowed in CreateExpressCloudConnection::parameter `Name`: 2-128 characters → 2-64 characters: strings of a length that was valid are now rejected; code that worked fails at run time"), "{out}");
     assert!(lines.iter().any(|l| l.starts_with("::warning file=docs/new/vpc/ecc/000.md,line=65,title=potentially breaking parameter-added-optional in CreateExpressCloudConnection::parameter `ClientToken`: optional `String`")), "{out}");
     assert!(
         !out.contains("docs-changed"),

@@ -163,7 +163,10 @@ fn ir_directories_written_by_regen() {
         out.contains("| alibabacloud-vpc20160428 | **major** |"),
         "{out}"
     );
-    assert!(out.contains("## `CreateExpressCloudConnection` (`specs/docs/000.txt`)\n"), "{out}");
+    assert!(
+        out.contains("## `CreateExpressCloudConnection` (`specs/docs/000.txt`)\n"),
+        "{out}"
+    );
     assert!(out.contains("`length-narrowed` parameter `Name`: 2-128 characters → 2-64 characters (line 48 → line 48)"), "{out}");
     // The IR says what the documents say: the same documents read bare report nothing.
     let (code, out, err) = specgen_diff(tmp.path(), &["old/specs/ir", "old/specs/docs"]);

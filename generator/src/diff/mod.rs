@@ -3,9 +3,12 @@
 //!
 //! Each side ([`sides`]) becomes an [`Api`]; [`compare`] matches products, operations,
 //! parameters (by wire name), response fields, constraints and error codes, and emits one
-//! [`Change`] per difference, each of a kind from the catalogue in [`kinds`]. Spans, warnings,
-//! applied overrides and sample requests/responses are not compared; prose is compared with
-//! whitespace removed, so reordering and reflowing report nothing.
+//! [`Change`] per difference, each of a kind from the catalogue in [`kinds`], whose severity the
+//! generated shapes decide ([`crate::compat`]). Rules are compared by meaning; a rule one side
+//! states only because the other side's sentence was not read is a `reading-changed` finding
+//! ([`reading`]). Spans, applied overrides and sample requests/responses are not compared;
+//! prose is compared with whitespace removed, so reordering and reflowing report nothing.
+//! [`accept`] applies the reviewed changes of `specs/accepted-changes.yaml`.
 
 pub mod accept;
 mod changelog;
