@@ -91,6 +91,7 @@ const PAIRS: &[Pair] = &[
     },
     // Reading changes: a rule one side's sentence states and the other's does not parse.
     Pair { name: "zh_rule_typo_fixed", page: BGP_ZH, edits: &[("最大不值过64个 ASCII 字符", "最大不超过64个 ASCII 字符")], expect: &[(ReadingChanged, "parameter `ClientToken`"), (ReadingChanged, "parameter `ClientToken`")], diagnostics: 0 },
+    Pair { name: "value_respelled", page: PC, edits: &[("-   10GBase-T: 10G electrical ports", "-   10G Base-T: 10G electrical ports")], expect: &[(ReadingChanged, "parameter `PortType`")], diagnostics: 0 },
     // Real changes hidden among wording changes.
     Pair { name: "range_widened_among_typos", page: VBR, edits: &[VBR_TYPOS[0], VBR_TYPOS[1], ("Value range: 1 to 2999", "Value range: 1 to 4094")], expect: &[(RangeWidened, "parameter `VlanId`")], diagnostics: 0 },
     Pair { name: "length_narrowed_among_typos", page: VBR, edits: &[VBR_TYPOS[0], ("Optional. The description of the VBR. The description must be 2 to 256 characters", "Optional. The description of the VBR. The description must be 2 to 128 characters")], expect: &[(LengthNarrowed, "parameter `Description`")], diagnostics: 0 },

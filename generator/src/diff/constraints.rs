@@ -49,7 +49,7 @@ pub fn compare(
             match (o, n) {
                 (Some(o), Some(n)) if o.is_enforced() != n.is_enforced() => {
                     let read = format!(
-                        "an enforced rule ({})",
+                        "an enforced rule ({}) on one side only",
                         render(if o.is_enforced() { o } else { n })
                     );
                     let detail = reading::detail(&read, o.sentence(), n.sentence());
@@ -111,7 +111,7 @@ fn reading_changed(
     only_new: bool,
     spans: (Option<&Span>, Option<&Span>),
 ) {
-    let read = format!("a rule ({})", render(c));
+    let read = format!("a rule ({}) on one side only", render(c));
     let (old, new) = if only_new {
         (unread, c.sentence())
     } else {
@@ -188,6 +188,24 @@ fn compare_same(
                 let detail = reading::detail(&read, o.sentence(), n.sentence());
                 emit.push(Kind::ReadingChanged, subject, detail, spans.0, spans.1);
             }
+        }
+        // The same value spelled with and without spaces (a PDF's inserted spaces, a typo).
+        let squeezed = |v: &str| v.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let (respelled, removed): (Vec<&String>, Vec<&String>) = removed
+            .into_iter()
+            .partition(|v| added.iter().any(|a| squeezed(a) == squeezed(v)));
+        let added: Vec<&String> = added
+            .into_iter()
+            .filter(|a| !respelled.iter().any(|v| squeezed(a) == squeezed(v)))
+            .collect();
+        for v in respelled {
+            let new = ns
+                .iter()
+                .find(|a| squeezed(a) == squeezed(v))
+                .map_or("", String::as_str);
+            let read = format!("valid value `{v}` spelled `{new}`");
+            let detail = reading::detail(&read, o.sentence(), n.sentence());
+            emit.push(Kind::ReadingChanged, subject, detail, spans.0, spans.1);
         }
         for v in removed {
             emit.push(

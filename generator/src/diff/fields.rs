@@ -3,6 +3,7 @@
 use super::compare::Emitter;
 use super::constraints::{self, Direction};
 use super::kinds::Kind;
+use super::reading::Text;
 use super::text::{child_path, doc_differences, norm_type};
 use crate::diag::Span;
 use crate::ir::{ErrorRow, Field};
@@ -191,7 +192,16 @@ fn compare_field(emit: &mut Emitter, path: &str, o: &Field, n: &Field) {
         &subject,
         Direction::Response,
         (&o.constraints, &n.constraints),
-        (Default::default(), Default::default()),
+        (
+            Text {
+                description: &o.description,
+                unparsed: &[],
+            },
+            Text {
+                description: &n.description,
+                unparsed: &[],
+            },
+        ),
         at,
     );
     let docs = doc_differences(

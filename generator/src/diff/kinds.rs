@@ -124,7 +124,7 @@ impl Kind {
             Kind::ParameterLocationChanged => ("parameter-location-changed", ChangesBehaviour, "parameters move between query string and form body; requests built by older crate versions may be rejected"),
             Kind::IdempotencyParameterChanged => ("idempotency-parameter-changed", ChangesBehaviour, "retries are made safe by a different parameter, or no longer at all"),
             Kind::CrateRenamed => ("crate-renamed", RemovesItem, "the generated crate has a new name; dependants must change their Cargo.toml"),
-            Kind::ReadingChanged => ("reading-changed", ReadingChanged, "a rule or default was read from one side's sentence but not from the other's"),
+            Kind::ReadingChanged => ("reading-changed", ReadingChanged, "a rule, default or valid value was read from one side's sentence but not from the other's, or spelled differently"),
             Kind::DocsChanged => ("docs-changed", Docs, "wording, examples, error messages or error statuses changed"),
         }
     }

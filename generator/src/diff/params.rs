@@ -298,7 +298,7 @@ fn compare_param(emit: &mut Emitter, path: &str, of: &Flat, nf: &Flat) {
     };
     if let Some(sentence) = unread {
         let detail = reading::detail(
-            &format!("default {}", or_unstated(od.or(nd))),
+            &format!("default {} on one side only", or_unstated(od.or(nd))),
             od.map_or(sentence, |_| o.description.as_str()),
             nd.map_or(sentence, |_| n.description.as_str()),
         );

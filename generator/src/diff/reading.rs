@@ -119,7 +119,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// The detail line of a `reading-changed` finding: what was read, and both sentences.
 pub fn detail(read: &str, old: &str, new: &str) -> String {
     format!(
-        "{read} on one side only; old says \"{}\", new says \"{}\"",
+        "{read}; old says \"{}\", new says \"{}\"",
         quote(old),
         quote(new)
     )
