@@ -18,6 +18,8 @@ pub struct Emitter<'a> {
     product: String,
     version: String,
     operation: Option<String>,
+    /// The current operation's document on each side.
+    documents: (Option<String>, Option<String>),
 }
 
 impl Emitter<'_> {
@@ -47,6 +49,7 @@ impl Emitter<'_> {
             detail,
             old: old.cloned(),
             new: new.cloned(),
+            documents: self.documents.clone(),
             accepted: None,
         });
     }
@@ -67,6 +70,7 @@ pub fn compare(old: &Api, new: &Api) -> Diff {
             product: named.product.clone(),
             version: named.version.clone(),
             operation: None,
+            documents: (None, None),
         };
         compare_product(&mut emit, old, new);
     }
@@ -116,6 +120,10 @@ fn compare_product(emit: &mut Emitter, old: Option<&ApiProduct>, new: Option<&Ap
     }
     for (name, sides) in by_name {
         emit.operation = Some(name.to_string());
+        emit.documents = (
+            sides.0.map(|op| op.source.file.clone()),
+            sides.1.map(|op| op.source.file.clone()),
+        );
         match sides {
             (Some(o), Some(n)) => {
                 compare_operation(emit, o, n, facts.0.is_some() && facts.1.is_some())
@@ -134,6 +142,7 @@ fn compare_product(emit: &mut Emitter, old: Option<&ApiProduct>, new: Option<&Ap
         }
     }
     emit.operation = None;
+    emit.documents = (None, None);
 }
 
 /// Facts from the product files: crate name, endpoint, where parameters travel.

@@ -148,6 +148,9 @@ pub struct Change {
     pub new: Option<Span>,
     /// [`accept::fingerprint`] of this finding, for `specs/accepted-changes.yaml`.
     pub fingerprint: String,
+    /// The operation's document on each side (for product-level changes, none).
+    #[serde(skip)]
+    pub documents: (Option<String>, Option<String>),
     /// The reviewer's reason, when the accept file accepts this finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted: Option<String>,

@@ -138,25 +138,27 @@ struct Files<'a> {
 
 impl<'a> Files<'a> {
     fn of(changes: &[&Change], sides: Sides<'a>) -> Self {
-        let first = |span: fn(&Change) -> Option<&Span>, root: &str| {
+        let first = |doc: fn(&Change) -> Option<&str>, root: &str| {
             changes
                 .iter()
-                .find_map(|c| span(c))
-                .map(|s| relative(&s.file, root).to_string())
+                .find_map(|c| doc(c))
+                .map(|f| relative(f, root).to_string())
         };
         Files {
-            old: first(|c| c.old.as_ref(), sides.old_root),
-            new: first(|c| c.new.as_ref(), sides.new_root),
+            old: first(|c| c.documents.0.as_deref(), sides.old_root),
+            new: first(|c| c.documents.1.as_deref(), sides.new_root),
             sides,
         }
     }
 
     /// ` (`old.md` → `new.md`)`, once per operation.
     fn heading(&self) -> String {
-        let show = |f: &Option<String>| f.as_ref().map_or("—".to_string(), |f| format!("`{f}`"));
         match (&self.old, &self.new) {
             (Some(o), Some(n)) if o == n => format!(" (`{o}`)"),
-            _ => format!(" ({} → {})", show(&self.old), show(&self.new)),
+            (Some(o), Some(n)) => format!(" (`{o}` → `{n}`)"),
+            (Some(o), None) => format!(" (old `{o}`)"),
+            (None, Some(n)) => format!(" (new `{n}`)"),
+            (None, None) => String::new(),
         }
     }
 
