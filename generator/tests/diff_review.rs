@@ -4,24 +4,8 @@
 
 mod diff_common;
 
-use diff_common::{edit, seed, write_docs};
+use diff_common::{edit, seed, specgen_diff, tempdir, write_docs};
 use std::path::Path;
-use std::process::Command;
-
-fn specgen_diff(cwd: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_specgen"))
-        .arg("diff")
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap_or_else(|e| panic!("run specgen: {e}"));
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
-}
 
 const NARROWED: &[(&str, &str)] = &[("长度为 2-128个字符", "长度为 2-64个字符")];
 const FURTHER: &[(&str, &str)] = &[("长度为 2-128个字符", "长度为 2-32个字符")];
@@ -37,10 +21,6 @@ fn nested_sides(dir: &Path, edits: &[(&str, &str)]) {
         &dir.join("docs/new/vpc/ecc"),
         &[("000.md".to_string(), edit(&text, edits))],
     );
-}
-
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
 }
 
 #[test]

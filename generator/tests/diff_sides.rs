@@ -4,24 +4,9 @@
 
 mod diff_common;
 
-use diff_common::{seed, specs_tree, write_docs};
+use diff_common::{seed, specgen_diff, specs_tree, tempdir, write_docs};
 use std::path::Path;
 use std::process::Command;
-
-/// Runs `specgen diff ARGS` in `cwd`: (exit code, stdout, stderr), temp paths shown as `<tmp>`.
-fn specgen_diff(cwd: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_specgen"))
-        .arg("diff")
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap_or_else(|e| panic!("run specgen: {e}"));
-    let tmp = cwd.display().to_string();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).replace(&tmp, "<tmp>");
-    let stderr = text(&out.stderr);
-    assert!(!stderr.contains("panicked"), "specgen panicked:\n{stderr}");
-    (out.status.code().unwrap_or(-1), text(&out.stdout), stderr)
-}
 
 fn git(cwd: &Path, args: &[&str]) {
     let out = Command::new("git")
@@ -42,10 +27,6 @@ fn git(cwd: &Path, args: &[&str]) {
         "git {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
 }
 
 /// Several edits at once: the report groups by operation, breaking first.

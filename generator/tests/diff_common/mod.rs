@@ -7,6 +7,7 @@
 use specgen::diff::kinds::Kind;
 use specgen::diff::{compare, sides, Diff};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -120,4 +121,23 @@ pub fn specs_tree(dir: &Path, doc_edits: &[(&str, &str)], product_edits: &[(&str
             edit(&product, product_edits),
         )],
     );
+}
+
+/// Runs `specgen diff ARGS` in `cwd`: (exit code, stdout, stderr), temp paths shown as `<tmp>`.
+pub fn specgen_diff(cwd: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_specgen"))
+        .arg("diff")
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap_or_else(|e| panic!("run specgen: {e}"));
+    let tmp = cwd.display().to_string();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).replace(&tmp, "<tmp>");
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "specgen panicked:\n{stderr}");
+    (out.status.code().unwrap_or(-1), text(&out.stdout), stderr)
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
 }
