@@ -16,6 +16,8 @@ pub const ACCEPT_FILE: &str = "specs/accepted-changes.yaml";
 pub struct Accepted {
     /// Change kind id, e.g. `parameter-became-required`.
     pub kind: String,
+    /// Empty for product-level changes (endpoint, crate name).
+    #[serde(default)]
     pub operation: String,
     /// As the report prints it, e.g. ``parameter `ClientToken` ``.
     pub subject: String,
@@ -99,7 +101,7 @@ pub fn apply(diff: &mut Diff, entries: &[Accepted]) -> Applied {
     for entry in entries {
         let same_subject = |c: &Change| {
             c.kind.id() == entry.kind
-                && c.operation.as_deref() == Some(entry.operation.as_str())
+                && c.operation.as_deref().unwrap_or("") == entry.operation
                 && c.subject == entry.subject
         };
         let mut matched = false;

@@ -219,7 +219,7 @@ fn to_accept(code: &[&Change]) -> String {
             out,
             "  - kind: {}\n    operation: {}\n    subject: {}\n    reason: \"<why callers are not hurt>\"\n    fingerprint: \"{}\"",
             c.kind.id(),
-            c.operation.as_deref().unwrap_or(""),
+            yaml_str(c.operation.as_deref().unwrap_or("")),
             yaml_str(&c.subject),
             c.fingerprint
         );
