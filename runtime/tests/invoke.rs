@@ -260,6 +260,42 @@ async fn server_errors_are_not_retried_without_token_or_read_only() {
     assert_eq!(server.requests().await.unwrap().len(), 3);
 }
 
+/// The retry rule for an operation that neither reads nor carries a token: sent again only
+/// after a 4xx throttling answer; a 5xx may have been processed, whatever it says.
+#[tokio::test]
+async fn a_create_without_token_is_sent_again_only_after_a_throttling_4xx() {
+    let server = server();
+    let c = client(&server, SignatureVersion::V3, MockServer::credentials());
+    let maybe_processed = [
+        json!({"status": 500, "headers": {"x-acs-retry-after": "5"},
+               "json": {"Code": "Throttling.User", "Message": "m", "RequestId": "R1"}}),
+        json!({"status": 503, "headers": {"x-acs-retry-after": "5"},
+               "json": {"Code": "ServiceUnavailable", "Message": "m", "RequestId": "R2"}}),
+        json!({"status": 502, "headers": {"Content-Type": "text/html"}, "body": "<html>bad gateway"}),
+    ];
+    for answer in maybe_processed {
+        server.reset().await.unwrap();
+        server
+            .scenario(json!({"responses": [answer.clone(), {"json": {"RequestId": "OK"}}]}))
+            .await
+            .unwrap();
+        assert!(invoke(&c, &VPC, &DELETE, Params::new()).await.is_err());
+        assert_eq!(server.requests().await.unwrap().len(), 1, "{answer}");
+    }
+    // A throttling body written with a repeated key still parses (last value wins) and is
+    // retried.
+    server.reset().await.unwrap();
+    server
+        .scenario(json!({"responses": [
+            {"status": 400, "headers": {"Content-Type": "application/json"},
+             "body": r#"{"Code":"InternalError","Code":"Throttling.User","Message":"m","RequestId":"D"}"#},
+            {"json": {"RequestId": "OK"}}]}))
+        .await
+        .unwrap();
+    invoke(&c, &VPC, &DELETE, Params::new()).await.unwrap();
+    assert_eq!(server.requests().await.unwrap().len(), 2);
+}
+
 #[tokio::test]
 async fn slow_server_times_out() {
     let server = server();
