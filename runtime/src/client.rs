@@ -128,6 +128,7 @@ impl Client {
         async {
             let call = self
                 .prepare(service, op, params, opts)
+                .await
                 .map_err(|e| e.map_service(|never| match never {}))?;
             self.run(&call, opts, decode).await
         }
@@ -135,7 +136,7 @@ impl Client {
         .await
     }
 
-    fn prepare<'a>(
+    async fn prepare<'a>(
         &self,
         service: &'a ServiceInfo,
         op: &'a OperationInfo,
@@ -160,7 +161,8 @@ impl Client {
             .map_err(SdkError::Config)?;
         let credentials = config
             .credentials
-            .provide()
+            .provide_credentials()
+            .await
             .map_err(SdkError::Credentials)?;
         let pairs = params.into_pairs();
         let (query, form) = match service.location {

@@ -266,8 +266,8 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    #[test]
-    fn from_environment_reads_region_and_chain() {
+    #[tokio::test]
+    async fn from_environment_reads_region_and_chain() {
         let vars = HashMap::from([
             (ENV_REGION.to_string(), "cn-shanghai".to_string()),
             ("ALIBABA_CLOUD_ACCESS_KEY_ID".to_string(), "id".to_string()),
@@ -280,7 +280,8 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(config.region(), Some("cn-shanghai"));
-        assert_eq!(config.credentials.provide().unwrap().access_key_id(), "id");
+        let creds = config.credentials.provide_credentials().await.unwrap();
+        assert_eq!(creds.access_key_id(), "id");
         assert!(config.validation_enabled());
         assert_eq!(config.signature_version(), SignatureVersion::V3);
         assert!(!format!("{config:?}").contains("secret\""));

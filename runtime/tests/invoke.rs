@@ -464,7 +464,12 @@ async fn missing_region_and_credentials_fail_before_sending() {
         .unwrap_err();
     assert!(matches!(err, SdkError::Config(_)), "{err:?}");
 
-    let env = specgen_runtime::Environment::new(Default::default(), None);
+    // The metadata service is switched off: no test reaches 100.100.100.200.
+    let vars = [(
+        "ALIBABA_CLOUD_ECS_METADATA_DISABLED".to_string(),
+        "true".to_string(),
+    )];
+    let env = specgen_runtime::Environment::new(vars.into_iter().collect(), None);
     let config = specgen_runtime::ConfigBuilder::from_environment(env)
         .region("cn-shanghai")
         .endpoint_url("http://127.0.0.1:9")
