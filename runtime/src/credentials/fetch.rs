@@ -24,7 +24,10 @@ pub(super) async fn send(
     request: reqwest::Request,
     timeout: Duration,
 ) -> Result<RawResponse, TransportFailure> {
-    transport::exchange(&services.http, request, timeout, MAX_BODY).await
+    match &services.http {
+        Ok(http) => transport::exchange(http, request, timeout, MAX_BODY).await,
+        Err(e) => Err(TransportFailure::Lost(Box::new(e.clone()))),
+    }
 }
 
 /// A transport failure as a credentials error. The URL was already stripped from the

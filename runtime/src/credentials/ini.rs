@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::source::{EcsSpec, OidcSpec, RoleSpec, Spec};
-use super::{Credentials, CredentialsError, Environment};
+use super::{Credentials, CredentialsError, Environment, ENV_ECS_METADATA};
 
 /// The sections of an INI text: `[name]`, `key = value`, `#`/`;` comment lines; a `#` in a
 /// value starts a comment, as in the official reader.
@@ -84,7 +84,10 @@ pub(super) fn spec(
             provider_arn: field("oidc_provider_arn")?,
             token_file: field("oidc_token_file_path")?.into(),
         }),
-        "ecs_ram_role" => Spec::Ecs(EcsSpec::new(optional("role_name"), env)),
+        "ecs_ram_role" => Spec::Ecs(EcsSpec::new(
+            optional("role_name").or_else(|| env.var(ENV_ECS_METADATA)),
+            env,
+        )),
         other => {
             return Err(invalid(format!(
                 "type {other:?} is not supported (supported: access_key, ram_role_arn, oidc_role_arn, ecs_ram_role)"

@@ -183,7 +183,8 @@ pub struct DefaultCredentialsChain {
 pub(crate) struct Services {
     pub(crate) sts_endpoint: Option<String>,
     pub(crate) metadata_endpoint: String,
-    pub(crate) http: reqwest::Client,
+    /// An error when the TLS backend could not start; every fetch then reports it.
+    pub(crate) http: Result<reqwest::Client, crate::config::ConfigError>,
 }
 
 impl DefaultCredentialsChain {
@@ -194,9 +195,7 @@ impl DefaultCredentialsChain {
             services: Services {
                 sts_endpoint: None,
                 metadata_endpoint: DEFAULT_METADATA_ENDPOINT.to_owned(),
-                // Builder errors are TLS backend initialisation failures; the API client
-                // would fail on them first.
-                http: crate::config::http_client(fetch::CONNECT_TIMEOUT).unwrap_or_default(),
+                http: crate::config::http_client(fetch::CONNECT_TIMEOUT),
             },
             chosen: Arc::default(),
         }

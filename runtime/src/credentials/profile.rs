@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::source::{EcsSpec, OidcSpec, RoleSpec, Spec};
-use super::{Credentials, CredentialsError, Environment, ENV_PROFILE};
+use super::{Credentials, CredentialsError, Environment, ENV_ECS_METADATA, ENV_PROFILE};
 
 #[derive(Deserialize)]
 struct ConfigFile {
@@ -128,7 +128,10 @@ fn profile_spec(
                 external_id,
             })
         }
-        "EcsRamRole" => Ok(Spec::Ecs(EcsSpec::new(profile.ram_role_name.clone(), env))),
+        "EcsRamRole" => Ok(Spec::Ecs(EcsSpec::new(
+            profile.ram_role_name.clone().or_else(|| env.var(ENV_ECS_METADATA)),
+            env,
+        ))),
         "OIDC" => Ok(Spec::Oidc(OidcSpec {
             role: role(&profile.role_session_name)?,
             provider_arn: field(&profile.oidc_provider_arn, "oidc_provider_arn")?,
