@@ -5,32 +5,18 @@
 //! temporary credentials it yields sign API calls the server accepts. Every service address
 //! is a loopback port: nothing reaches 100.100.100.200 or any other host.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::{logs_of, DESCRIBE, VPC};
 use serde_json::json;
 use specgen_runtime::testing::{MockServer, RecordedRequest};
 use specgen_runtime::{
-    CallOptions, Client, Config, DefaultCredentialsChain, Environment, OperationInfo,
-    ParamLocation, Params, RetryConfig, SdkError, ServiceInfo, SignatureVersion,
-};
-
-const VPC: ServiceInfo = ServiceInfo {
-    product: "Vpc",
-    version: "2016-04-28",
-    endpoint_global: "vpc.aliyuncs.com",
-    endpoint_regional: "vpc.{region}.aliyuncs.com",
-    global_regions: &[],
-    location: ParamLocation::Query,
-};
-
-const DESCRIBE: OperationInfo = OperationInfo {
-    action: "DescribePhysicalConnections",
-    method: "POST",
-    idempotency_param: None,
-    read_only: true,
+    CallOptions, Client, Config, DefaultCredentialsChain, Environment, Params, RetryConfig,
+    SdkError, SignatureVersion,
 };
 
 const OIDC_TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.oidc-token-value.sig";
@@ -350,33 +336,6 @@ async fn credentials_uri_comes_last_after_an_unreachable_metadata_service() {
         false,
     )
     .await;
-}
-
-/// Captures every log line of the calls run inside `f`, at all levels.
-async fn logs_of<F: std::future::Future<Output = ()>>(f: F) -> String {
-    #[derive(Clone, Default)]
-    struct Buf(Arc<Mutex<Vec<u8>>>);
-    impl std::io::Write for Buf {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let buf = Buf::default();
-    let writer = buf.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let guard = tracing::subscriber::set_default(subscriber);
-    f.await;
-    drop(guard);
-    let bytes = buf.0.lock().unwrap().clone();
-    String::from_utf8(bytes).unwrap()
 }
 
 #[tokio::test(flavor = "current_thread")]

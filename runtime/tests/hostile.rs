@@ -4,33 +4,19 @@
 //! what it managed to write bounds what the client could have buffered), and what reached
 //! which server.
 
+mod common;
+
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::{DESCRIBE, VPC};
 use specgen_runtime::{
-    CallOptions, Client, Config, Credentials, OperationInfo, ParamLocation, Params, RetryConfig,
-    SdkError, ServiceInfo, SignatureVersion,
+    CallOptions, Client, Config, Credentials, OperationInfo, Params, RetryConfig, SdkError,
+    SignatureVersion,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-
-const VPC: ServiceInfo = ServiceInfo {
-    product: "Vpc",
-    version: "2016-04-28",
-    endpoint_global: "vpc.aliyuncs.com",
-    endpoint_regional: "vpc.{region}.aliyuncs.com",
-    global_regions: &[],
-    location: ParamLocation::Query,
-};
-
-/// Read-only: every failure that may be retried for it would be.
-const DESCRIBE: OperationInfo = OperationInfo {
-    action: "DescribePhysicalConnections",
-    method: "POST",
-    idempotency_param: None,
-    read_only: true,
-};
 
 /// A create without a token, the operation a replay hurts most.
 const CREATE: OperationInfo = OperationInfo {

@@ -1,22 +1,16 @@
 //! `Client::invoke` end to end against `scripts/mock_server.py`, which verifies signatures with
 //! the official Python SDK's functions. Fails (never skips) when those packages are missing.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
+use common::{logs_of, DESCRIBE, VPC};
 use serde_json::json;
 use specgen_runtime::testing::MockServer;
 use specgen_runtime::{
     CallOptions, Client, Config, Credentials, OperationInfo, ParamLocation, Params, RetryConfig,
     SdkError, ServiceError, ServiceInfo, SignatureVersion,
-};
-
-const VPC: ServiceInfo = ServiceInfo {
-    product: "Vpc",
-    version: "2016-04-28",
-    endpoint_global: "vpc.aliyuncs.com",
-    endpoint_regional: "vpc.{region}.aliyuncs.com",
-    global_regions: &["cn-hangzhou"],
-    location: ParamLocation::Query,
 };
 
 const ECR: ServiceInfo = ServiceInfo {
@@ -26,13 +20,6 @@ const ECR: ServiceInfo = ServiceInfo {
     endpoint_regional: "expressconnectrouter.{region}.aliyuncs.com",
     global_regions: &[],
     location: ParamLocation::FormBody,
-};
-
-const DESCRIBE: OperationInfo = OperationInfo {
-    action: "DescribePhysicalConnections",
-    method: "POST",
-    idempotency_param: None,
-    read_only: true,
 };
 
 const CREATE: OperationInfo = OperationInfo {
@@ -479,34 +466,6 @@ async fn missing_region_and_credentials_fail_before_sending() {
         .await
         .unwrap_err();
     assert!(matches!(err, SdkError::Credentials(_)), "{err:?}");
-}
-
-/// Captures every log line of the calls run inside `f`, at all levels.
-async fn logs_of<F: std::future::Future<Output = ()>>(f: F) -> String {
-    use std::sync::{Arc, Mutex};
-    #[derive(Clone, Default)]
-    struct Buf(Arc<Mutex<Vec<u8>>>);
-    impl std::io::Write for Buf {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let buf = Buf::default();
-    let writer = buf.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let guard = tracing::subscriber::set_default(subscriber);
-    f.await;
-    drop(guard);
-    let bytes = buf.0.lock().unwrap().clone();
-    String::from_utf8(bytes).unwrap()
 }
 
 #[tokio::test(flavor = "current_thread")]
