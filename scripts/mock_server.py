@@ -6,6 +6,9 @@ Checks each request's signature with the official SDK's own functions
 RPC V1 HMAC-SHA1), so it shares no code with the Rust signer. Also checks the action, the
 API version, that nonces are never reused, and records every request. Responses come from a
 scenario (a JSON file given with --scenario, or POSTed to /_mock/scenario).
+Also a fake STS (AssumeRole, signature checked as above; AssumeRoleWithOIDC, token checked),
+a fake ECS instance metadata service (/latest/..., IMDSv2 session token) and a credentials URI
+(/_creds): each issues fresh temporary credentials that the API checks then accept.
 The control protocol is documented in runtime/README.md.
 
 Usage: python3 scripts/mock_server.py [--port 0] [--scenario FILE] [--credentials ID:SECRET ...]
@@ -51,6 +54,8 @@ class State:
             self.by_action = {}
             self.requests = []
             self.nonces = set()
+            self.issued = 0
+            self.imds_tokens = set()
 
     def load(self, scenario):
         with self.lock:
@@ -66,6 +71,18 @@ class State:
             if self.queue:
                 return self.queue.pop(0)
             return self.scenario.get("default", DEFAULT_RESPONSE)
+
+
+def issue(state):
+    """Fresh temporary credentials, accepted by the API checks from now on (caller holds lock)."""
+    state.issued += 1
+    n = state.issued
+    ak, secret, token = f"STS.mock{n}", f"temp-secret-{n}", f"temp-token-{n}"
+    state.credentials[ak] = secret
+    expires_in = int(state.scenario.get("credentials_expire_in", 3600))
+    expiration = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + expires_in))
+    return {"AccessKeyId": ak, "AccessKeySecret": secret, "SecurityToken": token,
+            "Expiration": expiration}
 
 
 def expand(responses):
@@ -134,6 +151,23 @@ def verify_v1(state, method, query, form):
     return None, ak
 
 
+def verify_oidc(state, query, form):
+    """AssumeRoleWithOIDC: no AccessKey or signature; the token (from the form body, never
+    the URL) equals the scenario's "oidc_token"; role and provider ARNs present."""
+    params = dict(query)
+    body = dict(form)
+    if "AccessKeyId" in params or "Signature" in params:
+        return error(400, "InvalidParameter", "AssumeRoleWithOIDC is anonymous")
+    if "OIDCToken" in params:
+        return error(400, "InvalidParameter", "OIDCToken in the URL")
+    for name in ["RoleArn", "OIDCProviderArn", "RoleSessionName", "OIDCToken"]:
+        if not body.get(name):
+            return error(400, "MissingParameter", f"missing {name}")
+    if body["OIDCToken"] != state.scenario.get("oidc_token"):
+        return error(400, "AuthenticationFail.OIDCToken.Invalid", "the OIDC token is not valid")
+    return None
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     state = None  # set in main
@@ -147,13 +181,80 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         self.handle_any()
 
+    def do_PUT(self):
+        self.handle_any()
+
     def handle_any(self):
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length) if length else b""
         url = urlsplit(self.path)
         if url.path.startswith("/_mock/"):
             return self.control(url.path, body)
+        if url.path.startswith("/latest/"):
+            return self.metadata(url.path)
+        if url.path == "/_creds":
+            return self.credentials_uri()
         self.api(url, body)
+
+    def record_service(self, kind, **extra):
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        with self.state.lock:
+            self.state.requests.append({
+                "scheme": kind, "method": self.command, "action": self.path, "version": None,
+                "access_key_id": None, "security_token_present": False, "params": [],
+                "query": [], "form": [], "headers": headers, "body": "", "signature_ok": True,
+                "error_code": extra.get("error_code")})
+
+    def metadata(self, path):
+        """ECS instance metadata: PUT /latest/api/token, then the role name and credentials
+        under /latest/meta-data/ram/security-credentials/ (scenario "ecs_role", default
+        "mock-role"; "imds_v2_required": true refuses calls without a session token)."""
+        state, scenario = self.state, self.state.scenario
+        role = scenario.get("ecs_role", "mock-role")
+        prefix = "/latest/meta-data/ram/security-credentials/"
+        if path == "/latest/api/token" and self.command == "PUT":
+            if not self.headers.get("X-aliyun-ecs-metadata-token-ttl-seconds"):
+                self.record_service("IMDS", error_code="MissingTtl")
+                return self.send({"status": 400, "body": "missing ttl"})
+            token = f"imds-{uuid.uuid4()}"
+            with state.lock:
+                state.imds_tokens.add(token)
+            self.record_service("IMDS")
+            return self.send({"status": 200, "body": token})
+        with state.lock:
+            has_token = self.headers.get("X-aliyun-ecs-metadata-token") in state.imds_tokens
+        if scenario.get("imds_v2_required") and not has_token:
+            self.record_service("IMDS", error_code="Unauthorized")
+            return self.send({"status": 401, "body": "session token required"})
+        self.record_service("IMDS")
+        if path == prefix:
+            return self.send({"status": 200, "body": role})
+        if path == prefix + role:
+            with state.lock:
+                creds = issue(state)
+            return self.send({"status": 200, "json": {"Code": "Success", **creds,
+                                                      "LastUpdated": "2026-01-01T00:00:00Z"}})
+        return self.send({"status": 404, "body": "not found"})
+
+    def credentials_uri(self):
+        with self.state.lock:
+            creds = issue(self.state)
+        self.record_service("URI")
+        self.send({"status": 200, "json": {"Code": "Success", **creds}})
+
+    def sts(self, action, form):
+        """The fake STS: answers a verified AssumeRole / AssumeRoleWithOIDC with fresh
+        credentials, unless the scenario queued another answer for the action."""
+        state = self.state
+        with state.lock:
+            queued = state.by_action.get(action)
+            if queued:
+                return queued.pop(0)
+            creds = issue(state)
+        user = {"Arn": dict(form).get("RoleArn", "") + "/" + dict(form).get("RoleSessionName", ""),
+                "AssumedRoleId": "mock-role-id"}
+        return {"status": 200, "json": {"RequestId": f"MOCK-{uuid.uuid4()}",
+                                        "AssumedRoleUser": user, "Credentials": creds}}
 
     def control(self, path, body):
         state = self.state
@@ -182,6 +283,13 @@ class Handler(BaseHTTPRequestHandler):
             action, version = headers.get("x-acs-action"), headers.get("x-acs-version")
             failure, ak = verify_v3(state, self.command, query, headers, body)
             nonce = headers.get("x-acs-signature-nonce")
+        elif dict(query).get("Action") == "AssumeRoleWithOIDC":
+            # Anonymous by design: the OIDC token is the proof.
+            scheme = "OIDC"
+            params = dict(query)
+            action, version, ak = "AssumeRoleWithOIDC", params.get("Version"), None
+            failure = verify_oidc(state, query, form)
+            nonce = None
         else:
             scheme = "V1"
             params = dict(query)
@@ -190,7 +298,7 @@ class Handler(BaseHTTPRequestHandler):
             nonce = params.get("SignatureNonce")
         expect = state.scenario.get("expect", {})
         with state.lock:
-            replay = nonce in state.nonces
+            replay = nonce is not None and nonce in state.nonces
             state.nonces.add(nonce)
         if failure is None and replay:
             failure = error(400, "SignatureNonceUsed", "the nonce has been used")
@@ -198,7 +306,7 @@ class Handler(BaseHTTPRequestHandler):
             failure = error(400, "InvalidVersion", f"version {version!r} is not supported")
         if failure is None and expect.get("actions") and action not in expect["actions"]:
             failure = error(404, "InvalidAction.NotFound", f"action {action!r} is not supported")
-        business = [(k, v) for k, v in query + form if scheme == "V3" or k not in V1_COMMON]
+        business = [(k, v) for k, v in query + form if scheme != "V1" or k not in V1_COMMON]
         record = {
             "scheme": scheme, "method": self.command, "action": action, "version": version,
             "access_key_id": ak, "security_token_present": bool(
@@ -212,6 +320,9 @@ class Handler(BaseHTTPRequestHandler):
         }
         with state.lock:
             state.requests.append(record)
+        if failure is None and action in ("AssumeRole", "AssumeRoleWithOIDC") \
+                and version == "2015-04-01":
+            return self.send(self.sts(action, form))
         self.send(failure or state.next_response(action))
 
     def send(self, response):

@@ -15,7 +15,7 @@ use crate::error::{excerpt, SdkError, ServiceError};
 use crate::json::{FromJson, JsonError, Node};
 use crate::params::Params;
 use crate::response::{classify, Outcome};
-use crate::retry::{is_retryable, is_throttling_code, FailureKind};
+use crate::retry::{self, is_retryable, FailureKind};
 use crate::service::{OperationInfo, ParamLocation, ServiceInfo};
 use crate::signing::{self, SigningInput};
 use crate::transport::{self, TransportFailure};
@@ -128,6 +128,7 @@ impl Client {
         async {
             let call = self
                 .prepare(service, op, params, opts)
+                .await
                 .map_err(|e| e.map_service(|never| match never {}))?;
             self.run(&call, opts, decode).await
         }
@@ -135,7 +136,7 @@ impl Client {
         .await
     }
 
-    fn prepare<'a>(
+    async fn prepare<'a>(
         &self,
         service: &'a ServiceInfo,
         op: &'a OperationInfo,
@@ -160,7 +161,8 @@ impl Client {
             .map_err(SdkError::Config)?;
         let credentials = config
             .credentials
-            .provide()
+            .provide_credentials()
+            .await
             .map_err(SdkError::Credentials)?;
         let pairs = params.into_pairs();
         let (query, form) = match service.location {
@@ -252,9 +254,14 @@ impl Client {
                 error: SdkError::Config(ConfigError::Invalid(e.0)),
                 retry_after: None,
             })?;
-        let raw = transport::exchange(&config.http, request, call.timeout)
-            .await
-            .map_err(|f| transport_failure(f, attempt, call.timeout))?;
+        let raw = transport::exchange(
+            &config.http,
+            request,
+            call.timeout,
+            config.max_response_bytes,
+        )
+        .await
+        .map_err(|f| transport_failure(f, attempt, call.timeout))?;
         let retry_after = raw.retry_after_ms.map(Duration::from_millis);
         match classify(&raw) {
             Outcome::Success(node) => {
@@ -286,25 +293,22 @@ impl Client {
                     request_id = e.request_id,
                     "service error"
                 );
-                let kind = if retry_after.is_some() || is_throttling_code(&e.code) {
-                    FailureKind::Throttled
-                } else if e.http_status >= 500 {
-                    FailureKind::MaybeProcessed
-                } else {
-                    FailureKind::Final
-                };
                 Err(Failed {
-                    kind,
+                    kind: retry::answered(e.http_status, Some(&e.code)),
                     error: SdkError::Service(e),
                     retry_after,
                 })
             }
-            Outcome::Invalid { status, reason } => Err(Failed {
-                kind: if status >= 500 {
-                    FailureKind::MaybeProcessed
-                } else {
-                    FailureKind::Final
+            Outcome::Redirect { status, location } => Err(Failed {
+                kind: FailureKind::Final,
+                error: SdkError::Redirect {
+                    http_status: status,
+                    location,
                 },
+                retry_after,
+            }),
+            Outcome::Invalid { status, reason } => Err(Failed {
+                kind: retry::answered(status, None),
                 error: SdkError::InvalidResponse {
                     http_status: status,
                     body_excerpt: excerpt(&raw.body),
@@ -329,6 +333,13 @@ fn transport_failure(f: TransportFailure, attempts: u32, timeout: Duration) -> F
         TransportFailure::Lost(source) => (
             FailureKind::MaybeProcessed,
             SdkError::Transport { source, attempts },
+        ),
+        TransportFailure::TooLarge { status, limit } => (
+            FailureKind::Final,
+            SdkError::ResponseTooLarge {
+                http_status: status,
+                limit,
+            },
         ),
     };
     tracing::debug!(error = %error, "transport failure");

@@ -14,6 +14,9 @@ pub const ENV_REGION: &str = "ALIBABA_CLOUD_REGION_ID";
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Read timeout of the official SDKs.
 pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest response body read (32 MiB): far above any API answer (a full page of the largest
+/// `Describe*` is well under 1 MiB), small enough that a hostile server cannot exhaust memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 << 20;
 
 /// Why a configuration cannot be built or cannot serve a call.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -58,6 +61,7 @@ pub struct Config {
     pub(crate) region: Option<String>,
     pub(crate) endpoint: Option<EndpointOverride>,
     pub(crate) read_timeout: Duration,
+    pub(crate) max_response_bytes: usize,
     pub(crate) retry: RetryConfig,
     pub(crate) signature_version: SignatureVersion,
     pub(crate) validation: bool,
@@ -108,6 +112,7 @@ pub struct ConfigBuilder {
     endpoint_url: Option<String>,
     connect_timeout: Duration,
     read_timeout: Duration,
+    max_response_bytes: usize,
     retry: RetryConfig,
     signature_version: SignatureVersion,
     validation: bool,
@@ -122,6 +127,7 @@ impl Default for ConfigBuilder {
             endpoint_url: None,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             read_timeout: DEFAULT_READ_TIMEOUT,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             retry: RetryConfig::default(),
             signature_version: SignatureVersion::V3,
             validation: true,
@@ -186,6 +192,13 @@ impl ConfigBuilder {
         self
     }
 
+    /// Longest response body read (default [`DEFAULT_MAX_RESPONSE_BYTES`]); a longer one fails
+    /// the call with [`crate::SdkError::ResponseTooLarge`] and drops the connection.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// Retry policy ([`RetryConfig::disabled`] behaves like the official SDKs).
     pub fn retry(mut self, retry: RetryConfig) -> Self {
         self.retry = retry;
@@ -205,17 +218,18 @@ impl ConfigBuilder {
                 "timeouts must be greater than zero".into(),
             ));
         }
+        if self.max_response_bytes == 0 {
+            return Err(ConfigError::Invalid(
+                "max_response_bytes must be greater than zero".into(),
+            ));
+        }
         self.retry.check()?;
         let endpoint = self
             .endpoint_url
             .as_deref()
             .map(EndpointOverride::parse)
             .transpose()?;
-        let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout)
-            .user_agent(concat!("specgen-runtime/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| ConfigError::HttpClient(e.to_string()))?;
+        let http = http_client(self.connect_timeout)?;
         let credentials = self
             .credentials
             .unwrap_or_else(|| Arc::new(DefaultCredentialsChain::new(self.env)));
@@ -224,6 +238,7 @@ impl ConfigBuilder {
             region: self.region.filter(|r| !r.is_empty()),
             endpoint,
             read_timeout: self.read_timeout,
+            max_response_bytes: self.max_response_bytes,
             retry: self.retry,
             signature_version: self.signature_version,
             validation: self.validation,
@@ -233,13 +248,26 @@ impl ConfigBuilder {
     }
 }
 
+/// The HTTP client of API calls and of credential services. Redirects are never followed: a
+/// redirect to another host would hand it the signed request (reqwest's default policy
+/// re-sends headers and adds a `Referer` holding the V1 query with signature and token).
+pub(crate) fn http_client(connect_timeout: Duration) -> Result<reqwest::Client, ConfigError> {
+    reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .referer(false)
+        .user_agent(concat!("specgen-runtime/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| ConfigError::HttpClient(e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    #[test]
-    fn from_environment_reads_region_and_chain() {
+    #[tokio::test]
+    async fn from_environment_reads_region_and_chain() {
         let vars = HashMap::from([
             (ENV_REGION.to_string(), "cn-shanghai".to_string()),
             ("ALIBABA_CLOUD_ACCESS_KEY_ID".to_string(), "id".to_string()),
@@ -252,7 +280,8 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(config.region(), Some("cn-shanghai"));
-        assert_eq!(config.credentials.provide().unwrap().access_key_id(), "id");
+        let creds = config.credentials.provide_credentials().await.unwrap();
+        assert_eq!(creds.access_key_id(), "id");
         assert!(config.validation_enabled());
         assert_eq!(config.signature_version(), SignatureVersion::V3);
         assert!(!format!("{config:?}").contains("secret\""));

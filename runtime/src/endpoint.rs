@@ -30,7 +30,7 @@ pub(crate) struct Endpoint {
 
 impl Endpoint {
     /// `scheme://host[:port][/]` (a bare host means HTTPS), checked to be an RPC endpoint.
-    fn parse(raw: &str) -> Result<Self, ConfigError> {
+    pub(crate) fn parse(raw: &str) -> Result<Self, ConfigError> {
         let err = |reason: &str| ConfigError::InvalidEndpoint {
             url: raw.to_owned(),
             reason: reason.to_owned(),

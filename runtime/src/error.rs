@@ -78,6 +78,22 @@ pub enum SdkError<E> {
         /// What was wrong.
         reason: String,
     },
+    /// The server answered with a redirect. It is never followed: a redirect to another host
+    /// would hand it the signed request (V1 carries the signature and token in the URL).
+    Redirect {
+        /// HTTP status (301, 302, 307...).
+        http_status: u16,
+        /// The `Location` header, cut to a bounded excerpt.
+        location: Option<String>,
+    },
+    /// The body was longer than `ConfigBuilder::max_response_bytes`; reading stopped there and
+    /// the connection was dropped. Never retried.
+    ResponseTooLarge {
+        /// HTTP status of the response.
+        http_status: u16,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// No usable credentials.
     Credentials(CredentialsError),
     /// The client configuration cannot serve this call (no region and no endpoint, bad URL).
@@ -101,6 +117,16 @@ impl<E> SdkError<E> {
                 body_excerpt,
                 reason,
             },
+            SdkError::Redirect {
+                http_status,
+                location,
+            } => SdkError::Redirect {
+                http_status,
+                location,
+            },
+            SdkError::ResponseTooLarge { http_status, limit } => {
+                SdkError::ResponseTooLarge { http_status, limit }
+            }
             SdkError::Credentials(c) => SdkError::Credentials(c),
             SdkError::Config(c) => SdkError::Config(c),
         }
@@ -136,6 +162,18 @@ impl<E: fmt::Display> fmt::Display for SdkError<E> {
                 f,
                 "invalid response (HTTP {http_status}): {reason}; body starts with {body_excerpt:?}"
             ),
+            SdkError::Redirect {
+                http_status,
+                location,
+            } => write!(
+                f,
+                "redirect refused (HTTP {http_status}, Location {}): redirects are never followed",
+                location.as_deref().unwrap_or("absent")
+            ),
+            SdkError::ResponseTooLarge { http_status, limit } => write!(
+                f,
+                "response body (HTTP {http_status}) exceeds the limit of {limit} bytes; connection dropped"
+            ),
             SdkError::Credentials(c) => write!(f, "credentials: {c}"),
             SdkError::Config(c) => write!(f, "configuration: {c}"),
         }
@@ -150,7 +188,10 @@ impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
             SdkError::Transport { source, .. } => Some(source.as_ref()),
             SdkError::Credentials(c) => Some(c),
             SdkError::Config(c) => Some(c),
-            SdkError::Timeout { .. } | SdkError::InvalidResponse { .. } => None,
+            SdkError::Timeout { .. }
+            | SdkError::InvalidResponse { .. }
+            | SdkError::Redirect { .. }
+            | SdkError::ResponseTooLarge { .. } => None,
         }
     }
 }
@@ -158,14 +199,24 @@ impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
 /// Longest body excerpt kept in errors, in characters.
 const EXCERPT_CHARS: usize = 200;
 
-/// The start of a body as text, lossily decoded and cut on a character boundary.
+/// Longest text taken from a response (a service message, a code, a `Location`), in
+/// characters: a server can send megabytes of it.
+pub(crate) const TEXT_CHARS: usize = 1024;
+
+/// The start of a body as text, lossily decoded and cut on a character boundary. Decodes only
+/// the bytes that can reach the excerpt, never the whole body: a longer body has at least
+/// `EXCERPT_CHARS + 1` characters in its first `4 * (EXCERPT_CHARS + 1)` bytes.
 pub(crate) fn excerpt(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let mut out: String = text.chars().take(EXCERPT_CHARS).collect();
-    if text.chars().nth(EXCERPT_CHARS).is_some() {
-        out.push('…');
+    let head = &body[..body.len().min(4 * (EXCERPT_CHARS + 1))];
+    bounded(&String::from_utf8_lossy(head), EXCERPT_CHARS)
+}
+
+/// `text` cut to `max` characters, with `…` when something was cut.
+pub(crate) fn bounded(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
-    out
 }
 
 #[cfg(test)]
@@ -179,6 +230,12 @@ mod tests {
         assert_eq!(e.chars().count(), EXCERPT_CHARS + 1);
         assert!(e.ends_with('…'));
         assert_eq!(excerpt(b"\xff{"), "\u{fffd}{");
+        assert_eq!(
+            excerpt(&[b'a'; 64 << 20]).chars().count(),
+            EXCERPT_CHARS + 1
+        );
+        assert_eq!(bounded("abc", 3), "abc");
+        assert_eq!(bounded("abcd", 3), "abc…");
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub mod __private {
 pub use client::Client;
 pub use config::{CallOptions, Config, ConfigBuilder, ConfigError};
 pub use credentials::{
-    Credentials, CredentialsError, DefaultCredentialsChain, Environment, ProvideCredentials,
+    Credentials, CredentialsError, CredentialsFuture, DefaultCredentialsChain, Environment,
+    ProvideCredentials,
 };
 pub use error::{BoxError, SdkError, ServiceError};
 pub use params::Params;

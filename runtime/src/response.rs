@@ -1,9 +1,8 @@
 //! Sorting an HTTP response into success body, service error or invalid response.
 
 use bytes::Bytes;
-use serde::Deserialize;
 
-use crate::error::ServiceError;
+use crate::error::{bounded, ServiceError, TEXT_CHARS};
 use crate::json::Node;
 
 /// What one HTTP exchange produced.
@@ -13,6 +12,8 @@ pub(crate) struct RawResponse {
     pub(crate) content_type: Option<String>,
     /// Positive `x-acs-retry-after`, in milliseconds.
     pub(crate) retry_after_ms: Option<u64>,
+    /// `Location` of a 3xx.
+    pub(crate) location: Option<String>,
     pub(crate) body: Bytes,
 }
 
@@ -22,28 +23,15 @@ pub(crate) enum Outcome<'a> {
     /// The parsed body: a JSON object, borrowing from the response.
     Success(Node<'a>),
     Service(ServiceError),
+    /// A 3xx: never followed.
+    Redirect {
+        status: u16,
+        location: Option<String>,
+    },
     Invalid {
         status: u16,
         reason: String,
     },
-}
-
-/// An error body. The SDK also accepts lower-case field names.
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(alias = "code")]
-    #[serde(rename = "Code")]
-    code: Option<serde_json::Value>,
-    #[serde(rename = "Message", alias = "message")]
-    message: Option<String>,
-    #[serde(rename = "RequestId", alias = "requestId")]
-    request_id: Option<String>,
-    #[serde(rename = "HostId")]
-    host_id: Option<String>,
-    #[serde(rename = "Recommend")]
-    recommend: Option<String>,
-    #[serde(rename = "AccessDeniedDetail")]
-    access_denied_detail: Option<serde_json::Value>,
 }
 
 pub(crate) fn classify(raw: &RawResponse) -> Outcome<'_> {
@@ -71,30 +59,28 @@ pub(crate) fn classify(raw: &RawResponse) -> Outcome<'_> {
             Err(e) => invalid(&format!("success body is not valid JSON ({e})")),
         };
     }
-    match serde_json::from_slice::<ErrorBody>(&raw.body) {
-        Ok(ErrorBody {
-            code: Some(code),
-            message,
-            request_id,
-            host_id,
-            recommend,
-            access_denied_detail,
-        }) => Outcome::Service(ServiceError {
-            http_status: raw.status,
-            code: match code {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            },
-            message: message.unwrap_or_default(),
-            request_id,
-            host_id,
-            recommend,
-            access_denied_detail: access_denied_detail.map(|d| match d {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
+    if (300..400).contains(&raw.status) {
+        return Outcome::Redirect {
+            status: raw.status,
+            location: raw.location.as_deref().map(|l| bounded(l, TEXT_CHARS)),
+        };
+    }
+    // Parsed as a tree, not into a struct: a repeated key is legal JSON and the last value
+    // wins, as in the service's own JSON libraries.
+    match Node::parse(&raw.body) {
+        Ok(node) if node.is_object() => match field(&node, &["Code", "code"]) {
+            Some(code) => Outcome::Service(ServiceError {
+                http_status: raw.status,
+                code,
+                message: field(&node, &["Message", "message"]).unwrap_or_default(),
+                request_id: field(&node, &["RequestId", "requestId"]),
+                host_id: field(&node, &["HostId"]),
+                recommend: field(&node, &["Recommend"]),
+                access_denied_detail: field(&node, &["AccessDeniedDetail"]),
             }),
-        }),
-        Ok(_) => invalid("error response without a Code"),
+            None => invalid("error response without a Code"),
+        },
+        Ok(_) => invalid("error response is JSON but not an object"),
         Err(_) if raw.body.is_empty() => invalid("error response with an empty body"),
         Err(_) if !json_type => invalid(&format!(
             "error response is not JSON (content type {:?}; a proxy or gateway page?)",
@@ -102,6 +88,16 @@ pub(crate) fn classify(raw: &RawResponse) -> Outcome<'_> {
         )),
         Err(e) => invalid(&format!("error response is not valid JSON ({e})")),
     }
+}
+
+/// A field of an error body under the first of `names` present (the SDK also accepts some
+/// lower-case names), as text (a non-string value as compact JSON), cut to a bounded length.
+fn field(node: &Node<'_>, names: &[&str]) -> Option<String> {
+    let value = names.iter().find_map(|name| node.get(name))?;
+    Some(match value.as_str() {
+        Some(s) => bounded(s, TEXT_CHARS),
+        None => bounded(&value.clone().into_value().to_string(), TEXT_CHARS),
+    })
 }
 
 #[cfg(test)]
@@ -113,6 +109,7 @@ mod tests {
             status,
             content_type: content_type.map(str::to_owned),
             retry_after_ms: None,
+            location: None,
             body: Bytes::copy_from_slice(body.as_bytes()),
         }
     }
@@ -183,5 +180,27 @@ mod tests {
         );
         assert!(reason(classify(&raw(500, None, ""))).contains("empty"));
         assert!(reason(classify(&raw(500, None, r#"{"Message":"m"}"#))).contains("without a Code"));
+    }
+
+    #[test]
+    fn repeated_keys_take_the_last_value_and_text_is_bounded() {
+        let long = "x".repeat(10 * TEXT_CHARS);
+        let body = format!(
+            r#"{{"Code":"InternalError","Code":"Throttling.User","Message":"{long}","RequestId":"r"}}"#
+        );
+        match classify(&raw(400, Some("application/json"), &body)) {
+            Outcome::Service(e) => {
+                assert_eq!(e.code, "Throttling.User");
+                assert_eq!(e.message.chars().count(), TEXT_CHARS + 1);
+                assert!(e.message.ends_with('…'));
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut redirect = raw(307, None, "");
+        redirect.location = Some("http://elsewhere/".into());
+        assert!(matches!(
+            classify(&redirect),
+            Outcome::Redirect { status: 307, location: Some(ref l) } if l == "http://elsewhere/"
+        ));
     }
 }

@@ -1,11 +1,18 @@
 //! Retry policy: which failures are retried, and how long to wait between attempts.
 //!
 //! The official SDKs make one attempt and never retry unless configured. We retry by default
-//! (3 attempts) because throttling (`Throttling.User`) and transient connection failures are
-//! routine on a busy account and are always safe to retry: the service rejected or never saw
-//! the request. Failures after the request may have been processed (5xx, timeouts, a dropped
-//! connection) are retried only when the operation is idempotent: it carries an idempotency
-//! token (reused across attempts, so a retried create never creates twice) or only reads.
+//! (3 attempts), under one rule, decided here from the facts generated code passes in
+//! [`OperationInfo`] (`idempotency_param`, `read_only`):
+//!
+//! * a request the service **rejected before processing** (a `Throttling*` code on a 4xx) or
+//!   that was **never written** (the connection could not be made) is always sent again;
+//! * a request that **may have been processed** (any 5xx, a timeout, a connection lost after
+//!   the request was written) is sent again only when the operation only reads or carries an
+//!   idempotency token (reused across attempts, so a retried create never creates twice);
+//!   whatever the headers say: `x-acs-retry-after` sets the wait of a retry the rule allows,
+//!   never whether there is one;
+//! * nothing else is retried (other 4xx, redirects, a body that does not decode or is too large).
+//!
 //! [`RetryConfig::disabled`] restores the official behaviour.
 
 use std::time::Duration;
@@ -79,26 +86,35 @@ impl RetryConfig {
 /// What went wrong in one attempt, as far as retrying is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FailureKind {
-    /// Rejected by flow control before processing (`Throttling*`, `ServiceUnavailable`,
-    /// `x-acs-retry-after`).
-    Throttled,
-    /// The connection could not be made: the request was never sent.
+    /// The service rejected the request before processing it (`Throttling*` on a 4xx).
+    Rejected,
+    /// The connection could not be made: the request was never written.
     NotSent,
     /// A 5xx answer, a timeout or a connection lost mid-exchange: the request may have run.
     MaybeProcessed,
-    /// Retrying cannot help (4xx other than throttling, invalid response on 2xx).
+    /// Retrying cannot help (another 4xx, a redirect, an invalid or oversized response).
     Final,
 }
 
-/// True for error codes the service uses for flow control.
+/// True for the error codes of flow control (`Throttling`, `Throttling.User`, ...).
 pub(crate) fn is_throttling_code(code: &str) -> bool {
-    code.starts_with("Throttling") || code == "ServiceUnavailable"
+    code.starts_with("Throttling")
+}
+
+/// The kind of a failure the service answered: only a 4xx throttling code says the request
+/// was not processed; a 5xx may have been, whatever its code or headers.
+pub(crate) fn answered(http_status: u16, code: Option<&str>) -> FailureKind {
+    match http_status {
+        500.. => FailureKind::MaybeProcessed,
+        400..=499 if code.is_some_and(is_throttling_code) => FailureKind::Rejected,
+        _ => FailureKind::Final,
+    }
 }
 
 /// Whether a failure of this kind may be retried for this operation.
 pub(crate) fn is_retryable(kind: FailureKind, op: &OperationInfo) -> bool {
     match kind {
-        FailureKind::Throttled | FailureKind::NotSent => true,
+        FailureKind::Rejected | FailureKind::NotSent => true,
         FailureKind::MaybeProcessed => op.idempotency_param.is_some() || op.read_only,
         FailureKind::Final => false,
     }
@@ -126,7 +142,7 @@ mod tests {
             ..CREATE
         };
         for op in [&CREATE, &with_token, &read] {
-            assert!(is_retryable(FailureKind::Throttled, op));
+            assert!(is_retryable(FailureKind::Rejected, op));
             assert!(is_retryable(FailureKind::NotSent, op));
             assert!(!is_retryable(FailureKind::Final, op));
         }
@@ -136,16 +152,24 @@ mod tests {
     }
 
     #[test]
-    fn throttling_codes() {
-        for code in [
-            "Throttling",
-            "Throttling.User",
-            "Throttling.Api",
-            "ServiceUnavailable",
-        ] {
-            assert!(is_throttling_code(code), "{code}");
+    fn only_a_throttled_4xx_was_rejected_before_processing() {
+        for code in ["Throttling", "Throttling.User", "Throttling.Api"] {
+            assert_eq!(answered(400, Some(code)), FailureKind::Rejected, "{code}");
+            assert_eq!(answered(429, Some(code)), FailureKind::Rejected, "{code}");
+            assert_eq!(
+                answered(503, Some(code)),
+                FailureKind::MaybeProcessed,
+                "{code}"
+            );
         }
-        assert!(!is_throttling_code("InternalError"));
+        assert_eq!(
+            answered(503, Some("ServiceUnavailable")),
+            FailureKind::MaybeProcessed
+        );
+        assert_eq!(answered(500, None), FailureKind::MaybeProcessed);
+        assert_eq!(answered(400, Some("InvalidParameter")), FailureKind::Final);
+        assert_eq!(answered(400, None), FailureKind::Final);
+        assert_eq!(answered(200, None), FailureKind::Final);
     }
 
     #[test]

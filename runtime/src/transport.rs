@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, LOCATION};
 use reqwest::{Method, Url};
 
 use crate::error::BoxError;
@@ -18,6 +19,13 @@ pub(crate) enum TransportFailure {
     NotSent(BoxError),
     /// The connection failed after the request may have been sent.
     Lost(BoxError),
+    /// The body grew past the configured limit; the connection was dropped unread.
+    TooLarge {
+        /// HTTP status of the response.
+        status: u16,
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 /// A request that cannot be expressed in HTTP (bad method or header bytes). Names only.
@@ -53,31 +61,87 @@ pub(crate) fn build(
     Ok(request)
 }
 
-/// Sends and reads the whole body within `timeout`.
+/// Sends and reads the whole body within `timeout`, at most `max_body` bytes of it. A body
+/// past the limit fails the exchange and drops the connection (hyper never returns a
+/// connection with an unread body to the pool), so a hostile or broken server costs at most
+/// `max_body` bytes of memory and `timeout` of time. A 3xx is returned with its `Location`
+/// and no body: redirects are never followed (the client is built with `Policy::none`).
 pub(crate) async fn exchange(
     http: &reqwest::Client,
     request: reqwest::Request,
     timeout: Duration,
+    max_body: usize,
 ) -> Result<RawResponse, TransportFailure> {
     let work = async {
-        let response = http.execute(request).await.map_err(classify)?;
+        let mut response = http.execute(request).await.map_err(classify)?;
         let status = response.status().as_u16();
         let headers = response.headers();
         let content_type = header_str(headers, CONTENT_TYPE.as_str());
         let retry_after_ms = header_str(headers, "x-acs-retry-after")
             .and_then(|v| v.trim().parse::<u64>().ok())
             .filter(|ms| *ms > 0);
-        let body = response.bytes().await.map_err(classify)?;
+        let location = header_str(headers, LOCATION.as_str());
+        let too_large = TransportFailure::TooLarge {
+            status,
+            limit: max_body,
+        };
+        if (300..400).contains(&status) {
+            return Ok(RawResponse {
+                status,
+                content_type,
+                retry_after_ms,
+                location,
+                body: Bytes::new(),
+            });
+        }
+        if response
+            .content_length()
+            .is_some_and(|n| n > max_body as u64)
+        {
+            return Err(too_large);
+        }
+        let body = read_capped(&mut response, max_body)
+            .await?
+            .ok_or(too_large)?;
         Ok(RawResponse {
             status,
             content_type,
             retry_after_ms,
+            location,
             body,
         })
     };
     tokio::time::timeout(timeout, work)
         .await
         .unwrap_or(Err(TransportFailure::Timeout))
+}
+
+/// The body, chunk by chunk; `None` once it passes `max` bytes. A body that arrives in one
+/// chunk (the usual case) is kept without a copy.
+async fn read_capped(
+    response: &mut reqwest::Response,
+    max: usize,
+) -> Result<Option<Bytes>, TransportFailure> {
+    let Some(first) = response.chunk().await.map_err(classify)? else {
+        return Ok(Some(Bytes::new()));
+    };
+    if first.len() > max {
+        return Ok(None);
+    }
+    let Some(second) = response.chunk().await.map_err(classify)? else {
+        return Ok(Some(first));
+    };
+    let mut body = BytesMut::with_capacity(first.len() + second.len());
+    body.extend_from_slice(&first);
+    let mut next = Some(second);
+    while let Some(chunk) = next {
+        if body.len() + chunk.len() > max {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+        next = response.chunk().await.map_err(classify)?;
+    }
+    Ok(Some(body.freeze()))
 }
 
 fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {

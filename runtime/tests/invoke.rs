@@ -1,22 +1,16 @@
 //! `Client::invoke` end to end against `scripts/mock_server.py`, which verifies signatures with
 //! the official Python SDK's functions. Fails (never skips) when those packages are missing.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
+use common::{logs_of, DESCRIBE, VPC};
 use serde_json::json;
 use specgen_runtime::testing::MockServer;
 use specgen_runtime::{
     CallOptions, Client, Config, Credentials, OperationInfo, ParamLocation, Params, RetryConfig,
     SdkError, ServiceError, ServiceInfo, SignatureVersion,
-};
-
-const VPC: ServiceInfo = ServiceInfo {
-    product: "Vpc",
-    version: "2016-04-28",
-    endpoint_global: "vpc.aliyuncs.com",
-    endpoint_regional: "vpc.{region}.aliyuncs.com",
-    global_regions: &["cn-hangzhou"],
-    location: ParamLocation::Query,
 };
 
 const ECR: ServiceInfo = ServiceInfo {
@@ -26,13 +20,6 @@ const ECR: ServiceInfo = ServiceInfo {
     endpoint_regional: "expressconnectrouter.{region}.aliyuncs.com",
     global_regions: &[],
     location: ParamLocation::FormBody,
-};
-
-const DESCRIBE: OperationInfo = OperationInfo {
-    action: "DescribePhysicalConnections",
-    method: "POST",
-    idempotency_param: None,
-    read_only: true,
 };
 
 const CREATE: OperationInfo = OperationInfo {
@@ -260,6 +247,42 @@ async fn server_errors_are_not_retried_without_token_or_read_only() {
     assert_eq!(server.requests().await.unwrap().len(), 3);
 }
 
+/// The retry rule for an operation that neither reads nor carries a token: sent again only
+/// after a 4xx throttling answer; a 5xx may have been processed, whatever it says.
+#[tokio::test]
+async fn a_create_without_token_is_sent_again_only_after_a_throttling_4xx() {
+    let server = server();
+    let c = client(&server, SignatureVersion::V3, MockServer::credentials());
+    let maybe_processed = [
+        json!({"status": 500, "headers": {"x-acs-retry-after": "5"},
+               "json": {"Code": "Throttling.User", "Message": "m", "RequestId": "R1"}}),
+        json!({"status": 503, "headers": {"x-acs-retry-after": "5"},
+               "json": {"Code": "ServiceUnavailable", "Message": "m", "RequestId": "R2"}}),
+        json!({"status": 502, "headers": {"Content-Type": "text/html"}, "body": "<html>bad gateway"}),
+    ];
+    for answer in maybe_processed {
+        server.reset().await.unwrap();
+        server
+            .scenario(json!({"responses": [answer.clone(), {"json": {"RequestId": "OK"}}]}))
+            .await
+            .unwrap();
+        assert!(invoke(&c, &VPC, &DELETE, Params::new()).await.is_err());
+        assert_eq!(server.requests().await.unwrap().len(), 1, "{answer}");
+    }
+    // A throttling body written with a repeated key still parses (last value wins) and is
+    // retried.
+    server.reset().await.unwrap();
+    server
+        .scenario(json!({"responses": [
+            {"status": 400, "headers": {"Content-Type": "application/json"},
+             "body": r#"{"Code":"InternalError","Code":"Throttling.User","Message":"m","RequestId":"D"}"#},
+            {"json": {"RequestId": "OK"}}]}))
+        .await
+        .unwrap();
+    invoke(&c, &VPC, &DELETE, Params::new()).await.unwrap();
+    assert_eq!(server.requests().await.unwrap().len(), 2);
+}
+
 #[tokio::test]
 async fn slow_server_times_out() {
     let server = server();
@@ -428,7 +451,12 @@ async fn missing_region_and_credentials_fail_before_sending() {
         .unwrap_err();
     assert!(matches!(err, SdkError::Config(_)), "{err:?}");
 
-    let env = specgen_runtime::Environment::new(Default::default(), None);
+    // The metadata service is switched off: no test reaches 100.100.100.200.
+    let vars = [(
+        "ALIBABA_CLOUD_ECS_METADATA_DISABLED".to_string(),
+        "true".to_string(),
+    )];
+    let env = specgen_runtime::Environment::new(vars.into_iter().collect(), None);
     let config = specgen_runtime::ConfigBuilder::from_environment(env)
         .region("cn-shanghai")
         .endpoint_url("http://127.0.0.1:9")
@@ -438,34 +466,6 @@ async fn missing_region_and_credentials_fail_before_sending() {
         .await
         .unwrap_err();
     assert!(matches!(err, SdkError::Credentials(_)), "{err:?}");
-}
-
-/// Captures every log line of the calls run inside `f`, at all levels.
-async fn logs_of<F: std::future::Future<Output = ()>>(f: F) -> String {
-    use std::sync::{Arc, Mutex};
-    #[derive(Clone, Default)]
-    struct Buf(Arc<Mutex<Vec<u8>>>);
-    impl std::io::Write for Buf {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let buf = Buf::default();
-    let writer = buf.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let guard = tracing::subscriber::set_default(subscriber);
-    f.await;
-    drop(guard);
-    let bytes = buf.0.lock().unwrap().clone();
-    String::from_utf8(bytes).unwrap()
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -41,3 +41,10 @@ pub mod pagination;
 pub use client::Client;
 pub use error::CommonError;
 pub use specgen_runtime::{CallOptions, Config, SdkError, ServiceError, ValidationError};
+/// What configuring a client takes (credentials, providers, retries, timeouts, signing), so
+/// that the generated crate is the only dependency a user needs.
+pub use specgen_runtime::{
+    ConfigBuilder, ConfigError, Credentials, CredentialsError, CredentialsFuture,
+    DefaultCredentialsChain, Environment, ProvideCredentials, RetryConfig,
+    SignatureVersion,
+};

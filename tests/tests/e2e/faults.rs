@@ -337,3 +337,47 @@ async fn a_documented_describe_error_is_sorted_too() {
         "{error:?}"
     );
 }
+
+/// `TerminatePhysicalConnection` has no idempotency token and does not only read: an answer
+/// that may come after processing is never followed by a second request, whatever its
+/// headers say; a throttling 4xx is.
+#[tokio::test]
+async fn an_operation_without_token_is_not_sent_again_after_a_5xx() {
+    let server = server();
+    let terminate = |server: &MockServer| {
+        vpc_client(server)
+            .terminate_physical_connection()
+            .region_id("cn-hangzhou")
+            .physical_connection_id("pc-119mfjzm7")
+    };
+    let mut unavailable = service_error(503, "ServiceUnavailable", "busy");
+    unavailable["headers"] = json!({"x-acs-retry-after": "5"});
+    script(
+        &server,
+        &VPC,
+        "TerminatePhysicalConnection",
+        vec![unavailable, json!({"json": {"RequestId": "twice"}})],
+    )
+    .await;
+    let err = terminate(&server).send().await.unwrap_err();
+    assert!(err.to_string().contains("ServiceUnavailable"), "{err}");
+    assert_eq!(received(&server).await.len(), 1, "sent once");
+
+    server.reset().await.unwrap();
+    script(
+        &server,
+        &VPC,
+        "TerminatePhysicalConnection",
+        vec![
+            service_error(400, "Throttling.User", "t"),
+            json!({"json": {"RequestId": "after"}}),
+        ],
+    )
+    .await;
+    let output = terminate(&server)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.request_id.as_deref(), Some("after"));
+    assert_eq!(received(&server).await.len(), 2);
+}

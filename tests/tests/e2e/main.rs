@@ -4,6 +4,7 @@
 //! own example responses (`specgen_e2e::documented_response`). Fails, never skips, when the
 //! Python packages are missing (`pip install -r scripts/requirements.txt`).
 
+mod credentials;
 mod faults;
 mod operations;
 mod pagination;

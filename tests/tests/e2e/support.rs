@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use specgen_runtime::testing::{MockServer, RecordedRequest};
-use specgen_runtime::{Config, RetryConfig, SignatureVersion};
+// From the generated crate: its re-exports are all a user needs to configure it.
+use alibabacloud_vpc20160428::{Config, RetryConfig, SignatureVersion};
 
 /// Product and API version, as the server checks them.
 pub struct Api {
