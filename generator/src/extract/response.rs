@@ -281,6 +281,8 @@ struct Placing<'a> {
     nodes: &'a [Node<'a>],
     of_node: Vec<Option<usize>>,
     example_line: usize,
+    /// False when the example's keys had to be repaired: the table's spelling is kept then.
+    trust_names: bool,
     warnings: &'a mut Vec<Diagnostic>,
 }
 
@@ -299,6 +301,17 @@ impl Placing<'_> {
                 Some(r) => {
                     let mut f = self.rows[r].field.clone();
                     self.check_parent(r, n);
+                    if f.name.trim() != shape.key && self.trust_names {
+                        self.warnings.push(Diagnostic::warning(
+                            "response-name-differs",
+                            f.source.clone(),
+                            format!(
+                                "the table spells `{}` (line {}), the example `{}` (line {}); the example's spelling is the wire name",
+                                f.name.trim(), f.source.line, shape.key, shape.line
+                            ),
+                        ));
+                        f.name.clone_from(&shape.key);
+                    }
                     f.example_source = Some(at);
                     f
                 }
@@ -350,6 +363,14 @@ impl Placing<'_> {
                 }
                 _ if field.origin.is_none() && list_typed(&field.doc_type) => field.list = true,
                 _ => {}
+            }
+            // A type the table leaves empty for a value without members is the example
+            // value's (an empty object stays whole JSON rather than text).
+            if field.doc_type.trim().is_empty()
+                && field.children.is_empty()
+                && shape.kind != Kind::Empty
+            {
+                field.doc_type = kind_type(shape.kind).to_string();
             }
             let key = self.of_node[n].unwrap_or(self.rows.len() + position);
             out.push((key, field));
@@ -460,6 +481,7 @@ fn place(
         nodes: &flat,
         of_node,
         example_line,
+        trust_names: sample.repairs.is_empty(),
         warnings,
     };
     let mut out = p.build(None, None);
