@@ -76,16 +76,33 @@ const CASES: &[Case] = &[
         new: &[("000", &[("|RequestId|String|C004F022", "|Status|String|Pending|高速上云服务的状态。\n\n |\n|RequestId|String|C004F022")])],
         expect: &[ResponseFieldAdded],
     },
+    // Gone from the table and from the examples (a key an example still shows stays generated).
     Case { name: "response_field_removed", old: SEED_000, new: &[("000", &[(r"|EccId|String|ecc-xxx\*\*\*\*\*|新建的高速上云服务实例ID。
 
  |
-", "")])], expect: &[ResponseFieldRemoved] },
+", ""), ("    <EccId>ecc-bp1t9osmuln1vxfpt6gy8</EccId>\n", ""), ("\t\"EccId\":\"ecc-bp1t9osmuln1vxfpt6gy8\",\n", "")])], expect: &[ResponseFieldRemoved] },
     Case { name: "response_field_type_changed", old: SEED_000, new: &[("000", &[("|EccId|String|", "|EccId|Long|")])], expect: &[ResponseFieldTypeChanged] },
     Case {
         name: "response_field_moved",
         old: SEED_000,
-        new: &[("000", &[("|EccId|String|", "|Connection|Struct| |新建的连接。\n\n |\n|└EccId|String|")])],
+        new: &[("000", &[
+            ("|EccId|String|", "|Connection|Struct| |新建的连接。\n\n |\n|└EccId|String|"),
+            ("    <EccId>ecc-bp1t9osmuln1vxfpt6gy8</EccId>", "    <Connection><EccId>ecc-bp1t9osmuln1vxfpt6gy8</EccId></Connection>"),
+            ("\t\"EccId\":\"ecc-bp1t9osmuln1vxfpt6gy8\",", "\t\"Connection\":{\"EccId\":\"ecc-bp1t9osmuln1vxfpt6gy8\"},"),
+        ])],
         expect: &[ResponseFieldAdded, ResponseFieldMoved],
+    },
+    // Only the table nests it and no usable example says where it sits: not a real move.
+    Case {
+        name: "response_field_moved_in_the_table_only",
+        old: SEED_000,
+        new: &[("000", &[
+            ("|EccId|String|", "|Connection|Struct| |新建的连接。\n\n |\n|└EccId|String|"),
+            ("<CreateExpressCloudConnectionResponse>", "<OtherResponse>"),
+            ("</CreateExpressCloudConnectionResponse>", "</OtherResponse>"),
+            ("\t\"EccId\":\"ecc-bp1t9osmuln1vxfpt6gy8\",\n", "\t\"EccId\":\n"),
+        ])],
+        expect: &[ResponseFieldAdded, DocsChanged],
     },
     Case {
         name: "error_code_added",

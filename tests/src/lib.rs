@@ -102,23 +102,20 @@ fn object_from_fields(fields: &[Field]) -> Map<String, Value> {
 fn value_for(field: &Field) -> Value {
     let doc_type = field.doc_type.to_ascii_lowercase();
     let example = field.example.as_deref().map(str::trim);
-    if doc_type.starts_with("array") {
-        // An anonymous child is the item type; named children are the item's fields.
+    if field.list {
+        // The IR says where the lists are; an anonymous only child is the item type.
         let item = match field.children.as_slice() {
             [only] if only.name.is_empty() => value_for(only),
+            [] => {
+                let scalar = Field {
+                    list: false,
+                    ..field.clone()
+                };
+                value_for(&scalar)
+            }
             children => Value::Object(object_from_fields(children)),
         };
-        let list = Value::Array(vec![item]);
-        // `Array of X` is a list wrapped in an object, `{"X": [...]}` (XML heritage).
-        let wrapper = field
-            .doc_type
-            .get(9..)
-            .map(str::trim)
-            .filter(|x| !x.is_empty());
-        return match wrapper.filter(|_| doc_type.starts_with("array of ")) {
-            Some(item_name) => Value::Object(Map::from_iter([(item_name.to_owned(), list)])),
-            None => list,
-        };
+        return Value::Array(vec![item]);
     }
     if !field.children.is_empty() {
         return Value::Object(object_from_fields(&field.children));

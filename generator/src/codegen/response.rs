@@ -8,7 +8,7 @@ use super::types::{
     doc_kind, scalar_of, unknown_type_note, Direction, DocKind, FieldDoc, FieldModel, Scalar,
     StructModel, Ty, TypeSet,
 };
-use crate::ir::{Constraint, Field};
+use crate::ir::{Constraint, Field, FieldOrigin};
 
 /// The output fields of an operation; a single anonymous root object is unwrapped.
 pub fn output_fields<'a>(
@@ -42,7 +42,10 @@ fn fields<'a>(list: &'a [Field], types: &mut TypeSet<'a>, context: &str) -> Vec<
             example: f.example.clone(),
             default: None,
             source: f.source.clone(),
-            notes: unknown_type_note(&f.doc_type).into_iter().collect(),
+            notes: unknown_type_note(&f.doc_type)
+                .into_iter()
+                .chain(origin_note(f))
+                .collect(),
         };
         let ty = field_type(f, types, context, &mut doc);
         out.push(FieldModel {
@@ -56,6 +59,19 @@ fn fields<'a>(list: &'a [Field], types: &mut TypeSet<'a>, context: &str) -> Vec<
         });
     }
     out
+}
+
+/// Says where a field no table row documents comes from.
+fn origin_note(f: &Field) -> Option<String> {
+    let at = docs::source(f.example_source.as_ref().unwrap_or(&f.source));
+    match f.origin? {
+        FieldOrigin::Example => Some(format!(
+            "This field appears in the documented example only ({at}); the response table does not document it."
+        )),
+        FieldOrigin::Wrapper => Some(format!(
+            "The level around the items that the document's example or `Array of` type shows ({at}); the response table leaves it implicit."
+        )),
+    }
 }
 
 /// A struct named after `name` holding `children`.
@@ -81,82 +97,34 @@ fn struct_of<'a>(
     })
 }
 
-/// `Array of X`: Alibaba's notation for a list wrapped in an object,
-/// `{"Field": {"X": [...]}}` (XML heritage), as the official SDKs model it.
-fn wrapped_item(doc_type: &str) -> Option<&str> {
-    let t = doc_type.trim();
-    let item = t.get(..9).filter(|p| p.eq_ignore_ascii_case("array of "))?;
-    Some(t[item.len()..].trim())
-        .filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-fn wrapper_type<'a>(
-    f: &'a Field,
-    item: &'a str,
-    types: &mut TypeSet<'a>,
-    context: &str,
-    doc: &FieldDoc,
-) -> Ty {
-    let item_ty = match f.children.as_slice() {
-        [] => Ty::Scalar(Scalar::Str),
-        children => struct_of(item, children, types, context, doc),
-    };
-    let wrapper = types.claim_type_name(&names::camel(&f.name), context);
-    let field = FieldModel {
-        wire: item.to_string(),
-        name: names::snake(item),
-        ty: Ty::List(Box::new(item_ty)),
-        required: false,
-        doc: FieldDoc {
-            description: format!("The items of `{}`.", f.name),
-            doc_type: f.doc_type.clone(),
-            example: None,
-            default: None,
-            source: f.source.clone(),
-            notes: Vec::new(),
-        },
-        rules: Vec::new(),
-        max_items: Vec::new(),
-    };
-    types.add_struct(StructModel {
-        name: wrapper,
-        direction: Direction::Output,
-        doc: format!(
-            "The object that wraps the `{item}` list (`{}`).",
-            f.doc_type
-        ),
-        fields: vec![field],
-    })
-}
-
+/// The Rust type of a field as the IR structures it: a list of item structs or scalars, a
+/// struct of its children, or a scalar (an enum for a valid-value list).
 fn field_type<'a>(f: &'a Field, types: &mut TypeSet<'a>, context: &str, doc: &mut FieldDoc) -> Ty {
-    if let Some(item) = wrapped_item(&f.doc_type) {
-        return wrapper_type(f, item, types, context, doc);
-    }
-    let kind = doc_kind(&f.doc_type);
-    match (kind, f.children.as_slice()) {
-        (DocKind::List, [item]) if item.name.trim().is_empty() => {
-            let item_ty = match item.children.as_slice() {
-                [] => scalar_type(item, &f.name, types, context),
-                children => struct_of(&f.name, children, types, context, doc),
-            };
-            Ty::List(Box::new(item_ty))
-        }
-        (DocKind::List, []) => Ty::List(Box::new(Ty::Scalar(element_scalar(&f.doc_type)))),
-        (DocKind::List, children) => {
-            Ty::List(Box::new(struct_of(&f.name, children, types, context, doc)))
-        }
-        (_, []) => scalar_type(f, &f.name, types, context),
-        (_, children) => struct_of(&f.name, children, types, context, doc),
+    // An unnamed only child of a list is its item (web pages' `array<object>` rows).
+    let children = match f.children.as_slice() {
+        [item] if f.list && item.name.trim().is_empty() => item.children.as_slice(),
+        children => children,
+    };
+    let value = match children {
+        [] if f.list => Ty::Scalar(element_scalar(&f.doc_type)),
+        [] => scalar_type(f, &f.name, types, context),
+        children => struct_of(&f.name, children, types, context, doc),
+    };
+    if f.list {
+        Ty::List(Box::new(value))
+    } else {
+        value
     }
 }
 
-/// `array<integer>` -> `I64`; a bare `array` holds strings.
+/// The item type of a list of scalars: `array<integer>` -> `I64`, a bare `array` or `List`
+/// holds strings, a scalar type (a list level the example shows) is that scalar.
 fn element_scalar(doc_type: &str) -> Scalar {
     let t = doc_type.trim();
     let inner = match (t.find('<'), t.rfind('>')) {
         (Some(open), Some(close)) if open < close => &t[open + 1..close],
-        _ => "string",
+        _ if doc_kind(t) == DocKind::List => "string",
+        _ => t,
     };
     output_scalar(doc_kind(inner))
 }

@@ -153,6 +153,11 @@ fn report_moves(
         let Some((first_old, first_new, _)) = fields.first() else {
             continue;
         };
+        // A move is a real change only when both sides' examples confirm where the fields sit;
+        // otherwise it is the reading of a table that lost its nesting.
+        let confirmed = fields
+            .iter()
+            .all(|(of, nf, _)| of.example_source.is_some() && nf.example_source.is_some());
         let names: Vec<String> = fields
             .iter()
             .map(|(of, _, _)| format!("`{}`", of.name.trim()))
@@ -162,10 +167,18 @@ fn report_moves(
         } else {
             format!("response fields under `{from}`")
         };
+        let (kind, note) = if confirmed {
+            (Kind::ResponseFieldMoved, "")
+        } else {
+            (
+                Kind::DocsChanged,
+                " (placed differently by the tables; no example on both sides confirms a move)",
+            )
+        };
         emit.push(
-            Kind::ResponseFieldMoved,
+            kind,
             subject,
-            format!("moved to {}: {}", place(to), names.join(", ")),
+            format!("moved to {}: {}{note}", place(to), names.join(", ")),
             Some(&first_old.source),
             Some(&first_new.source),
         );

@@ -50,7 +50,13 @@ pub fn classify(file: &str, line: usize, lang: Option<&str>, text: &str, label: 
     let format = match lang.map(str::to_lowercase).as_deref() {
         Some("json") => "json",
         Some("xml") => "xml",
-        _ if t.starts_with('{') || t.starts_with('[') => "json",
+        // A JSON fragment (its opening brace lost, as in PDF text) is still JSON, to be reported.
+        _ if t.starts_with('{')
+            || t.starts_with('[')
+            || (t.starts_with('"') && t.contains("\":")) =>
+        {
+            "json"
+        }
         _ if t.starts_with('<') => "xml",
         _ if t.contains("Action=") || t.contains("Action =") || t.starts_with("http") => "http",
         _ => "text",
@@ -70,6 +76,8 @@ pub fn classify(file: &str, line: usize, lang: Option<&str>, text: &str, label: 
         http_head: http_head.to_string(),
         text: text.to_string(),
         source: Span::new(file, line),
+        root: None,
+        flaw: None,
     }
 }
 

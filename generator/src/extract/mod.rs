@@ -8,7 +8,9 @@
 mod examples;
 mod headers;
 mod listed;
+mod response;
 pub mod rules;
+mod sample;
 mod sections;
 mod tables;
 mod tree;
@@ -257,6 +259,8 @@ fn assemble(file: &str, chunk: &Chunk<'_>, g: Gathered) -> Operation {
             ));
         }
     }
+    let mut examples = g.examples;
+    let response = response::reconcile(file, &name, g.response, &mut examples, &mut warnings);
     let mut intro = g.intro.into_iter().filter(|p| !examples::is_chrome(p));
     let summary = intro.next().unwrap_or_default();
     let description = intro.chain(g.notes).collect::<Vec<_>>().join("\n\n");
@@ -272,9 +276,9 @@ fn assemble(file: &str, chunk: &Chunk<'_>, g: Gathered) -> Operation {
         source: Span::new(file, line),
         permissions: g.permissions,
         parameters: g.parameters,
-        response: g.response,
+        response,
         errors: g.errors,
-        examples: g.examples,
+        examples,
         overrides: Vec::new(),
         warnings,
     }

@@ -189,7 +189,10 @@ pub fn fields(
                 description,
                 constraints,
                 children: Vec::new(),
+                list: false,
                 source: v.row_span(),
+                example_source: None,
+                origin: None,
             },
         ));
     }

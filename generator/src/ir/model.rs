@@ -144,7 +144,36 @@ pub struct Field {
     pub constraints: Vec<Constraint>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Field>,
+    /// The value is a JSON array: of objects with `children`, or of `type` scalars when there
+    /// are none (an unnamed only child is the item itself).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub list: bool,
+    /// The table row (or, for a field only the example shows, the example line).
     pub source: Span,
+    /// The line of the page's own success example that shows the field at this place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example_source: Option<Span>,
+    /// Why the field is here though no table row documents it; absent for table rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<FieldOrigin>,
+}
+
+impl Field {
+    /// True for a field a table row documents.
+    pub fn documented(&self) -> bool {
+        self.origin.is_none()
+    }
+}
+
+/// Where an undocumented response field comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldOrigin {
+    /// The object or list level around documented items that the example or an `Array of X`
+    /// type shows (`{"Vpcs":{"Vpc":[...]}}`: `Vpc`).
+    Wrapper,
+    /// A key the example shows and no table documents.
+    Example,
 }
 
 /// A row of an operation's error table.
@@ -174,6 +203,14 @@ pub struct Example {
     pub http_head: String,
     pub text: String,
     pub source: Span,
+    /// The object a success sample wraps its body in (`DescribeVpcsResponse`, the XML root
+    /// element), which the service's JSON answer does not have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
+    /// Why a success sample is not a faithful one (keys broken by PDF text, not valid JSON,
+    /// another operation's response); such a sample is not decoded by the example tests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flaw: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

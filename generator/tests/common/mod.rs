@@ -57,3 +57,55 @@ pub fn corpus() -> Option<PathBuf> {
     let dir = repo_root().join("../shared/corpus");
     dir.is_dir().then_some(dir)
 }
+
+/// A `specs/` tree under `root` listing the whole corpus, as `scripts/bench` builds it: one
+/// product file per corpus product (from `bench/corpus/products/`, Vpc from `specs/products/`),
+/// English pages first. Returns the specs directory, product versions and document count.
+pub fn corpus_specs(
+    corpus: &std::path::Path,
+    root: &std::path::Path,
+) -> (PathBuf, std::collections::BTreeMap<String, String>, usize) {
+    let repo = repo_root();
+    let specs = root.join("specs");
+    std::fs::create_dir_all(specs.join("products")).expect("mkdir");
+    let mut versions = std::collections::BTreeMap::new();
+    let product_files = std::fs::read_dir(repo.join("bench/corpus/products"))
+        .expect("bench/corpus/products")
+        .flatten()
+        .map(|e| e.path())
+        .chain([repo.join("specs/products/Vpc-2016-04-28.yaml")]);
+    for path in product_files {
+        let name = path
+            .file_stem()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
+        let (product, version) = name.split_once('-').expect("Product-version.yaml");
+        versions.insert(product.to_string(), version.to_string());
+        std::fs::copy(
+            &path,
+            specs.join("products").join(path.file_name().expect("name")),
+        )
+        .expect("copy product file");
+    }
+    let mut sources = String::from("sources:\n");
+    let mut documents = 0;
+    for lang in ["en-US", "zh-CN"] {
+        for (product, version) in &versions {
+            let Ok(dir) = std::fs::read_dir(corpus.join(lang).join(product)) else {
+                continue;
+            };
+            let mut docs: Vec<_> = dir.flatten().map(|e| e.path()).collect();
+            docs.sort();
+            for doc in docs {
+                documents += 1;
+                sources.push_str(&format!(
+                    "  - path: {}\n    product: {product}\n    version: \"{version}\"\n    style: RPC\n    language: {lang}\n",
+                    doc.display()
+                ));
+            }
+        }
+    }
+    std::fs::write(specs.join("sources.yaml"), sources).expect("sources.yaml");
+    (specs, versions, documents)
+}

@@ -135,7 +135,7 @@ impl DescribePhysicalConnectionsInput {
 pub struct DescribePhysicalConnectionsOutput {
     /// Details of physical connections
     ///
-    /// Wire name `PhysicalConnectionSet`, document type `Array of PhysicalConnectionType`.
+    /// Wire name `PhysicalConnectionSet`.
     ///
     /// Source: `specs/docs/003_ea11b898bece2968.txt:257`
     pub physical_connection_set: Option<PhysicalConnectionSet>,
@@ -245,7 +245,7 @@ impl Filter {
         );
     }
 }
-/// Details of physical connections
+/// An item of `PhysicalConnectionType`.
 #[derive(Debug, Clone)]
 pub struct PhysicalConnectionType {
     /// The access point ID of the physical connection
@@ -444,14 +444,14 @@ impl ::specgen_runtime::json::FromJson for PhysicalConnectionType {
         })
     }
 }
-/// The object that wraps the `PhysicalConnectionType` list (`Array of PhysicalConnectionType`).
+/// Details of physical connections
 #[derive(Debug, Clone)]
 pub struct PhysicalConnectionSet {
-    /// The items of `PhysicalConnectionSet`.
+    /// Wire name `PhysicalConnectionType`, document type `Object`.
     ///
-    /// Wire name `PhysicalConnectionType`, document type `Array of PhysicalConnectionType`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/003_ea11b898bece2968.txt:317`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:257`
+    /// Source: `specs/docs/003_ea11b898bece2968.txt:317`
     pub physical_connection_type: Option<Vec<PhysicalConnectionType>>,
 }
 impl ::specgen_runtime::json::FromJson for PhysicalConnectionSet {
