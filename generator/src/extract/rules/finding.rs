@@ -2,7 +2,7 @@
 
 use super::values::{intervals, Values};
 use super::RuleInput;
-use crate::ir::{CharClass, Constraint, EnumValue, Interval};
+use crate::ir::{CharClass, Constraint, EnumValue, Interval, Origin, RuleStatus};
 
 /// An index placeholder in a repeated family's name (`N`, and `M`/`n` in some documents).
 fn is_index(part: &str) -> bool {
@@ -58,6 +58,7 @@ impl Ctx<'_> {
             max,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
@@ -66,6 +67,7 @@ impl Ctx<'_> {
             allowed,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
@@ -74,6 +76,7 @@ impl Ctx<'_> {
             allowed,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
@@ -82,6 +85,7 @@ impl Ctx<'_> {
             values,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
@@ -90,12 +94,13 @@ impl Ctx<'_> {
             values,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
     /// An item count. For nested families (`Filter.N.Value.N`) a description speaks of its
     /// own, innermost `N`: the outer one is described on the sibling (`Filter.N.Key`).
-    pub fn max_items(&self, max: u64) -> Finding {
+    pub fn max_items(&self, max: u64, origin: Origin) -> Finding {
         let level = self
             .input
             .name
@@ -108,6 +113,7 @@ impl Ctx<'_> {
             level: u8::try_from(level).unwrap_or(u8::MAX),
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::new(origin),
         })
     }
 
@@ -116,6 +122,7 @@ impl Ctx<'_> {
             max,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::new(Origin::Stated),
         })
     }
 
@@ -125,6 +132,7 @@ impl Ctx<'_> {
             excluded: Vec::new(),
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::new(Origin::Stated),
         })
     }
 
@@ -159,6 +167,7 @@ impl Ctx<'_> {
                     .collect(),
                 sentence: self.quote.clone(),
                 source: self.input.span.clone(),
+                status: RuleStatus::new(Origin::Stated),
             })),
         }
         out

@@ -192,6 +192,7 @@ fn finish(input: &RuleInput<'_>, out: &mut RuleOutput) {
                 excluded,
                 sentence,
                 source,
+                status,
             } = c
             {
                 if let ([r], true) = (ranges.as_slice(), excluded.is_empty()) {
@@ -200,6 +201,7 @@ fn finish(input: &RuleInput<'_>, out: &mut RuleOutput) {
                             max,
                             sentence: std::mem::take(sentence),
                             source: source.clone(),
+                            status: status.clone(),
                         };
                     }
                 }

@@ -96,6 +96,7 @@ fn enum_from_bullets_with_meanings() {
         values,
         sentence,
         source,
+        ..
     }) = out.constraints.first()
     else {
         panic!("no enum")

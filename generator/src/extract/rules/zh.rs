@@ -3,7 +3,7 @@
 use super::charclass::{classes, paren_char};
 use super::finding::{Ctx, Finding};
 use super::shared;
-use crate::ir::CharClass;
+use crate::ir::{CharClass, Origin};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -87,7 +87,7 @@ pub fn recognize(ctx: &Ctx<'_>, s: &str) -> Vec<Finding> {
 
 fn item_count(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) -> bool {
     if let Some(n) = N_RANGE.captures(s).and_then(|c| c[2].parse().ok()) {
-        out.push(ctx.max_items(n));
+        out.push(ctx.max_items(n, Origin::Stated));
         return true;
     }
     let counts: Vec<u64> = AT_MOST
@@ -95,7 +95,7 @@ fn item_count(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) -> bool {
         .filter(|c| c.get(2).is_none())
         .filter_map(|c| c[1].parse().ok())
         .collect();
-    out.extend(counts.iter().map(|n| ctx.max_items(*n)));
+    out.extend(counts.iter().map(|n| ctx.max_items(*n, Origin::Inferred)));
     !counts.is_empty()
 }
 
