@@ -35,11 +35,7 @@ fn decide(p: &mut Parameter, out: &mut Vec<Diagnostic>) {
         .filter_map(|(what, v)| v.as_ref().map(|v| (what, items(&p.doc_type, v))))
         .collect();
     for c in &mut p.constraints {
-        let mut reason = c
-            .status()
-            .partial
-            .clone()
-            .map(|why| format!("the value list was read partially: {why}"));
+        let mut reason = c.status().incomplete.clone();
         for (what, vs) in &values {
             for v in vs {
                 let Err(rule) = admits(c, v) else { continue };
@@ -227,9 +223,9 @@ mod tests {
     }
 
     #[test]
-    fn a_list_read_partially_is_never_enforced() {
+    fn a_list_read_incompletely_is_never_enforced() {
         let mut rule = one_of(&["true"]);
-        rule.status_mut().partial = Some("item `x` is not a value".into());
+        rule.status_mut().incomplete = Some("item `x` is not a value".into());
         let mut p = param("true", None, vec![rule]);
         decide(&mut p, &mut Vec::new());
         assert!(!p.constraints[0].is_enforced());

@@ -218,12 +218,13 @@ fn yes() -> bool {
 pub struct RuleStatus {
     #[serde(default)]
     pub origin: Origin,
-    /// Set by the extractor when the value list was not read whole (an item that is not a
-    /// value, a guessed multi-word value): such a rule is never enforced.
+    /// Set by the extractor when the rule as read may not be the whole rule (a guessed
+    /// multi-word value in a run-together list, a `can contain` list of characters): why.
+    /// Such a rule is never enforced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partial: Option<String>,
-    /// Decided by [`crate::ir::lint`]: the list was read whole and the page's own example
-    /// and default pass the rule. Read it with [`Constraint::is_enforced`].
+    pub incomplete: Option<String>,
+    /// Decided by [`crate::ir::lint`]: the rule is complete and the page's own example and
+    /// default pass it. Read it with [`Constraint::is_enforced`].
     #[serde(default = "yes")]
     pub enforced: bool,
     /// Why the rule is not enforced (empty when it is).
@@ -236,7 +237,7 @@ impl RuleStatus {
     pub fn new(origin: Origin) -> Self {
         RuleStatus {
             origin,
-            partial: None,
+            incomplete: None,
             enforced: true,
             not_enforced: String::new(),
         }

@@ -74,12 +74,6 @@ pub struct CreateExpressConnectRouterInput {
     ///
     /// Wire name `DryRun`, document type `boolean`, example `false`, default `false`.
     ///
-    /// Rules:
-    /// - one of `true`, `false` (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:128`):
-    ///   > Valid values:
-    ///   > - true: sends a check request without modifying service resources.
-    ///   > - false (default): sends a normal request.
-    ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:122`
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -173,14 +167,6 @@ impl CreateExpressConnectRouterInput {
                     (4200000000i64, 4294967294i64),
                 ],
                 &[65025i64],
-            );
-        }
-        if let Some(value) = &self.dry_run {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "DryRun",
-                &value.to_string(),
-                &["true", "false"],
             );
         }
         if let Some(value) = &self.client_token {

@@ -84,7 +84,7 @@ pub struct CreateExpressCloudConnectionInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/000_765e466a580c64f8.txt:48`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/000_765e466a580c64f8.txt:48`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/000_765e466a580c64f8.txt:48`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
     /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/000_765e466a580c64f8.txt:48`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
@@ -143,6 +143,7 @@ impl CreateExpressCloudConnectionInput {
         if mode == ::specgen_runtime::Validation::Off {
             return Ok(());
         }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "Bandwidth", self.bandwidth.is_some());
@@ -208,19 +209,21 @@ impl CreateExpressCloudConnectionInput {
                 Some(2u64),
                 Some(128u64),
             );
-            ::specgen_runtime::validate::charset(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 "Name",

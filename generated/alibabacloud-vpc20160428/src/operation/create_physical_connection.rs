@@ -110,7 +110,7 @@ pub struct CreatePhysicalConnectionInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/003_ea11b898bece2968.txt:136`):
     ///   > The name The name can contain from 2 to 128 characters including a-z, A-Z, 0-9, dots, underscores, and hyphens.
-    /// - only letters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/003_ea11b898bece2968.txt:136`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/003_ea11b898bece2968.txt:136`):
     ///   > The name The name can contain from 2 to 128 characters including a-z, A-Z, 0-9, dots, underscores, and hyphens.
     /// - starts with letters (checked by `validate()`; `specs/docs/003_ea11b898bece2968.txt:136`):
     ///   > The name must start with an English letter, but cannot start with <http://or> https://.
@@ -163,6 +163,7 @@ impl CreatePhysicalConnectionInput {
         if mode == ::specgen_runtime::Validation::Off {
             return Ok(());
         }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -214,18 +215,20 @@ impl CreatePhysicalConnectionInput {
                 Some(2u64),
                 Some(128u64),
             );
-            ::specgen_runtime::validate::charset(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 "Name",

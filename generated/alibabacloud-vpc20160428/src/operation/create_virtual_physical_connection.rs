@@ -74,7 +74,7 @@ pub struct CreateVirtualPhysicalConnectionInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
     ///   > The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `_` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
+    /// - only letters, digits, `-`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:50`):
     ///   > The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-).
     /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
     ///   > The name must start with a letter but cannot start with http:// or https://.
@@ -100,12 +100,6 @@ pub struct CreateVirtualPhysicalConnectionInput {
     /// - false: sends the request. If the request passes the check, the hosted connection is created. This is the default value.
     ///
     /// Wire name `DryRun`, document type `Boolean`, example `false`, default `false`.
-    ///
-    /// Rules:
-    /// - one of `true`, `false` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:63`):
-    ///   > Valid values:
-    ///   > - true: performs a dry run. The system checks the required parameters, request syntax, and instance status. If the request fails the dry run, the corresponding error message is returned. If the request passes the check, DRYRUN.SUCCESS is returned.
-    ///   > - false: sends the request. If the request passes the check, the hosted connection is created. This is the default value.
     ///
     /// Source: `specs/docs/001_c64127cda3770c00.txt:61`
     pub dry_run: Option<bool>,
@@ -211,17 +205,19 @@ impl CreateVirtualPhysicalConnectionInput {
                 Some(2u64),
                 Some(128u64),
             );
-            ::specgen_runtime::validate::charset(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 "Name",
@@ -241,14 +237,6 @@ impl CreateVirtualPhysicalConnectionInput {
                 "Token",
                 value,
                 &[::specgen_runtime::CharClass::Ascii],
-            );
-        }
-        if let Some(value) = &self.dry_run {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "DryRun",
-                &value.to_string(),
-                &["true", "false"],
             );
         }
         if let Some(value) = &self.description {
@@ -365,7 +353,7 @@ pub struct Tag {
     /// Rules:
     /// - at most 64 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
     ///   > The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:85`):
     ///   > The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).
     /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
     ///   > The key must start with a letter but cannot start with aliyun or acs:.
@@ -384,7 +372,7 @@ pub struct Tag {
     /// Rules:
     /// - at most 128 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
     ///   > The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:91`):
     ///   > The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-).
     /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
     ///   > The value must start with a letter but cannot start with aliyun or acs:.
@@ -434,24 +422,26 @@ impl Tag {
     fn validate_at(
         &self,
         prefix: &str,
-        _all: bool,
+        all: bool,
         v: &mut ::specgen_runtime::ValidationError,
     ) {
         if let Some(value) = &self.key {
             let name = format!("{prefix}.Key");
             ::specgen_runtime::validate::length(v, &name, value, None, Some(64u64));
-            ::specgen_runtime::validate::charset(
-                v,
-                &name,
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    &name,
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 &name,
@@ -474,18 +464,20 @@ impl Tag {
         if let Some(value) = &self.value {
             let name = format!("{prefix}.Value");
             ::specgen_runtime::validate::length(v, &name, value, None, Some(128u64));
-            ::specgen_runtime::validate::charset(
-                v,
-                &name,
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    &name,
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 &name,

@@ -82,7 +82,7 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/003_ea11b898bece2968.txt:392`):
     ///   > The name must be 2 to 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `.`, `_` (not enforced, the page's example `The name of the physical connection` fails it; checked only with `Validation::All`; `specs/docs/003_ea11b898bece2968.txt:392`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/003_ea11b898bece2968.txt:392`):
     ///   > The name must be 2 to 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
     /// - starts with letters (checked by `validate()`; `specs/docs/003_ea11b898bece2968.txt:392`):
     ///   > The name must start with a letter.

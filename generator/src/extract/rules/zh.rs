@@ -19,7 +19,7 @@ static VALUES_INTRO: Lazy<Regex> = Lazy::new(|| {
 });
 static N_RANGE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b[NnMm]的?(?:取值范围|取值|最大值)(?:为|是)?\s*[:：]?\s*\[?\s*(?:(\d+)\s*[~～\-至到,，]\s*)?(\d+)",
+        r"(?:^|[^A-Za-z0-9_.])[NnMm]的?(?:取值范围|最大取值|取值|最大值)(?:为|是)?\s*[:：]?\s*\[?\s*(?:(\d+)\s*[~～\-至到,，]\s*)?(\d+)",
     )
 });
 static AT_MOST: Lazy<Regex> = Lazy::new(|| re(r"最多[^\d，,。；]{0,6}?(\d+)\s*个(字符)?"));
@@ -48,10 +48,20 @@ static CANNOT_CONTAIN: Lazy<Regex> =
 
 /// The values after an intro (`取值：...`, `仅取值cn-hangzhou`), if the sentence has one.
 pub fn values_intro(sentence: &str) -> Option<&str> {
-    VALUES_INTRO
+    let rest = VALUES_INTRO
         .captures(sentence)
         .and_then(|c| c.get(1))
-        .map(|m| m.as_str())
+        .map(|m| m.as_str())?;
+    // `取值如下：` introduces the list that follows.
+    Some(
+        match rest
+            .strip_prefix("如下")
+            .or_else(|| rest.strip_prefix("以下"))
+        {
+            Some(after) if after.trim_matches([':', '：', ' ']).is_empty() => "",
+            _ => rest,
+        },
+    )
 }
 
 pub fn recognize(ctx: &Ctx<'_>, s: &str) -> Vec<Finding> {
@@ -86,7 +96,7 @@ pub fn recognize(ctx: &Ctx<'_>, s: &str) -> Vec<Finding> {
 }
 
 fn item_count(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) -> bool {
-    if let Some(n) = N_RANGE.captures(s).and_then(|c| c[2].parse().ok()) {
+    if let Some(n) = N_RANGE.captures(s).and_then(|c| shared::index_count(&c)) {
         out.push(ctx.max_items(n, Origin::Stated));
         return true;
     }
@@ -122,7 +132,13 @@ fn charset(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) {
     let list = c.get(2).map_or("", |m| m.as_str());
     let list = LIST_END.find(list).map_or(list, |m| &list[..m.start()]);
     let items: Vec<&str> = LIST_SEP.split(list).collect();
-    out.push(classes(&items, class).map_or_else(Finding::Failed, |c| ctx.charset(c)));
+    let exhaustive = c
+        .get(0)
+        .is_some_and(|m| m.as_str().starts_with(['只', '仅']));
+    out.push(
+        classes(&items, class)
+            .map_or_else(Finding::Failed, |c| shared::charset(ctx, c, exhaustive)),
+    );
 }
 
 /// Literal strings of a forbidden list (`http://`, `aliyun`, `acs:`).
