@@ -41,7 +41,7 @@ static LIST_END: Lazy<Regex> =
     Lazy::new(|| re(r"[，,](?:但|不能|不可|必须|且|以|并且|需|不得|长度|限制)|[。；;]|但"));
 static LIST_SEP: Lazy<Regex> = Lazy::new(|| re(r"\s*(?:以及|或者|、|，|,|和|或|及)\s*"));
 static STARTS_WITH: Lazy<Regex> = Lazy::new(|| {
-    re(r"(不能|不可|不得|不允许|禁止|不)?(?:必须|需要|需|应)?以([^，,。；;以]+?)开头")
+    re(r"(不能|不可|不得|不允许|禁止|不)?(?:必须|需要|需|应)?以([^，,。；;以]+?)开(?:头|始)")
 });
 static CANNOT_CONTAIN: Lazy<Regex> =
     Lazy::new(|| re(r"(?:不能|不可|不得|不允许|禁止)包含([^，,。；;]+)"));
