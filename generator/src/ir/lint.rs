@@ -94,13 +94,12 @@ pub fn admits(rule: &Constraint, value: &str) -> Result<(), String> {
             .is_ok_and(|n| (1..=*max).contains(&n)),
         Constraint::Length { min, max, .. } => {
             let n = value.chars().count() as u64;
-            min.map_or(true, |m| n >= m) && max.map_or(true, |m| n <= m)
+            !matches!(min, Some(m) if n < *m) && !matches!(max, Some(m) if n > *m)
         }
         Constraint::Charset { allowed, .. } => value.chars().all(|c| in_classes(allowed, c)),
-        Constraint::FirstChar { allowed, .. } => value
-            .chars()
-            .next()
-            .map_or(true, |c| in_classes(allowed, c)),
+        Constraint::FirstChar { allowed, .. } => {
+            !matches!(value.chars().next(), Some(c) if !in_classes(allowed, c))
+        }
         Constraint::ForbiddenPrefix { values, .. } => {
             !values.iter().any(|p| value.starts_with(p.as_str()))
         }
