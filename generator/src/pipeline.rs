@@ -39,7 +39,8 @@ pub fn parse_document(
     let doc = readers::read(display, &bytes, format)?;
     let mut extracted = extract::extract(&doc);
     for op in &mut extracted.operations {
-        op.warnings.extend(lint::lint(op));
+        let lints = lint::lint(op);
+        op.warnings.extend(lints);
     }
     if extracted.operations.is_empty() {
         extracted.diagnostics.push(
@@ -117,7 +118,8 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
             let problems = overrides::apply(&mut op, &overrides);
             diagnostics.extend(problems);
             op.warnings.retain(|w| !w.kind.ends_with("-violates-rule"));
-            op.warnings.extend(lint::lint(&op));
+            let lints = lint::lint(&mut op);
+            op.warnings.extend(lints);
             op.warnings
                 .sort_by(|a, b| (&a.span, &a.kind).cmp(&(&b.span, &b.kind)));
             if let Some(prev) = ops.iter().find(|o: &&Operation| o.name == op.name) {

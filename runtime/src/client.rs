@@ -60,8 +60,8 @@ impl Client {
         &self.inner
     }
 
-    /// Decides whether validation runs for this call (config default, per-call override).
-    pub fn validation_enabled(&self, opts: &CallOptions) -> bool {
+    /// Which rules are checked for this call (per-call override, else the config's).
+    pub fn validation(&self, opts: &CallOptions) -> crate::Validation {
         opts.validation.unwrap_or(self.inner.validation)
     }
 

@@ -7,6 +7,7 @@ use crate::credentials::{Credentials, DefaultCredentialsChain, Environment, Prov
 use crate::endpoint::{EndpointCache, EndpointOverride};
 use crate::retry::RetryConfig;
 use crate::signing::SignatureVersion;
+use crate::validate::Validation;
 
 /// Environment variable giving the default region.
 pub const ENV_REGION: &str = "ALIBABA_CLOUD_REGION_ID";
@@ -46,8 +47,8 @@ pub enum ConfigError {
 /// Per-call overrides of the client configuration.
 #[derive(Debug, Clone, Default)]
 pub struct CallOptions {
-    /// Turns client-side validation on or off for this call.
-    pub validation: Option<bool>,
+    /// Which documented rules are checked for this call (see [`Validation`]).
+    pub validation: Option<Validation>,
     /// Read timeout of each attempt of this call.
     pub read_timeout: Option<Duration>,
     /// Attempts for this call (1 disables retries).
@@ -64,7 +65,7 @@ pub struct Config {
     pub(crate) max_response_bytes: usize,
     pub(crate) retry: RetryConfig,
     pub(crate) signature_version: SignatureVersion,
-    pub(crate) validation: bool,
+    pub(crate) validation: Validation,
     pub(crate) http: reqwest::Client,
     /// Shared by clones of this configuration, like the connection pool in `http`.
     pub(crate) endpoints: Arc<EndpointCache>,
@@ -82,8 +83,8 @@ impl Config {
         ConfigBuilder::from_env().build()
     }
 
-    /// True when client-side validation runs by default.
-    pub fn validation_enabled(&self) -> bool {
+    /// Which documented rules are checked by default.
+    pub fn validation(&self) -> Validation {
         self.validation
     }
 
@@ -115,7 +116,7 @@ pub struct ConfigBuilder {
     max_response_bytes: usize,
     retry: RetryConfig,
     signature_version: SignatureVersion,
-    validation: bool,
+    validation: Validation,
 }
 
 impl Default for ConfigBuilder {
@@ -130,7 +131,7 @@ impl Default for ConfigBuilder {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             retry: RetryConfig::default(),
             signature_version: SignatureVersion::V3,
-            validation: true,
+            validation: Validation::Agreed,
         }
     }
 }
@@ -205,9 +206,10 @@ impl ConfigBuilder {
         self
     }
 
-    /// Client-side validation of documented constraints (default on).
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.validation = enabled;
+    /// Which documented rules are checked before each request: [`Validation::Agreed`] (the
+    /// default), [`Validation::All`] or [`Validation::Off`]; `false` means off.
+    pub fn validation(mut self, mode: impl Into<Validation>) -> Self {
+        self.validation = mode.into();
         self
     }
 
@@ -282,7 +284,7 @@ mod tests {
         assert_eq!(config.region(), Some("cn-shanghai"));
         let creds = config.credentials.provide_credentials().await.unwrap();
         assert_eq!(creds.access_key_id(), "id");
-        assert!(config.validation_enabled());
+        assert_eq!(config.validation(), Validation::Agreed);
         assert_eq!(config.signature_version(), SignatureVersion::V3);
         assert!(!format!("{config:?}").contains("secret\""));
     }

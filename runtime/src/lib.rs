@@ -46,7 +46,7 @@ pub use params::Params;
 pub use retry::RetryConfig;
 pub use service::{OperationInfo, ParamLocation, ServiceInfo};
 pub use signing::SignatureVersion;
-pub use validate::{CharClass, ValidationError, Violation};
+pub use validate::{CharClass, Validation, ValidationError, Violation};
 
 /// Re-exported so generated code needs no direct dependency for the body type.
 pub use bytes::Bytes;

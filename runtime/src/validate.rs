@@ -3,6 +3,33 @@
 
 use std::fmt;
 
+/// Which documented rules a generated `validate_with()` checks before a request is sent.
+///
+/// Rules are read from prose. The generator enforces a rule only when the page agrees with it
+/// (its own example and default pass it, its value list was read whole); the others are
+/// documented on the field as not enforced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Validation {
+    /// The rules the documents agree with (the default).
+    #[default]
+    Agreed,
+    /// Every rule read, including those the page's own examples contradict.
+    All,
+    /// No client-side checks; the service decides.
+    Off,
+}
+
+/// `true` is the default ([`Validation::Agreed`]), `false` switches validation off.
+impl From<bool> for Validation {
+    fn from(enabled: bool) -> Self {
+        if enabled {
+            Validation::Agreed
+        } else {
+            Validation::Off
+        }
+    }
+}
+
 /// Every constraint a request broke.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ValidationError {
@@ -259,6 +286,13 @@ mod tests {
         let mut v = ValidationError::default();
         f(&mut v);
         v.violations.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn validation_modes_from_bool() {
+        assert_eq!(Validation::default(), Validation::Agreed);
+        assert_eq!(Validation::from(true), Validation::Agreed);
+        assert_eq!(Validation::from(false), Validation::Off);
     }
 
     #[test]

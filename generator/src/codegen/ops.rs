@@ -77,10 +77,13 @@ fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
         for rule in rules {
             let checked = matches!(rule, crate::ir::Constraint::MaxItems { .. })
                 || validate::applies(rule, f.ty.leaf());
-            let status = if checked {
-                "checked by `validate()`"
-            } else {
-                "not checked: it does not apply to this type"
+            let status = match (checked, rule.is_enforced()) {
+                (false, _) => "not checked: it does not apply to this type".to_string(),
+                (true, true) => "checked by `validate()`".to_string(),
+                (true, false) => format!(
+                    "not enforced, {}; checked only with `Validation::All`",
+                    docs::sanitize(&rule.status().not_enforced)
+                ),
             };
             lines.push(format!(
                 "- {} ({status}; {}):",
@@ -321,7 +324,7 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
     let output_from_json = from_json(&output, &model.output);
     let input_setters = setters(&model.input, types, &quote!(self.input));
     let validate_doc = format!(
-        "Checks the rules the document states for `{action}` (listed on each field) and reports every violation at once.\n\nCalled by `send()` unless validation is switched off for the client or the call."
+        "Checks the rules the document states for `{action}` and agrees with (listed on each field) and reports every violation at once.\n\nCalled by `send()` with the client's or the call's `Validation` mode."
     );
     let validate_fn = validate::validate_fn(&model.input, types, &validate_doc);
     // The runtime sends the client's region as RegionId when the caller leaves it out, so
@@ -398,9 +401,10 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         impl #builder {
             #(#input_setters)*
 
-            /// Turns client-side validation on or off for this call only.
-            pub fn validation(mut self, enabled: bool) -> Self {
-                self.options.validation = Some(enabled);
+            /// Which documented rules are checked for this call only: `Validation::Agreed`
+            /// (the default), `Validation::All`, or `Validation::Off` (`false`).
+            pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+                self.options.validation = Some(mode.into());
                 self
             }
 
@@ -425,11 +429,9 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
                 let runtime = self.client.runtime().clone();
                 let input = self.input;
                 #region_default
-                let params = if runtime.validation_enabled(&self.options) {
-                    input.validate().map(|()| input.to_params())
-                } else {
-                    Ok(input.to_params())
-                };
+                let params = input
+                    .validate_with(runtime.validation(&self.options))
+                    .map(|()| input.to_params());
                 runtime.send(&crate::client::SERVICE, &OPERATION, params, self.options, #error::from_service)
             }
         }

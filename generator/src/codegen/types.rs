@@ -295,6 +295,7 @@ mod tests {
             excluded: vec![],
             sentence: String::new(),
             source: Span::new("d", 1),
+            status: Default::default(),
         }
     }
 

@@ -1,6 +1,8 @@
-//! `validate()`: every documented rule as a call to the runtime's non-generic checks, named
-//! with the parameter's wire name. Rules that cannot apply to the Rust type are listed in the
-//! field's docs as not checked rather than dropped.
+//! `validate_with()`: every documented rule as a call to the runtime's non-generic checks,
+//! named with the parameter's wire name. A rule the IR marks enforced
+//! ([`Constraint::is_enforced`]) is checked unless validation is off; the others only under
+//! `Validation::All`. Rules that cannot apply to the Rust type are listed in the field's docs
+//! as not checked rather than dropped.
 
 use super::docs;
 use super::names;
@@ -243,13 +245,20 @@ fn value_checks(
             }
         }
         Ty::Struct(_) if struct_has_checks(types, ty) => {
-            quote! { #bind #value.validate_at(#name_expr, v); }
+            quote! { #bind #value.validate_at(#name_expr, all, v); }
         }
         _ => {
             let calls: Vec<TokenStream> = f
                 .rules
                 .iter()
-                .filter_map(|r| check(r, ty, types, &value, &name_expr))
+                .filter_map(|r| {
+                    let call = check(r, ty, types, &value, &name_expr)?;
+                    Some(if r.is_enforced() {
+                        call
+                    } else {
+                        quote!(if all { #call })
+                    })
+                })
                 .collect();
             if calls.is_empty() {
                 return quote!();
@@ -275,19 +284,24 @@ fn field_checks(f: &FieldModel, types: &TypeSet, prefix: Option<&Ident>) -> Toke
         out.extend(quote!(::specgen_runtime::validate::required(v, #n, #present);));
     }
     // The same limit is often stated on each member of a family (`Tag.N.Key`, `Tag.N.Value`).
-    let mut limits: Vec<u64> = f
+    let mut limits: Vec<(bool, u64)> = f
         .max_items
         .iter()
         .filter_map(|r| match r {
-            Constraint::MaxItems { max, .. } => Some(*max),
+            Constraint::MaxItems { max, .. } => Some((!r.is_enforced(), *max)),
             _ => None,
         })
         .collect();
     limits.sort_unstable();
-    limits.dedup();
-    for max in limits {
+    limits.dedup_by_key(|l| l.1);
+    for (optional, max) in limits {
         let n = name.borrowed();
-        out.extend(quote!(::specgen_runtime::validate::max_items(v, #n, self.#ident.len(), #max);));
+        let call = quote!(::specgen_runtime::validate::max_items(v, #n, self.#ident.len(), #max););
+        out.extend(if optional {
+            quote!(if all { #call })
+        } else {
+            call
+        });
     }
     if list {
         out.extend(value_checks(
@@ -315,24 +329,51 @@ fn field_checks(f: &FieldModel, types: &TypeSet, prefix: Option<&Ident>) -> Toke
     out
 }
 
-/// `pub fn validate(&self)` of an input struct.
+/// True when the checks of `fields` read `all`: a rule not enforced by default, or a nested
+/// struct to pass it on to.
+fn reads_all(fields: &[FieldModel], types: &TypeSet) -> bool {
+    fields.iter().any(|f| {
+        f.max_items.iter().any(|r| !r.is_enforced())
+            || f.rules
+                .iter()
+                .any(|r| !r.is_enforced() && applies(r, f.ty.leaf()))
+            || struct_has_checks(types, &f.ty)
+    })
+}
+
+/// `pub fn validate(&self)` and `pub fn validate_with(&self, mode)` of an input struct.
 pub fn validate_fn(fields: &[FieldModel], types: &TypeSet, doc: &str) -> TokenStream {
     let checks: Vec<TokenStream> = fields
         .iter()
         .map(|f| field_checks(f, types, None))
         .collect();
     let doc = docs::attrs(doc);
+    let validate = quote! {
+        #doc
+        pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+            self.validate_with(::specgen_runtime::Validation::Agreed)
+        }
+    };
+    let with_doc = " Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.";
     if checks.iter().all(TokenStream::is_empty) {
         return quote! {
-            #doc
-            pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+            #validate
+            #[doc = #with_doc]
+            pub fn validate_with(&self, _mode: ::specgen_runtime::Validation) -> Result<(), ::specgen_runtime::ValidationError> {
                 Ok(())
             }
         };
     }
+    let all = reads_all(fields, types)
+        .then(|| quote!(let all = mode == ::specgen_runtime::Validation::All;));
     quote! {
-        #doc
-        pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        #validate
+        #[doc = #with_doc]
+        pub fn validate_with(&self, mode: ::specgen_runtime::Validation) -> Result<(), ::specgen_runtime::ValidationError> {
+            if mode == ::specgen_runtime::Validation::Off {
+                return Ok(());
+            }
+            #all
             let mut violations = ::specgen_runtime::ValidationError::default();
             let v = &mut violations;
             #(#checks)*
@@ -351,8 +392,13 @@ pub fn validate_at_fn(fields: &[FieldModel], types: &TypeSet) -> TokenStream {
     if checks.iter().all(TokenStream::is_empty) {
         return quote!();
     }
+    let all = if reads_all(fields, types) {
+        format_ident!("all")
+    } else {
+        format_ident!("_all")
+    };
     quote! {
-        fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+        fn validate_at(&self, prefix: &str, #all: bool, v: &mut ::specgen_runtime::ValidationError) {
             #(#checks)*
         }
     }

@@ -482,6 +482,7 @@ mod tests {
             excluded: excluded.to_vec(),
             sentence: String::new(),
             source: Span::new("f", 1),
+            status: Default::default(),
         }
     }
 
@@ -491,6 +492,7 @@ mod tests {
             values: v.iter().map(ToString::to_string).collect(),
             sentence: String::new(),
             source: Span::new("f", 1),
+            status: Default::default(),
         };
         let (one, two) = (prefix(&["https://"]), prefix(&["http://", "https://"]));
         assert_eq!(movement(&one, &two), (true, false));

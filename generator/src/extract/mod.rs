@@ -224,9 +224,14 @@ fn action_name(params: &[Parameter]) -> Option<(String, Span)> {
         .map(|n| (n, action.source.clone()))
 }
 
-fn assemble(file: &str, chunk: &Chunk<'_>, g: Gathered) -> Operation {
+fn assemble(file: &str, chunk: &Chunk<'_>, mut g: Gathered) -> Operation {
     let mut warnings = g.warnings;
     let action = action_name(&g.parameters);
+    // The Action row names the operation (the runtime sends it); it is not a value the
+    // caller chooses, so it carries no rules to check.
+    for p in g.parameters.iter_mut().filter(|p| p.name == "Action") {
+        p.constraints.clear();
+    }
     let (name, line) = match (&chunk.title, &action) {
         (Some((title, line)), Some((act, span))) => {
             if title != act {

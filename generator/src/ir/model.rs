@@ -233,7 +233,62 @@ pub struct AppliedOverride {
     pub source: Span,
 }
 
-/// A rule parsed from prose. Each keeps the sentence it came from and where.
+/// How a rule was obtained.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Stated as a value list or range of the parameter's own row (`Valid values:`,
+    /// `取值范围：1~100`, `Maximum value: 50`, `N的取值范围为1~20`).
+    Stated,
+    /// Inferred from a sentence pattern (`must start with a letter`, `长度为2~128个字符`,
+    /// `at most 20 tags`).
+    #[default]
+    Inferred,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Where a rule came from and whether the generated validator enforces it by default.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleStatus {
+    #[serde(default)]
+    pub origin: Origin,
+    /// Set by the extractor when the rule as read may not be the whole rule (a guessed
+    /// multi-word value in a run-together list, a `can contain` list of characters): why.
+    /// Such a rule is never enforced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
+    /// Decided by [`crate::ir::lint`]: the rule is complete and the page's own example and
+    /// default pass it. Read it with [`Constraint::is_enforced`].
+    #[serde(default = "yes")]
+    pub enforced: bool,
+    /// Why the rule is not enforced (empty when it is).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub not_enforced: String,
+}
+
+impl RuleStatus {
+    /// A freshly read rule: enforced until the checks say otherwise.
+    pub fn new(origin: Origin) -> Self {
+        RuleStatus {
+            origin,
+            incomplete: None,
+            enforced: true,
+            not_enforced: String::new(),
+        }
+    }
+}
+
+impl Default for RuleStatus {
+    fn default() -> Self {
+        RuleStatus::new(Origin::Inferred)
+    }
+}
+
+/// A rule parsed from prose. Each keeps the sentence it came from and where, how it was
+/// obtained and whether it is enforced ([`RuleStatus`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Constraint {
@@ -242,6 +297,8 @@ pub enum Constraint {
         values: Vec<EnumValue>,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
     /// Numeric validity: the value must be in one of `ranges` and not in `excluded`.
     /// Single values are ranges with `min == max`.
@@ -251,6 +308,8 @@ pub enum Constraint {
         excluded: Vec<i64>,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
     /// String length in characters.
     Length {
@@ -260,30 +319,40 @@ pub enum Constraint {
         max: Option<u64>,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
     /// The only character classes the value may contain.
     Charset {
         allowed: Vec<CharClass>,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
     /// The classes the first character must belong to.
     FirstChar {
         allowed: Vec<CharClass>,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
     /// The value must not start with any of these.
     ForbiddenPrefix {
         values: Vec<String>,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
     /// The value must not contain any of these.
     ForbiddenSubstring {
         values: Vec<String>,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
     /// A repeated parameter (`Tag.N`, `Filter.N.Value.N`) takes at most `max` items.
     /// `level` says which `N` (0 = the first) for nested families.
@@ -293,12 +362,16 @@ pub enum Constraint {
         level: u8,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
     /// Upper bound of a page-size parameter.
     PageSize {
         max: u64,
         sentence: String,
         source: Span,
+        #[serde(flatten)]
+        status: RuleStatus,
     },
 }
 
@@ -324,6 +397,41 @@ impl Constraint {
             | Constraint::ForbiddenSubstring { sentence, .. }
             | Constraint::MaxItems { sentence, .. }
             | Constraint::PageSize { sentence, .. } => sentence,
+        }
+    }
+
+    /// Whether the generated validator enforces this rule by default: the single answer
+    /// codegen, the docs and the diff read. Rules not enforced are still documented, and
+    /// checked only when a caller opts in to every rule (`Validation::All`).
+    pub fn is_enforced(&self) -> bool {
+        self.status().enforced
+    }
+
+    pub fn status(&self) -> &RuleStatus {
+        match self {
+            Constraint::Enum { status, .. }
+            | Constraint::Range { status, .. }
+            | Constraint::Length { status, .. }
+            | Constraint::Charset { status, .. }
+            | Constraint::FirstChar { status, .. }
+            | Constraint::ForbiddenPrefix { status, .. }
+            | Constraint::ForbiddenSubstring { status, .. }
+            | Constraint::MaxItems { status, .. }
+            | Constraint::PageSize { status, .. } => status,
+        }
+    }
+
+    pub fn status_mut(&mut self) -> &mut RuleStatus {
+        match self {
+            Constraint::Enum { status, .. }
+            | Constraint::Range { status, .. }
+            | Constraint::Length { status, .. }
+            | Constraint::Charset { status, .. }
+            | Constraint::FirstChar { status, .. }
+            | Constraint::ForbiddenPrefix { status, .. }
+            | Constraint::ForbiddenSubstring { status, .. }
+            | Constraint::MaxItems { status, .. }
+            | Constraint::PageSize { status, .. } => status,
         }
     }
 

@@ -159,3 +159,70 @@ async fn region_id_comes_from_the_client_when_the_call_leaves_it_out() {
     let request = only_request(&server, &VPC, "TerminatePhysicalConnection").await;
     assert_eq!(request.param("RegionId"), Some("cn-hangzhou"));
 }
+
+/// `PortType` lists five port types, but the page's own example is `E1-2M`: the rule is kept
+/// and documented, not enforced by default (the call is sent), and checked under
+/// `Validation::All` (per call, or for the whole client); `Validation::Off` checks nothing.
+#[tokio::test]
+async fn a_rule_the_page_contradicts_is_checked_only_when_asked_for() {
+    use specgen_runtime::{Config, Validation};
+    let server = server();
+    script(
+        &server,
+        &VPC,
+        "ModifyPhysicalConnectionAttribute",
+        vec![json!({"json": {"RequestId": "r"}})],
+    )
+    .await;
+    let call = vpc_client(&server)
+        .modify_physical_connection_attribute()
+        .region_id("cn-hangzhou")
+        .physical_connection_id("pc-119mfjzm7")
+        .port_type("E1-2M");
+    let expected = pairs(&[(
+        "PortType",
+        "must be one of: 100Base-T, 1000Base-T, 1000Base-LX, 10GBase-T, 10GBase-LR",
+    )]);
+    assert_eq!(
+        rejected(
+            &server,
+            call.clone().validation(Validation::All).send().await
+        )
+        .await,
+        expected
+    );
+    let strict = vpc::Client::new(
+        Config::builder()
+            .region("cn-hangzhou")
+            .endpoint_url(server.url())
+            .credentials(MockServer::credentials())
+            .validation(Validation::All)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let strict_call = strict
+        .modify_physical_connection_attribute()
+        .region_id("cn-hangzhou")
+        .physical_connection_id("pc-119mfjzm7")
+        .port_type("E1-2M");
+    assert_eq!(
+        rejected(&server, strict_call.clone().send().await).await,
+        expected
+    );
+    assert_eq!(
+        call.as_input()
+            .validate_with(Validation::All)
+            .unwrap_err()
+            .violations
+            .len(),
+        1
+    );
+    assert!(call.as_input().validate().is_ok());
+    assert!(strict_call
+        .as_input()
+        .validate_with(Validation::Off)
+        .is_ok());
+    call.send().await.unwrap_or_else(|e| panic!("{e}"));
+    let request = only_request(&server, &VPC, "ModifyPhysicalConnectionAttribute").await;
+    assert_eq!(request.param("PortType"), Some("E1-2M"));
+}

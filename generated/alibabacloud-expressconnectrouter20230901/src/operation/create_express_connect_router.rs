@@ -74,12 +74,6 @@ pub struct CreateExpressConnectRouterInput {
     ///
     /// Wire name `DryRun`, document type `boolean`, example `false`, default `false`.
     ///
-    /// Rules:
-    /// - one of `true`, `false` (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:128`):
-    ///   > Valid values:
-    ///   > - true: sends a check request without modifying service resources.
-    ///   > - false (default): sends a normal request.
-    ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:122`
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
@@ -108,11 +102,23 @@ pub struct CreateExpressConnectRouterInput {
     pub tags: Vec<Tag>,
 }
 impl CreateExpressConnectRouterInput {
-    /// Checks the rules the document states for `CreateExpressConnectRouter` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `CreateExpressConnectRouter` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         if let Some(value) = &self.name {
@@ -163,14 +169,6 @@ impl CreateExpressConnectRouterInput {
                 &[65025i64],
             );
         }
-        if let Some(value) = &self.dry_run {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "DryRun",
-                &value.to_string(),
-                &["true", "false"],
-            );
-        }
         if let Some(value) = &self.client_token {
             ::specgen_runtime::validate::charset(
                 v,
@@ -182,7 +180,7 @@ impl CreateExpressConnectRouterInput {
         ::specgen_runtime::validate::max_items(v, "Tag", self.tags.len(), 20u64);
         for (n1, item1) in (1usize..).zip(&self.tags) {
             let name = format!("Tag.{n1}");
-            item1.validate_at(&name, v);
+            item1.validate_at(&name, all, v);
         }
         violations.into_result()
     }
@@ -366,7 +364,12 @@ impl Tag {
         }
     }
     #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        _all: bool,
+        v: &mut ::specgen_runtime::ValidationError,
+    ) {
         if let Some(value) = &self.key {
             let name = format!("{prefix}.Key");
             ::specgen_runtime::validate::length(v, &name, value, None, Some(128u64));
@@ -628,10 +631,11 @@ impl CreateExpressConnectRouterFluentBuilder {
         self.input.tags = items;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -660,11 +664,9 @@ impl CreateExpressConnectRouterFluentBuilder {
     > + Send {
         let runtime = self.client.runtime().clone();
         let input = self.input;
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

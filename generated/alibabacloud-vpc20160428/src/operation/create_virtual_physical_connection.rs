@@ -74,7 +74,7 @@ pub struct CreateVirtualPhysicalConnectionInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
     ///   > The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `_` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
+    /// - only letters, digits, `-`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:50`):
     ///   > The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-).
     /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
     ///   > The name must start with a letter but cannot start with http:// or https://.
@@ -100,12 +100,6 @@ pub struct CreateVirtualPhysicalConnectionInput {
     /// - false: sends the request. If the request passes the check, the hosted connection is created. This is the default value.
     ///
     /// Wire name `DryRun`, document type `Boolean`, example `false`, default `false`.
-    ///
-    /// Rules:
-    /// - one of `true`, `false` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:63`):
-    ///   > Valid values:
-    ///   > - true: performs a dry run. The system checks the required parameters, request syntax, and instance status. If the request fails the dry run, the corresponding error message is returned. If the request passes the check, DRYRUN.SUCCESS is returned.
-    ///   > - false: sends the request. If the request passes the check, the hosted connection is created. This is the default value.
     ///
     /// Source: `specs/docs/001_c64127cda3770c00.txt:61`
     pub dry_run: Option<bool>,
@@ -151,11 +145,23 @@ pub struct CreateVirtualPhysicalConnectionInput {
     pub tags: Vec<Tag>,
 }
 impl CreateVirtualPhysicalConnectionInput {
-    /// Checks the rules the document states for `CreateVirtualPhysicalConnection` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `CreateVirtualPhysicalConnection` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "OrderMode", self.order_mode.is_some());
@@ -199,17 +205,19 @@ impl CreateVirtualPhysicalConnectionInput {
                 Some(2u64),
                 Some(128u64),
             );
-            ::specgen_runtime::validate::charset(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 "Name",
@@ -229,14 +237,6 @@ impl CreateVirtualPhysicalConnectionInput {
                 "Token",
                 value,
                 &[::specgen_runtime::CharClass::Ascii],
-            );
-        }
-        if let Some(value) = &self.dry_run {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "DryRun",
-                &value.to_string(),
-                &["true", "false"],
             );
         }
         if let Some(value) = &self.description {
@@ -264,7 +264,7 @@ impl CreateVirtualPhysicalConnectionInput {
         ::specgen_runtime::validate::max_items(v, "Tag", self.tags.len(), 20u64);
         for (n1, item1) in (1usize..).zip(&self.tags) {
             let name = format!("Tag.{n1}");
-            item1.validate_at(&name, v);
+            item1.validate_at(&name, all, v);
         }
         violations.into_result()
     }
@@ -353,7 +353,7 @@ pub struct Tag {
     /// Rules:
     /// - at most 64 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
     ///   > The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:85`):
     ///   > The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).
     /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
     ///   > The key must start with a letter but cannot start with aliyun or acs:.
@@ -372,7 +372,7 @@ pub struct Tag {
     /// Rules:
     /// - at most 128 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
     ///   > The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:91`):
     ///   > The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-).
     /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
     ///   > The value must start with a letter but cannot start with aliyun or acs:.
@@ -419,22 +419,29 @@ impl Tag {
         }
     }
     #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        all: bool,
+        v: &mut ::specgen_runtime::ValidationError,
+    ) {
         if let Some(value) = &self.key {
             let name = format!("{prefix}.Key");
             ::specgen_runtime::validate::length(v, &name, value, None, Some(64u64));
-            ::specgen_runtime::validate::charset(
-                v,
-                &name,
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    &name,
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 &name,
@@ -457,18 +464,20 @@ impl Tag {
         if let Some(value) = &self.value {
             let name = format!("{prefix}.Value");
             ::specgen_runtime::validate::length(v, &name, value, None, Some(128u64));
-            ::specgen_runtime::validate::charset(
-                v,
-                &name,
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    &name,
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 &name,
@@ -987,10 +996,11 @@ impl CreateVirtualPhysicalConnectionFluentBuilder {
         self.input.tags = items;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -1023,11 +1033,9 @@ impl CreateVirtualPhysicalConnectionFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -147,3 +147,112 @@ fn corpus_rule_coverage() {
         TARGET * 100.0
     );
 }
+
+fn all_params<'a>(params: &'a [crate::ir::Parameter], out: &mut Vec<&'a crate::ir::Parameter>) {
+    for p in params {
+        out.push(p);
+        all_params(&p.children, out);
+    }
+}
+
+/// Every page's own example and default pass every rule enforced for them; each rule they
+/// fail is kept, not enforced, and explained by an `example-violates-rule` or
+/// `default-violates-rule` lint on that parameter. Prints the figures the README gives and,
+/// with `RULE_SAMPLE=1`, a deterministic sample of 100 rules for the precision review.
+#[test]
+fn corpus_examples_pass_the_enforced_rules() {
+    use crate::ir::lint::admits;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    if !dir.is_dir() {
+        println!("note: corpus not found at {}; skipping", dir.display());
+        return;
+    }
+    let (mut rules, mut enforced, mut checked, mut exceptions) = (0usize, 0usize, 0usize, 0usize);
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    let mut sample: Vec<(u64, String)> = Vec::new();
+    for path in markdown_files(&dir) {
+        let display = path.display().to_string();
+        let Ok(extracted) = crate::pipeline::parse_document(&path, &display, None) else {
+            continue;
+        };
+        for op in &extracted.operations {
+            for w in &op.warnings {
+                *kinds.entry(w.kind.clone()).or_default() += 1;
+            }
+            let mut params = Vec::new();
+            all_params(&op.parameters, &mut params);
+            for p in params {
+                let values = [("example", &p.example), ("default", &p.default)];
+                for c in &p.constraints {
+                    rules += 1;
+                    let key = format!("{display} {} {}", p.name, c.sentence());
+                    let h = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                    });
+                    sample.push((
+                        h,
+                        format!(
+                            "{display}\n  {} ({}) enforced={} {:?}\n  {}",
+                            p.name,
+                            p.doc_type,
+                            c.is_enforced(),
+                            serde_json::to_string(c).unwrap_or_default(),
+                            p.example.as_deref().unwrap_or("-")
+                        ),
+                    ));
+                    let failing: Vec<String> = values
+                        .iter()
+                        .filter_map(|(what, v)| v.as_ref().map(|v| (what, v)))
+                        .filter(|(_, v)| {
+                            // List examples are checked item by item (`["a","b"]`).
+                            let items: Vec<String> = match serde_json::from_str(v) {
+                                Ok(serde_json::Value::Array(a))
+                                    if p.doc_type.to_ascii_lowercase().contains("array") =>
+                                {
+                                    a.iter()
+                                        .map(|x| x.as_str().map_or(x.to_string(), String::from))
+                                        .collect()
+                                }
+                                _ => vec![v.to_string()],
+                            };
+                            items.iter().any(|i| admits(c, i).is_err())
+                        })
+                        .map(|(what, _)| what.to_string())
+                        .collect();
+                    if c.is_enforced() {
+                        enforced += 1;
+                        checked += usize::from(p.example.is_some() || p.default.is_some());
+                        assert!(
+                            failing.is_empty(),
+                            "{display}: `{}` {failing:?} fails an enforced rule: {}",
+                            p.name,
+                            c.sentence()
+                        );
+                    } else if !failing.is_empty() {
+                        exceptions += 1;
+                        for what in &failing {
+                            let lint = format!("{what}-violates-rule");
+                            assert!(
+                                op.warnings.iter().any(|w| w.kind == lint
+                                    && w.message.contains(&format!("`{}`", p.name))),
+                                "{display}: `{}` fails a rule without a {lint} lint",
+                                p.name
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "corpus: {rules} rules, {enforced} enforced ({checked} of them with an example or default, all passing), {exceptions} not enforced because the page's own example or default fails them"
+    );
+    println!("warnings by kind: {kinds:?}");
+    if std::env::var_os("RULE_SAMPLE").is_some() {
+        sample.sort();
+        for (_, s) in sample.iter().take(100) {
+            println!("{s}");
+        }
+    }
+    assert!(rules > 1000, "expected thousands of rules, found {rules}");
+}

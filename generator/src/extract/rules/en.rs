@@ -3,7 +3,7 @@
 use super::charclass::{classes, paren_char};
 use super::finding::{Ctx, Finding};
 use super::shared;
-use crate::ir::CharClass;
+use crate::ir::{CharClass, Origin};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -114,8 +114,8 @@ pub fn recognize(ctx: &Ctx<'_>, s: &str) -> Vec<Finding> {
 
 /// Item-count rules of repeated parameters; true when the sentence had one.
 fn item_count(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) -> bool {
-    if let Some(n) = N_RANGE.captures(s).and_then(|c| c[2].parse().ok()) {
-        out.push(ctx.max_items(n));
+    if let Some(n) = N_RANGE.captures(s).and_then(|c| shared::index_count(&c)) {
+        out.push(ctx.max_items(n, Origin::Stated));
         return true;
     }
     let counts: Vec<u64> = AT_MOST
@@ -123,7 +123,7 @@ fn item_count(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) -> bool {
         .filter(|c| !c[2].to_ascii_lowercase().starts_with("character"))
         .filter_map(|c| c[1].parse().ok())
         .collect();
-    out.extend(counts.iter().map(|n| ctx.max_items(*n)));
+    out.extend(counts.iter().map(|n| ctx.max_items(*n, Origin::Inferred)));
     !counts.is_empty()
 }
 
@@ -144,13 +144,18 @@ fn length(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) {
 }
 
 fn charset(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) {
-    let Some(list) = CHARSET_INCLUDING
+    let Some(found) = CHARSET_INCLUDING
         .captures(s)
         .or_else(|| CHARSET.captures(s))
-        .and_then(|c| c.get(1).or(c.get(2)))
     else {
         return;
     };
+    let Some(list) = found.get(1).or(found.get(2)) else {
+        return;
+    };
+    let exhaustive = found
+        .get(0)
+        .is_some_and(|m| m.as_str().to_ascii_lowercase().contains("only"));
     let list = list.as_str();
     if NOT_A_CHARSET.is_match(list) {
         return;
@@ -158,7 +163,7 @@ fn charset(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) {
     let list = LIST_END.find(list).map_or(list, |m| &list[..m.start()]);
     let items: Vec<&str> = LIST_SEP.split(list).collect();
     out.push(match classes(&items, class) {
-        Ok(c) => ctx.charset(c),
+        Ok(c) => shared::charset(ctx, c, exhaustive),
         Err(e) => Finding::Failed(e),
     });
 }

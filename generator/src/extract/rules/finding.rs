@@ -2,7 +2,14 @@
 
 use super::values::{intervals, Values};
 use super::RuleInput;
-use crate::ir::{CharClass, Constraint, EnumValue, Interval};
+use crate::ir::{CharClass, Constraint, EnumValue, Interval, Origin, RuleStatus};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// `1d~49d`, `10Mbps-100Mbps`: an interval of quantities with units.
+static UNIT_RANGE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\d+\s*[A-Za-z]+\s*(?:~|～|-|to|至)\s*\d+\s*[A-Za-z]*$").expect("valid regex")
+});
 
 /// An index placeholder in a repeated family's name (`N`, and `M`/`n` in some documents).
 fn is_index(part: &str) -> bool {
@@ -21,6 +28,8 @@ pub enum Finding {
     Default(String),
     /// Values excluded from the preceding range (`The ASN 65025 is reserved ...`).
     Excluded(Vec<i64>),
+    /// Understood, with nothing to enforce (the values of a Boolean are its type).
+    Glossed,
     /// Understood, with a guess worth a warning.
     Unsure(String),
     /// The unit states a rule that could not be read; the reason.
@@ -58,6 +67,7 @@ impl Ctx<'_> {
             max,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
@@ -66,6 +76,7 @@ impl Ctx<'_> {
             allowed,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
@@ -74,6 +85,7 @@ impl Ctx<'_> {
             allowed,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
@@ -82,6 +94,7 @@ impl Ctx<'_> {
             values,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
@@ -90,12 +103,13 @@ impl Ctx<'_> {
             values,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::default(),
         })
     }
 
     /// An item count. For nested families (`Filter.N.Value.N`) a description speaks of its
     /// own, innermost `N`: the outer one is described on the sibling (`Filter.N.Key`).
-    pub fn max_items(&self, max: u64) -> Finding {
+    pub fn max_items(&self, max: u64, origin: Origin) -> Finding {
         let level = self
             .input
             .name
@@ -108,6 +122,7 @@ impl Ctx<'_> {
             level: u8::try_from(level).unwrap_or(u8::MAX),
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::new(origin),
         })
     }
 
@@ -116,6 +131,7 @@ impl Ctx<'_> {
             max,
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::new(Origin::Stated),
         })
     }
 
@@ -125,6 +141,7 @@ impl Ctx<'_> {
             excluded: Vec::new(),
             sentence: self.quote.clone(),
             source: self.input.span.clone(),
+            status: RuleStatus::new(Origin::Stated),
         })
     }
 
@@ -135,6 +152,7 @@ impl Ctx<'_> {
             Ok(v) => v,
             Err(reason) => return vec![Finding::Failed(reason)],
         };
+        let guessed = values.unsure.first().cloned();
         let mut out: Vec<Finding> = values.unsure.into_iter().map(Finding::Unsure).collect();
         out.extend(
             values
@@ -143,6 +161,19 @@ impl Ctx<'_> {
                 .filter(|i| i.default)
                 .map(|i| Finding::Default(i.value.clone())),
         );
+        // A Boolean's values are its type: the list only glosses them (and is often read
+        // partially, `true` alone rejecting `false`).
+        if self.input.doc_type.trim().eq_ignore_ascii_case("boolean") {
+            out.push(Finding::Glossed);
+            return out;
+        }
+        if let Some(i) = values.items.iter().find(|i| UNIT_RANGE.is_match(&i.value)) {
+            out.push(Finding::Failed(format!(
+                "`{}` is a range with units, not a value",
+                i.value
+            )));
+            return out;
+        }
         match intervals(&values.items) {
             Some(ranges) if self.numeric() || ranges.iter().any(|r| r.min != r.max) => {
                 out.push(self.range(ranges))
@@ -159,6 +190,10 @@ impl Ctx<'_> {
                     .collect(),
                 sentence: self.quote.clone(),
                 source: self.input.span.clone(),
+                status: RuleStatus {
+                    incomplete: guessed,
+                    ..RuleStatus::new(Origin::Stated)
+                },
             })),
         }
         out

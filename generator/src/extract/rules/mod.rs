@@ -62,6 +62,7 @@ pub struct RuleOutput {
 pub fn parse_rules(input: &RuleInput<'_>) -> RuleOutput {
     let mut out = RuleOutput::default();
     let text = normalize::normalize(input.text);
+    let text = without_members(&text);
     for unit in sentences::units(&text) {
         if !unit.items.is_empty() && values_intro(&unit.text).is_some_and(str::is_empty) {
             read_list(input, &unit, &mut out);
@@ -73,6 +74,33 @@ pub fn parse_rules(input: &RuleInput<'_>) -> RuleOutput {
     }
     finish(input, &mut out);
     out
+}
+
+/// Drops the items of a list of members (`- IkeVersion：…取值：ikev1或ikev2`, `- Status: …
+/// Valid values: Idle, InUse`): when items carry value rules of their own, they describe the
+/// fields of a JSON document or the values of one filter key, not values of this parameter.
+fn without_members(text: &str) -> String {
+    let member = |line: &str| {
+        line.strip_prefix("- ")
+            .and_then(|item| item.split_once([':', '：']))
+            .is_some_and(|(_, meaning)| {
+                sentences::split_sentences(meaning)
+                    .iter()
+                    .any(|s| values_intro(s).is_some())
+            })
+    };
+    if !text.lines().any(member) {
+        return text.to_string();
+    }
+    let head = |line: &str| {
+        line.strip_prefix("- ")
+            .and_then(|item| item.split_once([':', '：']))
+            .is_some_and(|(name, _)| values::value_like(name.trim()))
+    };
+    text.lines()
+        .filter(|l| !head(l))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn is_chinese(s: &str) -> bool {
@@ -145,6 +173,7 @@ fn record(ctx: &Ctx<'_>, findings: Vec<Finding>, out: &mut RuleOutput) {
                 }
                 None => failures.push("excluded values without a range before them".to_string()),
             },
+            Finding::Glossed => found = true,
             Finding::Unsure(msg) => out.diagnostics.push(
                 Diagnostic::warning("unsure-enum-value", span(), format!("{msg}: \"{}\"", ctx.quote))
                     .with_hint("check the value list against the document; fix it in specs/overrides.yaml if wrong"),
@@ -192,6 +221,7 @@ fn finish(input: &RuleInput<'_>, out: &mut RuleOutput) {
                 excluded,
                 sentence,
                 source,
+                status,
             } = c
             {
                 if let ([r], true) = (ranges.as_slice(), excluded.is_empty()) {
@@ -200,6 +230,7 @@ fn finish(input: &RuleInput<'_>, out: &mut RuleOutput) {
                             max,
                             sentence: std::mem::take(sentence),
                             source: source.clone(),
+                            status: status.clone(),
                         };
                     }
                 }

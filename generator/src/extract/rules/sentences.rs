@@ -49,6 +49,12 @@ static OPENS_INLINE_LIST: Lazy<Regex> =
 static CONTINUES_INLINE_LIST: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^[\w.\-]+(?: [\w.\-]+){0,2}:\s").expect("valid regex"));
 
+/// A paragraph that is one value with its gloss: `true：开启`, `false (default): off`.
+static BARE_ITEM: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^[\w.\-]+\s*(?:[(（](?i:default|默认值?)[)）])?\s*(?::\s|：)")
+        .expect("valid regex")
+});
+
 /// Units of normalized text (see [`super::normalize`]).
 pub fn units(text: &str) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
@@ -60,6 +66,11 @@ pub fn units(text: &str) -> Vec<Unit> {
                 }
                 _ => units.extend(split_sentences(item).into_iter().map(Unit::sentence)),
             }
+        } else if let Some(list) = units.last_mut().filter(|u| {
+            (!u.items.is_empty() || ends_with_colon(&u.text)) && BARE_ITEM.is_match(line)
+        }) {
+            // Values as bare paragraphs after the intro (`true：…` then `false（默认值）：…`).
+            list.items.push(line.to_string());
         } else {
             let mut sentences = split_sentences(line).into_iter();
             match units.last_mut() {

@@ -3,6 +3,7 @@
 
 use super::finding::{Ctx, Finding};
 use super::values::{self, parse_inline};
+use crate::ir::CharClass;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -38,4 +39,25 @@ pub fn recognize(w: &Wording, ctx: &Ctx<'_>, s: &str) -> Vec<Finding> {
         out.push(values::default_value(&c[1]));
     }
     out
+}
+
+/// How many items `N的取值范围为1~20` / `Valid values of N: 0 to 29` allows (group 1 the
+/// lower bound, 1 when absent; group 2 the upper).
+pub fn index_count(c: &regex::Captures<'_>) -> Option<u64> {
+    let max: u64 = c.get(2)?.as_str().parse().ok()?;
+    let min: u64 = c.get(1).map_or(Some(1), |m| m.as_str().parse().ok())?;
+    (max + 1).checked_sub(min)
+}
+
+/// A character-set rule. Only `can contain only` / `只能包含` names every allowed class;
+/// `can contain` / `可包含` lists some (the next sentence often allows more), so that rule is
+/// kept but never enforced.
+pub fn charset(ctx: &Ctx<'_>, allowed: Vec<CharClass>, exhaustive: bool) -> Finding {
+    let mut found = ctx.charset(allowed);
+    if let (false, Finding::Rule(c)) = (exhaustive, &mut found) {
+        c.status_mut().incomplete = Some(
+            "`can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive)".into(),
+        );
+    }
+    found
 }

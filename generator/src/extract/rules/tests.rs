@@ -96,6 +96,7 @@ fn enum_from_bullets_with_meanings() {
         values,
         sentence,
         source,
+        ..
     }) = out.constraints.first()
     else {
         panic!("no enum")
@@ -128,14 +129,170 @@ fn chinese_enum_with_default_marker() {
 #[test]
 fn boolean_enums_and_their_defaults() {
     let dry = "Specifies whether to perform a dry run. Valid values:\n- true: performs a dry run without creating the instance.\n- false: sends the request. If the request passes the check, the instance is created. This is the default value.";
-    assert_eq!(rules("DryRun", "Boolean", dry), ["enum true|false*"]);
+    // A Boolean's values are its type: no one-of rule (a list read partially, `true`
+    // alone, rejected `false`), the default is kept.
+    assert!(rules("DryRun", "Boolean", dry).is_empty());
     assert_eq!(
         default_of("DryRun", "Boolean", dry).as_deref(),
         Some("false")
     );
     let dry =
         "Valid values:\n- true: performs a dry run.\n- false (default): sends a normal request.";
-    assert_eq!(rules("DryRun", "Boolean", dry), ["enum true|false*"]);
+    assert!(rules("DryRun", "Boolean", dry).is_empty());
+    // Corpus (zh-CN/Vpc): values as bare paragraphs after the intro.
+    let bfd = "是否开启BFD功能。取值：\ntrue：开启BFD功能。\nfalse（默认值）：不开启BFD功能。";
+    assert!(rules("EnableBfd", "Boolean", bfd).is_empty());
+    assert_eq!(
+        default_of("EnableBfd", "Boolean", bfd).as_deref(),
+        Some("false")
+    );
+}
+
+fn status(name: &str, doc_type: &str, text: &str) -> Vec<(String, bool)> {
+    parse(name, doc_type, text)
+        .constraints
+        .iter()
+        .map(|c| (show(c), c.status().incomplete.is_none()))
+        .collect()
+}
+
+#[test]
+fn values_as_bare_paragraphs_are_read_whole() {
+    // Every paragraph after the intro is a value, not only the first.
+    let text = "实例的付费方式。取值：\nPOSTPAY（默认值）：按量付费。\nPREPAY：包年包月。";
+    assert_eq!(
+        rules("InstanceChargeType", "String", text),
+        ["enum POSTPAY*|PREPAY"]
+    );
+    let text = "The billing method. Valid values:\nPOSTPAY (default): pay-as-you-go.\nPREPAY: subscription.";
+    assert_eq!(
+        rules("InstanceChargeType", "String", text),
+        ["enum POSTPAY*|PREPAY"]
+    );
+    // A list marker glued on by the lead-in (`Valid values: - false`, DescribeVpcAttribute).
+    assert_eq!(
+        rules("Mode", "String", "Valid values: - POSTPAY"),
+        ["enum POSTPAY"]
+    );
+}
+
+#[test]
+fn a_note_ends_the_value_list() {
+    // Corpus (zh-CN/Ga, CreateEndpointGroup): the items after `说明：` are the note's text.
+    let text = "后端服务协议。取值：\n- HTTP（默认值）\n- HTTPS\n- 说明：\n- 仅为HTTP或HTTPS协议的监听实例创建终端节点组时才支持配置该项。\n- 对于HTTP协议的监听实例，后端服务协议支持且仅支持HTTP。";
+    assert_eq!(
+        rules("EndpointRequestProtocol", "String", text),
+        ["enum HTTP*|HTTPS"]
+    );
+}
+
+#[test]
+fn values_glued_to_their_gloss_and_lead_ins() {
+    assert_eq!(
+        rules(
+            "InstanceType",
+            "String",
+            "实例类型。取值：PHYSICALCONNECTION 物理专线"
+        ),
+        ["enum PHYSICALCONNECTION"]
+    );
+    assert_eq!(
+        rules("InstanceType", "String", "取值：VBR边界路由器"),
+        ["enum VBR"]
+    );
+    // `取值如下：` introduces the list; it is not the value `如下`.
+    assert_eq!(
+        rules(
+            "Type",
+            "String",
+            "类型，取值如下：\n- VPC：专有网络\n- VBR：边界路由器"
+        ),
+        ["enum VPC|VBR"]
+    );
+    // A range with units is not a one-value enum; `可以为空` is not a value.
+    assert!(parse("Duration", "String", "取值范围：1d~49d。")
+        .constraints
+        .is_empty());
+    assert!(parse("Description", "String", "取值可以为空。")
+        .constraints
+        .is_empty());
+}
+
+#[test]
+fn members_of_a_json_document_are_not_rules_of_the_string() {
+    // Corpus zh-CN/Vpc/CreateVpnConnection.md and its en-US twin (IkeConfig).
+    let zh = "第一阶段协商的配置信息：\n- **Psk**：用于IPsec VPN网关与用户网关之间的身份认证。长度限制为100个字符。\n- **IkeVersion**：IKE协议的版本。取值：**ikev1**或**ikev2**，默认值：**ikev1**。\n- **IkeMode**：IKE V1版本的协商模式。取值：**main**或**aggressive**，默认值：**main**。";
+    assert!(rules("IkeConfig", "String", zh).is_empty());
+    assert_eq!(default_of("IkeConfig", "String", zh), None);
+    let en = "The configurations of phase one negotiation:\n- **IkeConfig.Psk**: Used for authentication between the IPsec VPN Gateway and the customer gateway. This parameter can contain up to 100 characters.\n- **IkeConfig.IkeVersion**: The version of the IKE protocol. Valid values: **Ikev1**|**Ikev2**. Default value: **Ikev1**.";
+    assert!(rules("IkeConfig", "String", en).is_empty());
+    // Filter keys whose items each list the values of one filter (Cbn DescribeCenBandwidthPackages).
+    let keys = "The filter key. Valid values:\n- CenId: the ID of the CEN instance.\n- Status: the status. Valid values: Idle, InUse.";
+    // The key list itself is then reported as not understood rather than guessed.
+    assert!(parse("Filter.N.Key", "String", keys).constraints.is_empty());
+}
+
+#[test]
+fn can_contain_is_not_exhaustive_only_can_contain_only_is() {
+    // Corpus (en-US/Cbn CreateCenBandwidthPackage, zh-CN the same page).
+    let en = "The name must be 2 to 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).";
+    let zh =
+        "名称长度为2~128个字符，以大小写字母或中文开头，可包含数字、下划线（\\_）和短划线（-）。";
+    for (text, first) in [(en, None), (zh, Some("first letter chinese"))] {
+        let got = status("Name", "String", text);
+        assert_eq!(got[0], ("length 2..128".to_string(), true));
+        let charset = got.iter().find(|(r, _)| r.starts_with("charset")).unwrap();
+        assert!(!charset.1, "{text}: a `can contain` charset is incomplete");
+        if let Some(first) = first {
+            assert!(got.iter().any(|(r, done)| r == first && *done));
+        }
+    }
+    let only = status(
+        "Name",
+        "String",
+        "The name can contain only letters and digits.",
+    );
+    assert_eq!(only, [("charset letter digit".to_string(), true)]);
+    let only = status("Name", "String", "只能包含字母和数字。");
+    assert_eq!(only, [("charset letter digit".to_string(), true)]);
+}
+
+#[test]
+fn index_counts_from_ranges_of_n() {
+    // `N的取值范围：1~20` allows 20 items, `0~29` 30; `其中N最大取值为10` is a count too.
+    assert_eq!(
+        rules(
+            "TagKey.N",
+            "RepeatList",
+            "资源的标签值。N的取值范围：**1**~**20**。"
+        ),
+        ["max-items 20 level 0"]
+    );
+    assert_eq!(
+        rules("Ip.N", "RepeatList", "N的取值为0~29。"),
+        ["max-items 30 level 0"]
+    );
+    assert_eq!(
+        rules("Ip.N", "RepeatList", "其中N最大取值为10。"),
+        ["max-items 10 level 0"]
+    );
+    assert_eq!(
+        rules("Tag.N.Key", "String", "The valid values of N are 0 to 29."),
+        ["max-items 30 level 0"]
+    );
+}
+
+#[test]
+fn the_action_row_carries_no_rules_once_the_operation_is_named() {
+    // The rule parser still reads the name from it (see `single_values`); `extract` clears it.
+    assert_eq!(
+        rules(
+            "Action",
+            "String",
+            "要执行的操作。取值：**CreateExpressCloudConnection**。"
+        ),
+        ["enum CreateExpressCloudConnection"]
+    );
 }
 
 #[test]

@@ -45,6 +45,12 @@ static RUN_TOGETHER_TOKEN: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"(?:^|\s){TOKEN}")).expect("valid regex"));
 static SEPARATOR: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s*(?:,|，|、|\bor\b|\band\b|或者|或|和)\s*").expect("valid regex"));
+static GLUED_GLOSS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^([A-Za-z0-9][\w.\-/]*?)\s*(\p{Han}[^A-Za-z]*)$").expect("valid regex")
+});
+/// Words of a lead-in or a remark, never a value (`取值如下：`, `可以为空`).
+static LEAD_IN: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:如下|以下|可以为空|可为空|为空|空)$").expect("valid regex"));
 static POINT: Lazy<Regex> = Lazy::new(|| Regex::new(r"^-?\d+$").expect("valid regex"));
 static INTERVAL: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(-?\d+)\s*(?:to|~|～|-|至|到)\s*(-?\d+)$").expect("valid regex"));
@@ -52,6 +58,8 @@ static INTERVAL: Lazy<Regex> =
 /// Parses one list item (`Value: meaning`, `Value (meaning)`, or a bare value). `None` when
 /// it is not a value.
 fn item(text: &str) -> Option<Item> {
+    // A list marker glued on by a lead-in on the same line (`Valid values: - POSTPAY`).
+    let text = text.trim_start_matches("- ").trim();
     let (head, description) = match text.find([':', '：']) {
         Some(i) => (&text[..i], text[i..].trim_start_matches([':', '：']).trim()),
         None => (text, ""),
@@ -66,7 +74,16 @@ fn item(text: &str) -> Option<Item> {
         ),
         _ => (head, description),
     };
-    if !value_like(value) {
+    // A value glued to its gloss (`PHYSICALCONNECTION 物理专线`, `VBR边界路由器`).
+    let glued = GLUED_GLOSS.captures(value);
+    let (value, description) = match &glued {
+        Some(c) if description.is_empty() => (
+            c.get(1).map_or("", |m| m.as_str()),
+            c.get(2).map_or("", |m| m.as_str()),
+        ),
+        _ => (value, description),
+    };
+    if !value_like(value) || LEAD_IN.is_match(value) {
         return None;
     }
     let default = marked || DEFAULT_IN_DESCRIPTION.is_match(description);
@@ -106,8 +123,13 @@ pub fn marked_default(text: &str) -> Option<String> {
 
 /// Bulleted items under a values intro.
 pub fn parse_items(items: &[String]) -> Result<Values, String> {
+    // A note (`说明：`, `Note:`) ends the values: the items after it are its text.
     let items = items
         .iter()
+        .take_while(|t| {
+            !t.trim_end_matches([':', '：']).ends_with("说明")
+                && !t.trim().eq_ignore_ascii_case("note:")
+        })
         .filter(|t| !is_note(t))
         .map(|t| item(t).ok_or_else(|| format!("list item is not a value: {t}")))
         .collect::<Result<Vec<_>, _>>()?;

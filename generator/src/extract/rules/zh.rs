@@ -3,7 +3,7 @@
 use super::charclass::{classes, paren_char};
 use super::finding::{Ctx, Finding};
 use super::shared;
-use crate::ir::CharClass;
+use crate::ir::{CharClass, Origin};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -19,7 +19,7 @@ static VALUES_INTRO: Lazy<Regex> = Lazy::new(|| {
 });
 static N_RANGE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b[NnMm]的?(?:取值范围|取值|最大值)(?:为|是)?\s*[:：]?\s*\[?\s*(?:(\d+)\s*[~～\-至到,，]\s*)?(\d+)",
+        r"(?:^|[^A-Za-z0-9_.])[NnMm]的?(?:取值范围|最大取值|取值|最大值)(?:为|是)?\s*[:：]?\s*\[?\s*(?:(\d+)\s*[~～\-至到,，]\s*)?(\d+)",
     )
 });
 static AT_MOST: Lazy<Regex> = Lazy::new(|| re(r"最多[^\d，,。；]{0,6}?(\d+)\s*个(字符)?"));
@@ -41,17 +41,27 @@ static LIST_END: Lazy<Regex> =
     Lazy::new(|| re(r"[，,](?:但|不能|不可|必须|且|以|并且|需|不得|长度|限制)|[。；;]|但"));
 static LIST_SEP: Lazy<Regex> = Lazy::new(|| re(r"\s*(?:以及|或者|、|，|,|和|或|及)\s*"));
 static STARTS_WITH: Lazy<Regex> = Lazy::new(|| {
-    re(r"(不能|不可|不得|不允许|禁止|不)?(?:必须|需要|需|应)?以([^，,。；;以]+?)开头")
+    re(r"(不能|不可|不得|不允许|禁止|不)?(?:必须|需要|需|应)?以([^，,。；;以]+?)开(?:头|始)")
 });
 static CANNOT_CONTAIN: Lazy<Regex> =
     Lazy::new(|| re(r"(?:不能|不可|不得|不允许|禁止)包含([^，,。；;]+)"));
 
 /// The values after an intro (`取值：...`, `仅取值cn-hangzhou`), if the sentence has one.
 pub fn values_intro(sentence: &str) -> Option<&str> {
-    VALUES_INTRO
+    let rest = VALUES_INTRO
         .captures(sentence)
         .and_then(|c| c.get(1))
-        .map(|m| m.as_str())
+        .map(|m| m.as_str())?;
+    // `取值如下：` introduces the list that follows.
+    Some(
+        match rest
+            .strip_prefix("如下")
+            .or_else(|| rest.strip_prefix("以下"))
+        {
+            Some(after) if after.trim_matches([':', '：', ' ']).is_empty() => "",
+            _ => rest,
+        },
+    )
 }
 
 pub fn recognize(ctx: &Ctx<'_>, s: &str) -> Vec<Finding> {
@@ -86,8 +96,8 @@ pub fn recognize(ctx: &Ctx<'_>, s: &str) -> Vec<Finding> {
 }
 
 fn item_count(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) -> bool {
-    if let Some(n) = N_RANGE.captures(s).and_then(|c| c[2].parse().ok()) {
-        out.push(ctx.max_items(n));
+    if let Some(n) = N_RANGE.captures(s).and_then(|c| shared::index_count(&c)) {
+        out.push(ctx.max_items(n, Origin::Stated));
         return true;
     }
     let counts: Vec<u64> = AT_MOST
@@ -95,7 +105,7 @@ fn item_count(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) -> bool {
         .filter(|c| c.get(2).is_none())
         .filter_map(|c| c[1].parse().ok())
         .collect();
-    out.extend(counts.iter().map(|n| ctx.max_items(*n)));
+    out.extend(counts.iter().map(|n| ctx.max_items(*n, Origin::Inferred)));
     !counts.is_empty()
 }
 
@@ -122,7 +132,13 @@ fn charset(ctx: &Ctx<'_>, s: &str, out: &mut Vec<Finding>) {
     let list = c.get(2).map_or("", |m| m.as_str());
     let list = LIST_END.find(list).map_or(list, |m| &list[..m.start()]);
     let items: Vec<&str> = LIST_SEP.split(list).collect();
-    out.push(classes(&items, class).map_or_else(Finding::Failed, |c| ctx.charset(c)));
+    let exhaustive = c
+        .get(0)
+        .is_some_and(|m| m.as_str().starts_with(['只', '仅']));
+    out.push(
+        classes(&items, class)
+            .map_or_else(Finding::Failed, |c| shared::charset(ctx, c, exhaustive)),
+    );
 }
 
 /// Literal strings of a forbidden list (`http://`, `aliyun`, `acs:`).
