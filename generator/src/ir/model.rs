@@ -380,12 +380,6 @@ fn is_zero(n: &u8) -> bool {
 }
 
 impl Constraint {
-    /// Whether the generated validator enforces this rule.
-    pub fn is_enforced(&self) -> bool {
-        // Today every extracted rule is enforced.
-        true
-    }
-
     pub fn sentence(&self) -> &str {
         match self {
             Constraint::Enum { sentence, .. }
