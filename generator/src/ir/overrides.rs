@@ -23,7 +23,12 @@ pub struct Override {
     /// Dotted path of a response field (`PhysicalConnectionSet.Bandwidth`).
     #[serde(default)]
     pub field: Option<String>,
+    #[serde(default)]
     pub set: Facts,
+    /// Removes the targeted request parameter: the document lists one the service does not take
+    /// (a response table headed as a request table, a parameter the official SDK lacks).
+    #[serde(default)]
+    pub remove: bool,
     pub reason: String,
     /// Line of this entry in the overrides file (filled when loading).
     #[serde(skip)]
@@ -61,7 +66,15 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Override>, Diagnostic> {
         .collect();
     let mut overrides = file.overrides;
     for (i, o) in overrides.iter_mut().enumerate() {
-        o.source = Some(Span::new(path, item_lines.get(i).copied().unwrap_or(1)));
+        let span = Span::new(path, item_lines.get(i).copied().unwrap_or(1));
+        if o.remove && o.parameter.is_none() {
+            return Err(Diagnostic::error(
+                "bad-overrides",
+                span,
+                "`remove: true` targets a request parameter: give `parameter`",
+            ));
+        }
+        o.source = Some(span);
     }
     Ok(overrides)
 }
@@ -104,7 +117,18 @@ pub fn apply(op: &mut Operation, overrides: &[Override]) -> Vec<Diagnostic> {
             .clone()
             .unwrap_or_else(|| Span::new("specs/overrides.yaml", 0));
         let mut changes = Changes::new();
-        let found = if let Some(name) = &o.parameter {
+        let found = if let (Some(name), true) = (&o.parameter, o.remove) {
+            let at = op.parameters.iter().position(|p| &p.name == name);
+            if let Some(at) = at {
+                let p = op.parameters.remove(at);
+                changes.push((
+                    format!("parameters.{name}"),
+                    Some(format!("{} ({})", p.name, p.source)),
+                    "(removed)".into(),
+                ));
+            }
+            at.is_some()
+        } else if let Some(name) = &o.parameter {
             op.parameters
                 .iter_mut()
                 .find(|p| &p.name == name)
