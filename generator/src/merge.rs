@@ -119,7 +119,7 @@ fn rank(pages: &mut [Page], language_order: &[String]) {
     };
     pages.sort_by(|a, b| {
         let date = match (&a.published, &b.published) {
-            (Some(x), Some(y)) => y.truncated(precision).cmp(&x.truncated(precision)),
+            (Some(x), Some(y)) => y.truncated(precision).cmp(x.truncated(precision)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,

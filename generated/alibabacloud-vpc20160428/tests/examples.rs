@@ -388,16 +388,6 @@ fn describe_virtual_border_routers_response_example_1() {
     );
     assert!(decoded.is_ok(), "{decoded:?}");
 }
-/// The JSON response example at `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:149`.
-#[test]
-fn describe_virtual_border_routers_for_physical_connection_response_example_1() {
-    let decoded = ::specgen_runtime::json::from_str::<
-        alibabacloud_vpc20160428::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionOutput,
-    >(
-        "{\n\t\"PageNumber\":1,\n\t\"TotalCount\":2,\n\t\"PageSize\":10,\n\t\"RequestId\":\"03E8CB87-5876-4034-BBB2-6E0851281C37\",\n\t\"VirtualBorderRouterForPhysicalConnectionSet\":{\n\t\t\"VirtualBorderRouterForPhysicalConnectionType\":[\n\t\t\t{\n\t\t\t\t\"CreationTime\":\"2018-03-06T11:16:34Z\",\n\t\t\t\t\"ActivationTime\":\"2018-03-06T11:16:34Z\",\n\t\t\t\t\"CircuitCode\":\"\",\n\t\t\t\t\"VlanId\":10,\n\t\t\t\t\"RecoveryTime\":\"\",\n\t\t\t\t\"VbrOwnerUid\":\"1231579085xxxxxx529123\",\n\t\t\t\t\"VbrId\":\"vbr-2zecmmvg5gvu8xxxxw\",\n\t\t\t\t\"TerminationTime\":\"\"\n\t\t\t},\n\t\t\t{\n\t\t\t\t\"CreationTime\":\"2018-01-04T13:34:18Z\",\n\t\t\t\t\"ActivationTime\":\"2018-01-04T13:34:18Z\",\n\t\t\t\t\"CircuitCode\":\"\",\n\t\t\t\t\"VlanId\":100,\n\t\t\t\t\"RecoveryTime\":\"\",\n\t\t\t\t\"VbrOwnerUid\":\"1231579085xxx\",\n\t\t\t\t\"VbrId\":\"vbr-2zee2e2cwetx4k0txxxxakw\",\n\t\t\t\t\"TerminationTime\":\"\"\n\t\t\t}\n\t\t]\n\t}\n}",
-    );
-    assert!(decoded.is_ok(), "{decoded:?}");
-}
 /// The JSON response example at `specs/docs/corpus/zh-CN/EnablePhysicalConnection.md:69`.
 #[test]
 fn enable_physical_connection_response_example_1() {

@@ -79,10 +79,53 @@ impl DescribeAccessPointsInput {
 pub struct DescribeAccessPointsOutput {
     /// 接入点信息。
     ///
-    /// Wire name `AccessPointSet`.
+    /// Wire name `AccessPointSet`, document type `Array of AccessPointType`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:34`
-    pub access_point_set: Option<String>,
+    pub access_point_set: Option<AccessPointSet>,
+    /// 列表条条目数。
+    ///
+    /// Wire name `TotalCount`, document type `Integer`, example `5`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:61`
+    pub total_count: Option<i64>,
+    /// 当前页码。
+    ///
+    /// Wire name `PageNumber`, document type `Integer`, example `1`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:64`
+    pub page_number: Option<i64>,
+    /// 每页包含多少条目。
+    ///
+    /// Wire name `PageSize`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:67`
+    pub page_size: Option<i64>,
+    /// 请求ID。
+    ///
+    /// Wire name `RequestId`, document type `String`, example `3E85D803-C7CF-4BCD-9CFE-6DBA1DFFA027`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:70`
+    pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for DescribeAccessPointsOutput {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            access_point_set: object.field("AccessPointSet")?,
+            total_count: object.field("TotalCount")?,
+            page_number: object.field("PageNumber")?,
+            page_size: object.field("PageSize")?,
+            request_id: object.field("RequestId")?,
+        })
+    }
+}
+/// 接入点信息。
+#[derive(Debug, Clone)]
+pub struct AccessPointType {
     /// 接入点ID。
     ///
     /// Wire name `AccessPointId`, document type `String`, example `ap-cn-beijing-ft-A`.
@@ -131,39 +174,14 @@ pub struct DescribeAccessPointsOutput {
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:58`
     pub r#type: Option<String>,
-    /// 列表条条目数。
-    ///
-    /// Wire name `TotalCount`, document type `Integer`, example `5`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:61`
-    pub total_count: Option<i64>,
-    /// 当前页码。
-    ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:64`
-    pub page_number: Option<i64>,
-    /// 每页包含多少条目。
-    ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:67`
-    pub page_size: Option<i64>,
-    /// 请求ID。
-    ///
-    /// Wire name `RequestId`, document type `String`, example `3E85D803-C7CF-4BCD-9CFE-6DBA1DFFA027`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:70`
-    pub request_id: Option<String>,
 }
-impl ::specgen_runtime::json::FromJson for DescribeAccessPointsOutput {
+impl ::specgen_runtime::json::FromJson for AccessPointType {
     #[inline]
     fn from_json(
         node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            access_point_set: object.field("AccessPointSet")?,
             access_point_id: object.field("AccessPointId")?,
             attached_region_no: object.field("AttachedRegionNo")?,
             description: object.field("Description")?,
@@ -172,10 +190,27 @@ impl ::specgen_runtime::json::FromJson for DescribeAccessPointsOutput {
             name: object.field("Name")?,
             status: object.field("Status")?,
             r#type: object.field("Type")?,
-            total_count: object.field("TotalCount")?,
-            page_number: object.field("PageNumber")?,
-            page_size: object.field("PageSize")?,
-            request_id: object.field("RequestId")?,
+        })
+    }
+}
+/// The object that wraps the `AccessPointType` list (`Array of AccessPointType`).
+#[derive(Debug, Clone)]
+pub struct AccessPointSet {
+    /// The items of `AccessPointSet`.
+    ///
+    /// Wire name `AccessPointType`, document type `Array of AccessPointType`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:34`
+    pub access_point_type: Option<Vec<AccessPointType>>,
+}
+impl ::specgen_runtime::json::FromJson for AccessPointSet {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            access_point_type: object.field("AccessPointType")?,
         })
     }
 }
@@ -389,10 +424,34 @@ impl DescribeAccessPointsPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                None,
+                page
+                    .access_point_set
+                    .as_ref()
+                    .and_then(|x| x.access_point_type.as_ref())
+                    .map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
         Some(result)
+    }
+    /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
+    pub async fn items(
+        mut self,
+    ) -> Result<
+        Vec<AccessPointType>,
+        ::specgen_runtime::SdkError<DescribeAccessPointsError>,
+    > {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await {
+            let page = page?;
+            all.extend(
+                page
+                    .access_point_set
+                    .and_then(|x| x.access_point_type)
+                    .unwrap_or_default(),
+            );
+        }
+        Ok(all)
     }
 }

@@ -96,16 +96,188 @@ impl DescribeExpressCloudConnectionsInput {
 pub struct DescribeExpressCloudConnectionsOutput {
     /// The details of the returned ECC instances.
     ///
-    /// Wire name `ExpressCloudConnectionSet`.
+    /// Wire name `ExpressCloudConnectionSet`, document type `Array of ExpressCloudConnectionType`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:47`
-    pub express_cloud_connection_set: Option<String>,
+    pub express_cloud_connection_set: Option<ExpressCloudConnectionSet>,
+    /// The page number in the case of a paged query result.
+    ///
+    /// Wire name `PageNumber`, document type `Integer`, example `2`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
+    pub page_number: Option<i64>,
+    /// The number of entries per page in the case of a paged query result.
+    ///
+    /// Wire name `PageSize`, document type `Integer`, example `3`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:172`
+    pub page_size: Option<i64>,
+    /// The ID of the request.
+    ///
+    /// Wire name `RequestId`, document type `String`, example `6BF11256-9725-4C07-95F9-EF0F32B687E8`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:175`
+    pub request_id: Option<String>,
+    /// The total number of entries.
+    ///
+    /// Wire name `TotalCount`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:178`
+    pub total_count: Option<i64>,
+}
+impl ::specgen_runtime::json::FromJson for DescribeExpressCloudConnectionsOutput {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            express_cloud_connection_set: object.field("ExpressCloudConnectionSet")?,
+            page_number: object.field("PageNumber")?,
+            page_size: object.field("PageSize")?,
+            request_id: object.field("RequestId")?,
+            total_count: object.field("TotalCount")?,
+        })
+    }
+}
+/// One item of `Filter.N`.
+///
+/// The `Filter.N` parameters.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Optional. The filter condition.
+    /// Value range of N: 1 to 5. The following filter conditions are supported:
+    /// - eccid: the ECC instance ID
+    /// - bandwidth: the bandwidth of the ECC instance
+    /// - Status: the status of the ECC instance
+    /// - Name: the name of the ECC instance
+    ///
+    /// The relationship of multiple filter condition values is OR, which means that an ECC instance is returned when it meets any of the specified values. The relationship of multiple filter conditions is AND, which means an ECC instance is returned in the query result only when it meets all the specified filter conditions.
+    ///
+    /// Wire name `Key`, document type `String`, example `2`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:21`
+    pub key: Option<String>,
+    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
+    ///
+    /// Wire name `Value`, document type `RepeatList`, example `3`.
+    ///
+    /// Rules:
+    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`):
+    ///   > Value range of N: 1 to 5
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`
+    pub values: Vec<String>,
+}
+impl Filter {
+    /// Sets `Key`.
+    #[inline]
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
+        self
+    }
+    /// Sets or clears `Key`.
+    #[inline]
+    pub fn set_key(mut self, value: Option<String>) -> Self {
+        self.key = value;
+        self
+    }
+    /// Appends one item to `Value`.
+    #[inline]
+    pub fn values(mut self, item: impl Into<String>) -> Self {
+        self.values.push(item.into());
+        self
+    }
+    /// Replaces all items of `Value`.
+    #[inline]
+    pub fn set_values(mut self, items: Vec<String>) -> Self {
+        self.values = items;
+        self
+    }
+    #[inline]
+    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+        if let Some(value) = &self.key {
+            params.push(format!("{prefix}.Key"), value.as_str());
+        }
+        for (n1, item1) in (1usize..).zip(&self.values) {
+            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
+        }
+    }
+    #[inline]
+    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+        ::specgen_runtime::validate::max_items(
+            v,
+            &format!("{prefix}.Value"),
+            self.values.len(),
+            5u64,
+        );
+    }
+}
+/// The details of Virtual Border Routers (VBRs).
+#[derive(Debug, Clone)]
+pub struct VirtualBorderRouterModel {
+    /// The access point.
+    ///
+    /// Wire name `AccessPointId`, document type `String`, example `ap-xxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:160`
+    pub access_point_id: Option<String>,
+    /// The ID of the ECC instance.
+    ///
+    /// Wire name `InstanceId`, document type `String`, example `vbr-xxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:163`
+    pub instance_id: Option<String>,
+    /// The instance ID of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-xxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:166`
+    pub physical_connection_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModel {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            access_point_id: object.field("AccessPointId")?,
+            instance_id: object.field("InstanceId")?,
+            physical_connection_id: object.field("PhysicalConnectionId")?,
+        })
+    }
+}
+/// The object that wraps the `VirtualBorderRouterModel` list (`Array of VirtualBorderRouterModel`).
+#[derive(Debug, Clone)]
+pub struct VirtualBorderRouterModels {
+    /// The items of `VirtualBorderRouterModels`.
+    ///
+    /// Wire name `VirtualBorderRouterModel`, document type `Array of VirtualBorderRouterModel`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:157`
+    pub virtual_border_router_model: Option<Vec<VirtualBorderRouterModel>>,
+}
+impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModels {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            virtual_border_router_model: object.field("VirtualBorderRouterModel")?,
+        })
+    }
+}
+/// The details of the returned ECC instances.
+#[derive(Debug, Clone)]
+pub struct ExpressCloudConnectionType {
     /// The bandwidth set in the application for an ECC instance.
     ///
-    /// Wire name `ApplicationBandwidth`, document type `String`, example `3`.
+    /// Wire name `ApplicationBandwidth`, document type `Integer`, example `3`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:50`
-    pub application_bandwidth: Option<String>,
+    pub application_bandwidth: Option<i64>,
     /// The ID of the application.
     ///
     /// Wire name `ApplicationId`, document type `String`, example `1557820353902123884`.
@@ -194,10 +366,10 @@ pub struct DescribeExpressCloudConnectionsOutput {
     pub gmt_modify: Option<String>,
     /// Indicates whether a renewal is made for the ECC instance.
     ///
-    /// Wire name `HasReservationData`, document type `String`, example `true`.
+    /// Wire name `HasReservationData`, document type `Boolean`, example `true`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:99`
-    pub has_reservation_data: Option<String>,
+    pub has_reservation_data: Option<bool>,
     /// The ID card number of the person who applies for the ECC service.
     ///
     /// Wire name `IDCardNo`, document type `String`, example `321283201002102345`.
@@ -213,8 +385,6 @@ pub struct DescribeExpressCloudConnectionsOutput {
     /// The ID of the ECC instance.
     ///
     /// Wire name `InstanceId`, document type `String`, example `ecc-bp1t9osmuln1vxfpt6gy8`.
-    ///
-    /// Note: The document describes `InstanceId` again at `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:163`; the first description is used.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:108`
     pub instance_id: Option<String>,
@@ -299,55 +469,18 @@ pub struct DescribeExpressCloudConnectionsOutput {
     pub r#type: Option<String>,
     /// The details of Virtual Border Routers (VBRs).
     ///
-    /// Wire name `VirtualBorderRouterModels`.
+    /// Wire name `VirtualBorderRouterModels`, document type `Array of VirtualBorderRouterModel`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:157`
-    pub virtual_border_router_models: Option<String>,
-    /// The access point.
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-xxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:160`
-    pub access_point_id: Option<String>,
-    /// The instance ID of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-xxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:166`
-    pub physical_connection_id: Option<String>,
-    /// The page number in the case of a paged query result.
-    ///
-    /// Wire name `PageNumber`, document type `Integer`, example `2`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
-    pub page_number: Option<i64>,
-    /// The number of entries per page in the case of a paged query result.
-    ///
-    /// Wire name `PageSize`, document type `Integer`, example `3`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:172`
-    pub page_size: Option<i64>,
-    /// The ID of the request.
-    ///
-    /// Wire name `RequestId`, document type `String`, example `6BF11256-9725-4C07-95F9-EF0F32B687E8`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:175`
-    pub request_id: Option<String>,
-    /// The total number of entries.
-    ///
-    /// Wire name `TotalCount`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:178`
-    pub total_count: Option<i64>,
+    pub virtual_border_router_models: Option<VirtualBorderRouterModels>,
 }
-impl ::specgen_runtime::json::FromJson for DescribeExpressCloudConnectionsOutput {
+impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
     #[inline]
     fn from_json(
         node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            express_cloud_connection_set: object.field("ExpressCloudConnectionSet")?,
             application_bandwidth: object.field("ApplicationBandwidth")?,
             application_id: object.field("ApplicationId")?,
             application_status: object.field("ApplicationStatus")?,
@@ -381,86 +514,28 @@ impl ::specgen_runtime::json::FromJson for DescribeExpressCloudConnectionsOutput
             status: object.field("Status")?,
             r#type: object.field("Type")?,
             virtual_border_router_models: object.field("VirtualBorderRouterModels")?,
-            access_point_id: object.field("AccessPointId")?,
-            physical_connection_id: object.field("PhysicalConnectionId")?,
-            page_number: object.field("PageNumber")?,
-            page_size: object.field("PageSize")?,
-            request_id: object.field("RequestId")?,
-            total_count: object.field("TotalCount")?,
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter condition.
-    /// Value range of N: 1 to 5. The following filter conditions are supported:
-    /// - eccid: the ECC instance ID
-    /// - bandwidth: the bandwidth of the ECC instance
-    /// - Status: the status of the ECC instance
-    /// - Name: the name of the ECC instance
+/// The object that wraps the `ExpressCloudConnectionType` list (`Array of ExpressCloudConnectionType`).
+#[derive(Debug, Clone)]
+pub struct ExpressCloudConnectionSet {
+    /// The items of `ExpressCloudConnectionSet`.
     ///
-    /// The relationship of multiple filter condition values is OR, which means that an ECC instance is returned when it meets any of the specified values. The relationship of multiple filter conditions is AND, which means an ECC instance is returned in the query result only when it meets all the specified filter conditions.
+    /// Wire name `ExpressCloudConnectionType`, document type `Array of ExpressCloudConnectionType`.
     ///
-    /// Wire name `Key`, document type `String`, example `2`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:21`
-    pub key: Option<String>,
-    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `3`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`):
-    ///   > Value range of N: 1 to 5
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`
-    pub values: Vec<String>,
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:47`
+    pub express_cloud_connection_type: Option<Vec<ExpressCloudConnectionType>>,
 }
-impl Filter {
-    /// Sets `Key`.
+impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionSet {
     #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            express_cloud_connection_type: object.field("ExpressCloudConnectionType")?,
+        })
     }
 }
 /// Values of `PortType`.
@@ -726,10 +801,34 @@ impl DescribeExpressCloudConnectionsPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                None,
+                page
+                    .express_cloud_connection_set
+                    .as_ref()
+                    .and_then(|x| x.express_cloud_connection_type.as_ref())
+                    .map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
         Some(result)
+    }
+    /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
+    pub async fn items(
+        mut self,
+    ) -> Result<
+        Vec<ExpressCloudConnectionType>,
+        ::specgen_runtime::SdkError<DescribeExpressCloudConnectionsError>,
+    > {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await {
+            let page = page?;
+            all.extend(
+                page
+                    .express_cloud_connection_set
+                    .and_then(|x| x.express_cloud_connection_type)
+                    .unwrap_or_default(),
+            );
+        }
+        Ok(all)
     }
 }

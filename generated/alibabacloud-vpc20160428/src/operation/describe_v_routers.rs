@@ -88,52 +88,10 @@ impl DescribeVRoutersInput {
 pub struct DescribeVRoutersOutput {
     /// A list of VRouters.
     ///
-    /// Wire name `VRouters`.
+    /// Wire name `VRouters`, document type `Array of VRouter`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:33`
-    pub v_routers: Option<String>,
-    /// The time when the VRouter was created.
-    ///
-    /// Wire name `CreationTime`, document type `String`, example `2018-03-22T07:46:20Z`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:36`
-    pub creation_time: Option<String>,
-    /// The description of the VRouter.
-    ///
-    /// Wire name `Description`, document type `String`, example `路由器描述。`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:39`
-    pub description: Option<String>,
-    /// The region of the VPC.
-    ///
-    /// Wire name `RegionId`, document type `String`, example `us-west-1`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:42`
-    pub region_id: Option<String>,
-    /// The ID of the route table of the VRouter.
-    ///
-    /// Wire name `RouteTableIds`, example `{ "RouteTableId": [ "vtb-rj9ybe3y0u41mmjsp****"] }`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:45`
-    pub route_table_ids: Option<String>,
-    /// The ID of the VRouter.
-    ///
-    /// Wire name `VRouterId`, document type `String`, example `vrt-rj98khsezfqpjrxmv****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:48`
-    pub v_router_id: Option<String>,
-    /// The name of the VRouter.
-    ///
-    /// Wire name `VRouterName`, document type `String`, example `doctest`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:51`
-    pub v_router_name: Option<String>,
-    /// The ID of the VPC to which the VRouter belongs.
-    ///
-    /// Wire name `VpcId`, document type `String`, example `vpc-rj905wotv6y030t1****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:54`
-    pub vpc_id: Option<String>,
+    pub v_routers: Option<VRouters>,
     /// The number of queried entries.
     ///
     /// Wire name `TotalCount`, document type `Integer`, example `1`.
@@ -167,6 +125,87 @@ impl ::specgen_runtime::json::FromJson for DescribeVRoutersOutput {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             v_routers: object.field("VRouters")?,
+            total_count: object.field("TotalCount")?,
+            page_number: object.field("PageNumber")?,
+            page_size: object.field("PageSize")?,
+            request_id: object.field("RequestId")?,
+        })
+    }
+}
+/// The object that wraps the `RouteTableId` list (`Array of RouteTableId`).
+#[derive(Debug, Clone)]
+pub struct RouteTableIds {
+    /// The items of `RouteTableIds`.
+    ///
+    /// Wire name `RouteTableId`, document type `Array of RouteTableId`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:45`
+    pub route_table_id: Option<Vec<String>>,
+}
+impl ::specgen_runtime::json::FromJson for RouteTableIds {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            route_table_id: object.field("RouteTableId")?,
+        })
+    }
+}
+/// A list of VRouters.
+#[derive(Debug, Clone)]
+pub struct VRouter {
+    /// The time when the VRouter was created.
+    ///
+    /// Wire name `CreationTime`, document type `String`, example `2018-03-22T07:46:20Z`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:36`
+    pub creation_time: Option<String>,
+    /// The description of the VRouter.
+    ///
+    /// Wire name `Description`, document type `String`, example `路由器描述。`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:39`
+    pub description: Option<String>,
+    /// The region of the VPC.
+    ///
+    /// Wire name `RegionId`, document type `String`, example `us-west-1`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:42`
+    pub region_id: Option<String>,
+    /// The ID of the route table of the VRouter.
+    ///
+    /// Wire name `RouteTableIds`, document type `Array of RouteTableId`, example `{ "RouteTableId": [ "vtb-rj9ybe3y0u41mmjsp****"] }`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:45`
+    pub route_table_ids: Option<RouteTableIds>,
+    /// The ID of the VRouter.
+    ///
+    /// Wire name `VRouterId`, document type `String`, example `vrt-rj98khsezfqpjrxmv****`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:48`
+    pub v_router_id: Option<String>,
+    /// The name of the VRouter.
+    ///
+    /// Wire name `VRouterName`, document type `String`, example `doctest`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:51`
+    pub v_router_name: Option<String>,
+    /// The ID of the VPC to which the VRouter belongs.
+    ///
+    /// Wire name `VpcId`, document type `String`, example `vpc-rj905wotv6y030t1****`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:54`
+    pub vpc_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for VRouter {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
             creation_time: object.field("CreationTime")?,
             description: object.field("Description")?,
             region_id: object.field("RegionId")?,
@@ -174,10 +213,27 @@ impl ::specgen_runtime::json::FromJson for DescribeVRoutersOutput {
             v_router_id: object.field("VRouterId")?,
             v_router_name: object.field("VRouterName")?,
             vpc_id: object.field("VpcId")?,
-            total_count: object.field("TotalCount")?,
-            page_number: object.field("PageNumber")?,
-            page_size: object.field("PageSize")?,
-            request_id: object.field("RequestId")?,
+        })
+    }
+}
+/// The object that wraps the `VRouter` list (`Array of VRouter`).
+#[derive(Debug, Clone)]
+pub struct VRouters {
+    /// The items of `VRouters`.
+    ///
+    /// Wire name `VRouter`, document type `Array of VRouter`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:33`
+    pub v_router: Option<Vec<VRouter>>,
+}
+impl ::specgen_runtime::json::FromJson for VRouters {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            v_router: object.field("VRouter")?,
         })
     }
 }
@@ -389,10 +445,22 @@ impl DescribeVRoutersPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                None,
+                page.v_routers.as_ref().and_then(|x| x.v_router.as_ref()).map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
         Some(result)
+    }
+    /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
+    pub async fn items(
+        mut self,
+    ) -> Result<Vec<VRouter>, ::specgen_runtime::SdkError<DescribeVRoutersError>> {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await {
+            let page = page?;
+            all.extend(page.v_routers.and_then(|x| x.v_router).unwrap_or_default());
+        }
+        Ok(all)
     }
 }

@@ -96,208 +96,10 @@ impl DescribeVirtualBorderRoutersInput {
 pub struct DescribeVirtualBorderRoutersOutput {
     /// The list of VBRs.
     ///
-    /// Wire name `VirtualBorderRouterSet`.
+    /// Wire name `VirtualBorderRouterSet`, document type `Array of VirtualBorderRouterType`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:38`
-    pub virtual_border_router_set: Option<String>,
-    /// The ID of the physical connection access point.
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-kojok1xxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:41`
-    pub access_point_id: Option<String>,
-    /// The time when the VBR is activated for the first time.
-    ///
-    /// Wire name `ActivationTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:44`
-    pub activation_time: Option<String>,
-    /// The associated CEN instances.
-    ///
-    /// Wire name `AssociatedCens`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:47`
-    pub associated_cens: Option<String>,
-    /// The ID of the CEN instance.
-    ///
-    /// Wire name `CenId`, document type `String`, example `cen-kojok19xxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:50`
-    pub cen_id: Option<String>,
-    /// The UID of the account to which the CEN instance belongs.
-    ///
-    /// Wire name `CenOwnerId`, document type `Long`, example `1086496381294461`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:53`
-    pub cen_owner_id: Option<i64>,
-    /// The status of the CEN instance.
-    ///
-    /// Wire name `CenStatus`, document type `String`, example `Attached`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:56`
-    pub cen_status: Option<String>,
-    /// The associated physical connections.
-    ///
-    /// Wire name `AssociatedPhysicalConnections`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:59`
-    pub associated_physical_connections: Option<String>,
-    /// The leased line code provided by the service provider for the physical connection.
-    ///
-    /// Wire name `CircuitCode`, document type `String`, example `12`.
-    ///
-    /// Note: The document describes `CircuitCode` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:92`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:62`
-    pub circuit_code: Option<String>,
-    /// The Alibaba Cloud-side IP address used by the VBR.
-    ///
-    /// Wire name `LocalGatewayIp`, document type `String`, example `116.62.xx.xx`.
-    ///
-    /// Note: The document describes `LocalGatewayIp` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:104`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:65`
-    pub local_gateway_ip: Option<String>,
-    /// The customer-side IP address used by the VBR.
-    ///
-    /// Wire name `PeerGatewayIp`, document type `String`, example `116.62.xx.xx`.
-    ///
-    /// Note: The document describes `PeerGatewayIp` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:116`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:68`
-    pub peer_gateway_ip: Option<String>,
-    /// The subnet mask of the Alibaba Cloud-side IP address and customer-side IP address.
-    ///
-    /// Wire name `PeeringSubnetMask`, document type `String`, example `255.255.255.252`.
-    ///
-    /// Note: The document describes `PeeringSubnetMask` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:119`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:71`
-    pub peering_subnet_mask: Option<String>,
-    /// The service status of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionBusinessStatus`, document type `String`, example `Normal`.
-    ///
-    /// Note: The document describes `PhysicalConnectionBusinessStatus` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:122`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:74`
-    pub physical_connection_business_status: Option<String>,
-    /// The ID of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfjzm7xxxxxxxx`.
-    ///
-    /// Note: The document describes `PhysicalConnectionId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:125`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:77`
-    pub physical_connection_id: Option<String>,
-    /// The UID of the owner of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionOwnerUid`, document type `String`, example `qfrgrgs`.
-    ///
-    /// Note: The document describes `PhysicalConnectionOwnerUid` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:128`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:80`
-    pub physical_connection_owner_uid: Option<String>,
-    /// The status of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionStatus`, document type `String`, example `Normal`.
-    ///
-    /// Note: The document describes `PhysicalConnectionStatus` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:131`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:83`
-    pub physical_connection_status: Option<String>,
-    /// The VLAN ID of the VBR.
-    ///
-    /// Wire name `VlanId`, document type `String`, example `0`.
-    ///
-    /// Note: The document describes `VlanId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:160`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:86`
-    pub vlan_id: Option<String>,
-    /// The ID of the physical connection interface. This interface can be used as the next hop of routes on the VBR.
-    ///
-    /// Wire name `VlanInterfaceId`, document type `String`, example `ri-kojok19x3j0q6kxxxxxxxxx`.
-    ///
-    /// Note: The document describes `VlanInterfaceId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:163`; the first description is used.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:89`
-    pub vlan_interface_id: Option<String>,
-    /// The time when the VBR is created.
-    ///
-    /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:95`
-    pub creation_time: Option<String>,
-    /// The description of the VBR.
-    ///
-    /// Wire name `Description`, document type `String`, example `VBR`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:98`
-    pub description: Option<String>,
-    /// The multiplier of the detection time. Specifically, the maximum number of discarded connection packets that the receiver allows from the sender. Value range: 3 to 10
-    ///
-    /// Wire name `DetectMultiplier`, document type `Long`, example `3`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:101`
-    pub detect_multiplier: Option<i64>,
-    /// The time interval between two consecutive BFD packets that are received. Value range: 200 to 1000. Unit: ms
-    ///
-    /// Wire name `MinRxInterval`, document type `Long`, example `100`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:107`
-    pub min_rx_interval: Option<i64>,
-    /// The time interval between two consecutive BFD packets that are sent. Value range: 200 to 1000. Unit: ms
-    ///
-    /// Wire name `MinTxInterval`, document type `Long`, example `100`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:110`
-    pub min_tx_interval: Option<i64>,
-    /// The name of the VBR.
-    ///
-    /// Wire name `Name`, document type `String`, example `test`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:113`
-    pub name: Option<String>,
-    /// The most recent time when the VBR is recovered from the Terminated state to the Active state.
-    ///
-    /// Wire name `RecoveryTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:134`
-    pub recovery_time: Option<String>,
-    /// The ID of the route table of the VBR.
-    ///
-    /// Wire name `RouteTableId`, document type `String`, example `rtb-bp1nxxxxxxxxxxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:137`
-    pub route_table_id: Option<String>,
-    /// The status of the physical connection:
-    /// - Initial: Indicates that the physical connection is being applied.
-    /// - Approved: Indicates that the physical connection application is approved.
-    /// - Allocating: Indicates that resources are being allocated.
-    /// - Allocated: Indicates that cables are being installed at the data center.
-    /// - Confirmed: Indicates that the physical connection is waiting for user confirmation.
-    /// - Enabled: Indicates that the physical connection is enabled.
-    /// - Rejected: Indicates that the physical connection application is rejected.
-    /// - Canceled: Indicates that the physical connection is canceled.
-    /// - Allocation Failed: Indicates that the resource allocation fails.
-    /// - Terminated: Indicates that the physical connection is terminated.
-    ///
-    /// Wire name `Status`, document type `String`, example `active`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:140`
-    pub status: Option<String>,
-    /// The most recent time when the VBR is terminated.
-    ///
-    /// Wire name `TerminationTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:154`
-    pub termination_time: Option<String>,
-    /// The ID of the VBR.
-    ///
-    /// Wire name `VbrId`, document type `String`, example `vbr-kojok19xxxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:157`
-    pub vbr_id: Option<String>,
+    pub virtual_border_router_set: Option<VirtualBorderRouterSet>,
     /// The number of queried VBRs.
     ///
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
@@ -331,36 +133,6 @@ impl ::specgen_runtime::json::FromJson for DescribeVirtualBorderRoutersOutput {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             virtual_border_router_set: object.field("VirtualBorderRouterSet")?,
-            access_point_id: object.field("AccessPointId")?,
-            activation_time: object.field("ActivationTime")?,
-            associated_cens: object.field("AssociatedCens")?,
-            cen_id: object.field("CenId")?,
-            cen_owner_id: object.field("CenOwnerId")?,
-            cen_status: object.field("CenStatus")?,
-            associated_physical_connections: object
-                .field("AssociatedPhysicalConnections")?,
-            circuit_code: object.field("CircuitCode")?,
-            local_gateway_ip: object.field("LocalGatewayIp")?,
-            peer_gateway_ip: object.field("PeerGatewayIp")?,
-            peering_subnet_mask: object.field("PeeringSubnetMask")?,
-            physical_connection_business_status: object
-                .field("PhysicalConnectionBusinessStatus")?,
-            physical_connection_id: object.field("PhysicalConnectionId")?,
-            physical_connection_owner_uid: object.field("PhysicalConnectionOwnerUid")?,
-            physical_connection_status: object.field("PhysicalConnectionStatus")?,
-            vlan_id: object.field("VlanId")?,
-            vlan_interface_id: object.field("VlanInterfaceId")?,
-            creation_time: object.field("CreationTime")?,
-            description: object.field("Description")?,
-            detect_multiplier: object.field("DetectMultiplier")?,
-            min_rx_interval: object.field("MinRxInterval")?,
-            min_tx_interval: object.field("MinTxInterval")?,
-            name: object.field("Name")?,
-            recovery_time: object.field("RecoveryTime")?,
-            route_table_id: object.field("RouteTableId")?,
-            status: object.field("Status")?,
-            termination_time: object.field("TerminationTime")?,
-            vbr_id: object.field("VbrId")?,
             total_count: object.field("TotalCount")?,
             page_number: object.field("PageNumber")?,
             page_size: object.field("PageSize")?,
@@ -432,6 +204,390 @@ impl Filter {
             self.values.len(),
             5u64,
         );
+    }
+}
+/// The associated CEN instances.
+#[derive(Debug, Clone)]
+pub struct AssociatedCen {
+    /// The ID of the CEN instance.
+    ///
+    /// Wire name `CenId`, document type `String`, example `cen-kojok19xxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:50`
+    pub cen_id: Option<String>,
+    /// The UID of the account to which the CEN instance belongs.
+    ///
+    /// Wire name `CenOwnerId`, document type `Long`, example `1086496381294461`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:53`
+    pub cen_owner_id: Option<i64>,
+    /// The status of the CEN instance.
+    ///
+    /// Wire name `CenStatus`, document type `String`, example `Attached`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:56`
+    pub cen_status: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for AssociatedCen {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            cen_id: object.field("CenId")?,
+            cen_owner_id: object.field("CenOwnerId")?,
+            cen_status: object.field("CenStatus")?,
+        })
+    }
+}
+/// The object that wraps the `AssociatedCen` list (`Array of AssociatedCen`).
+#[derive(Debug, Clone)]
+pub struct AssociatedCens {
+    /// The items of `AssociatedCens`.
+    ///
+    /// Wire name `AssociatedCen`, document type `Array of AssociatedCen`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:47`
+    pub associated_cen: Option<Vec<AssociatedCen>>,
+}
+impl ::specgen_runtime::json::FromJson for AssociatedCens {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            associated_cen: object.field("AssociatedCen")?,
+        })
+    }
+}
+/// The associated physical connections.
+#[derive(Debug, Clone)]
+pub struct AssociatedPhysicalConnection {
+    /// The leased line code provided by the service provider for the physical connection.
+    ///
+    /// Wire name `CircuitCode`, document type `String`, example `12`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:62`
+    pub circuit_code: Option<String>,
+    /// The Alibaba Cloud-side IP address used by the VBR.
+    ///
+    /// Wire name `LocalGatewayIp`, document type `String`, example `116.62.xx.xx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:65`
+    pub local_gateway_ip: Option<String>,
+    /// The customer-side IP address used by the VBR.
+    ///
+    /// Wire name `PeerGatewayIp`, document type `String`, example `116.62.xx.xx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:68`
+    pub peer_gateway_ip: Option<String>,
+    /// The subnet mask of the Alibaba Cloud-side IP address and customer-side IP address.
+    ///
+    /// Wire name `PeeringSubnetMask`, document type `String`, example `255.255.255.252`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:71`
+    pub peering_subnet_mask: Option<String>,
+    /// The service status of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionBusinessStatus`, document type `String`, example `Normal`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:74`
+    pub physical_connection_business_status: Option<String>,
+    /// The ID of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfjzm7xxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:77`
+    pub physical_connection_id: Option<String>,
+    /// The UID of the owner of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionOwnerUid`, document type `String`, example `qfrgrgs`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:80`
+    pub physical_connection_owner_uid: Option<String>,
+    /// The status of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionStatus`, document type `String`, example `Normal`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:83`
+    pub physical_connection_status: Option<String>,
+    /// The VLAN ID of the VBR.
+    ///
+    /// Wire name `VlanId`, document type `String`, example `0`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:86`
+    pub vlan_id: Option<String>,
+    /// The ID of the physical connection interface. This interface can be used as the next hop of routes on the VBR.
+    ///
+    /// Wire name `VlanInterfaceId`, document type `String`, example `ri-kojok19x3j0q6kxxxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:89`
+    pub vlan_interface_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for AssociatedPhysicalConnection {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            circuit_code: object.field("CircuitCode")?,
+            local_gateway_ip: object.field("LocalGatewayIp")?,
+            peer_gateway_ip: object.field("PeerGatewayIp")?,
+            peering_subnet_mask: object.field("PeeringSubnetMask")?,
+            physical_connection_business_status: object
+                .field("PhysicalConnectionBusinessStatus")?,
+            physical_connection_id: object.field("PhysicalConnectionId")?,
+            physical_connection_owner_uid: object.field("PhysicalConnectionOwnerUid")?,
+            physical_connection_status: object.field("PhysicalConnectionStatus")?,
+            vlan_id: object.field("VlanId")?,
+            vlan_interface_id: object.field("VlanInterfaceId")?,
+        })
+    }
+}
+/// The object that wraps the `AssociatedPhysicalConnection` list (`Array of AssociatedPhysicalConnection`).
+#[derive(Debug, Clone)]
+pub struct AssociatedPhysicalConnections {
+    /// The items of `AssociatedPhysicalConnections`.
+    ///
+    /// Wire name `AssociatedPhysicalConnection`, document type `Array of AssociatedPhysicalConnection`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:59`
+    pub associated_physical_connection: Option<Vec<AssociatedPhysicalConnection>>,
+}
+impl ::specgen_runtime::json::FromJson for AssociatedPhysicalConnections {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            associated_physical_connection: object.field("AssociatedPhysicalConnection")?,
+        })
+    }
+}
+/// The list of VBRs.
+#[derive(Debug, Clone)]
+pub struct VirtualBorderRouterType {
+    /// The ID of the physical connection access point.
+    ///
+    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-kojok1xxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:41`
+    pub access_point_id: Option<String>,
+    /// The time when the VBR is activated for the first time.
+    ///
+    /// Wire name `ActivationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:44`
+    pub activation_time: Option<String>,
+    /// The associated CEN instances.
+    ///
+    /// Wire name `AssociatedCens`, document type `Array of AssociatedCen`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:47`
+    pub associated_cens: Option<AssociatedCens>,
+    /// The associated physical connections.
+    ///
+    /// Wire name `AssociatedPhysicalConnections`, document type `Array of AssociatedPhysicalConnection`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:59`
+    pub associated_physical_connections: Option<AssociatedPhysicalConnections>,
+    /// The leased line code provided by the service provider for the physical connection.
+    ///
+    /// Wire name `CircuitCode`, document type `String`, example `longtel001`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:92`
+    pub circuit_code: Option<String>,
+    /// The time when the VBR is created.
+    ///
+    /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:95`
+    pub creation_time: Option<String>,
+    /// The description of the VBR.
+    ///
+    /// Wire name `Description`, document type `String`, example `VBR`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:98`
+    pub description: Option<String>,
+    /// The multiplier of the detection time. Specifically, the maximum number of discarded connection packets that the receiver allows from the sender. Value range: 3 to 10
+    ///
+    /// Wire name `DetectMultiplier`, document type `Long`, example `3`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:101`
+    pub detect_multiplier: Option<i64>,
+    /// The Alibaba Cloud-side IP address used by the VBR.
+    ///
+    /// Wire name `LocalGatewayIp`, document type `String`, example `116.62.xx.xx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:104`
+    pub local_gateway_ip: Option<String>,
+    /// The time interval between two consecutive BFD packets that are received. Value range: 200 to 1000. Unit: ms
+    ///
+    /// Wire name `MinRxInterval`, document type `Long`, example `100`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:107`
+    pub min_rx_interval: Option<i64>,
+    /// The time interval between two consecutive BFD packets that are sent. Value range: 200 to 1000. Unit: ms
+    ///
+    /// Wire name `MinTxInterval`, document type `Long`, example `100`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:110`
+    pub min_tx_interval: Option<i64>,
+    /// The name of the VBR.
+    ///
+    /// Wire name `Name`, document type `String`, example `test`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:113`
+    pub name: Option<String>,
+    /// The customer-side IP address used by the VBR.
+    ///
+    /// Wire name `PeerGatewayIp`, document type `String`, example `116.62.xx.xx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:116`
+    pub peer_gateway_ip: Option<String>,
+    /// The subnet mask of the Alibaba Cloud-side IP address and customer-side IP address.
+    ///
+    /// Wire name `PeeringSubnetMask`, document type `String`, example `255.255.255.252`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:119`
+    pub peering_subnet_mask: Option<String>,
+    /// The service status of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionBusinessStatus`, document type `String`, example `Normal`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:122`
+    pub physical_connection_business_status: Option<String>,
+    /// The ID of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfjzm7xxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:125`
+    pub physical_connection_id: Option<String>,
+    /// The UID of the owner of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionOwnerUid`, document type `String`, example `usdgbh123fvgf`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:128`
+    pub physical_connection_owner_uid: Option<String>,
+    /// The status of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionStatus`, document type `String`, example `Normal`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:131`
+    pub physical_connection_status: Option<String>,
+    /// The most recent time when the VBR is recovered from the Terminated state to the Active state.
+    ///
+    /// Wire name `RecoveryTime`, document type `String`, example `2017-06-08T12:20:55`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:134`
+    pub recovery_time: Option<String>,
+    /// The ID of the route table of the VBR.
+    ///
+    /// Wire name `RouteTableId`, document type `String`, example `rtb-bp1nxxxxxxxxxxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:137`
+    pub route_table_id: Option<String>,
+    /// The status of the physical connection:
+    /// - Initial: Indicates that the physical connection is being applied.
+    /// - Approved: Indicates that the physical connection application is approved.
+    /// - Allocating: Indicates that resources are being allocated.
+    /// - Allocated: Indicates that cables are being installed at the data center.
+    /// - Confirmed: Indicates that the physical connection is waiting for user confirmation.
+    /// - Enabled: Indicates that the physical connection is enabled.
+    /// - Rejected: Indicates that the physical connection application is rejected.
+    /// - Canceled: Indicates that the physical connection is canceled.
+    /// - Allocation Failed: Indicates that the resource allocation fails.
+    /// - Terminated: Indicates that the physical connection is terminated.
+    ///
+    /// Wire name `Status`, document type `String`, example `active`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:140`
+    pub status: Option<String>,
+    /// The most recent time when the VBR is terminated.
+    ///
+    /// Wire name `TerminationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:154`
+    pub termination_time: Option<String>,
+    /// The ID of the VBR.
+    ///
+    /// Wire name `VbrId`, document type `String`, example `vbr-kojok19xxxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:157`
+    pub vbr_id: Option<String>,
+    /// The VLAN ID of the VBR.
+    ///
+    /// Wire name `VlanId`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:160`
+    pub vlan_id: Option<i64>,
+    /// The ID of the physical connection interface. This interface can be used as the next hop of routes on the VBR.
+    ///
+    /// Wire name `VlanInterfaceId`, document type `String`, example `ri-2zeo3xzyf38r4xxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:163`
+    pub vlan_interface_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            access_point_id: object.field("AccessPointId")?,
+            activation_time: object.field("ActivationTime")?,
+            associated_cens: object.field("AssociatedCens")?,
+            associated_physical_connections: object
+                .field("AssociatedPhysicalConnections")?,
+            circuit_code: object.field("CircuitCode")?,
+            creation_time: object.field("CreationTime")?,
+            description: object.field("Description")?,
+            detect_multiplier: object.field("DetectMultiplier")?,
+            local_gateway_ip: object.field("LocalGatewayIp")?,
+            min_rx_interval: object.field("MinRxInterval")?,
+            min_tx_interval: object.field("MinTxInterval")?,
+            name: object.field("Name")?,
+            peer_gateway_ip: object.field("PeerGatewayIp")?,
+            peering_subnet_mask: object.field("PeeringSubnetMask")?,
+            physical_connection_business_status: object
+                .field("PhysicalConnectionBusinessStatus")?,
+            physical_connection_id: object.field("PhysicalConnectionId")?,
+            physical_connection_owner_uid: object.field("PhysicalConnectionOwnerUid")?,
+            physical_connection_status: object.field("PhysicalConnectionStatus")?,
+            recovery_time: object.field("RecoveryTime")?,
+            route_table_id: object.field("RouteTableId")?,
+            status: object.field("Status")?,
+            termination_time: object.field("TerminationTime")?,
+            vbr_id: object.field("VbrId")?,
+            vlan_id: object.field("VlanId")?,
+            vlan_interface_id: object.field("VlanInterfaceId")?,
+        })
+    }
+}
+/// The object that wraps the `VirtualBorderRouterType` list (`Array of VirtualBorderRouterType`).
+#[derive(Debug, Clone)]
+pub struct VirtualBorderRouterSet {
+    /// The items of `VirtualBorderRouterSet`.
+    ///
+    /// Wire name `VirtualBorderRouterType`, document type `Array of VirtualBorderRouterType`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:38`
+    pub virtual_border_router_type: Option<Vec<VirtualBorderRouterType>>,
+}
+impl ::specgen_runtime::json::FromJson for VirtualBorderRouterSet {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            virtual_border_router_type: object.field("VirtualBorderRouterType")?,
+        })
     }
 }
 /// Errors `DescribeVirtualBorderRouters` documents, the service's common errors, and any other code.
@@ -660,10 +816,34 @@ impl DescribeVirtualBorderRoutersPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                None,
+                page
+                    .virtual_border_router_set
+                    .as_ref()
+                    .and_then(|x| x.virtual_border_router_type.as_ref())
+                    .map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
         Some(result)
+    }
+    /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
+    pub async fn items(
+        mut self,
+    ) -> Result<
+        Vec<VirtualBorderRouterType>,
+        ::specgen_runtime::SdkError<DescribeVirtualBorderRoutersError>,
+    > {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await {
+            let page = page?;
+            all.extend(
+                page
+                    .virtual_border_router_set
+                    .and_then(|x| x.virtual_border_router_type)
+                    .unwrap_or_default(),
+            );
+        }
+        Ok(all)
     }
 }

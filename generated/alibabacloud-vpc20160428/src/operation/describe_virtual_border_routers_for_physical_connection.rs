@@ -110,10 +110,123 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionInput {
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
     /// The list of VBRs.
     ///
-    /// Wire name `VirtualBorderRouterForPhysicalConnectionSet`.
+    /// Wire name `VirtualBorderRouterForPhysicalConnectionSet`, document type `Array of VirtualBorderRouterForPhysicalConnectionType`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:41`
-    pub virtual_border_router_for_physical_connection_set: Option<String>,
+    pub virtual_border_router_for_physical_connection_set: Option<
+        VirtualBorderRouterForPhysicalConnectionSet,
+    >,
+    /// The total number of queried VBRs.
+    ///
+    /// Wire name `TotalCount`, document type `Integer`, example `2`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:86`
+    pub total_count: Option<i64>,
+    /// The current page number.
+    ///
+    /// Wire name `PageNumber`, document type `Integer`, example `1`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:89`
+    pub page_number: Option<i64>,
+    /// The number of VBRs per page.
+    ///
+    /// Wire name `PageSize`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:92`
+    pub page_size: Option<i64>,
+    /// The request ID.
+    ///
+    /// Wire name `RequestId`, document type `String`, example `7C5AE8B3-A2D8-428D-A2FF-93A225C0821E`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:95`
+    pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson
+for DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            virtual_border_router_for_physical_connection_set: object
+                .field("VirtualBorderRouterForPhysicalConnectionSet")?,
+            total_count: object.field("TotalCount")?,
+            page_number: object.field("PageNumber")?,
+            page_size: object.field("PageSize")?,
+            request_id: object.field("RequestId")?,
+        })
+    }
+}
+/// One item of `Filter.N`.
+///
+/// The `Filter.N` parameters.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Optional. The filter condition. Value range of N: 1 to 5
+    ///
+    /// Wire name `Key`, document type `String`, example `1`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:24`
+    pub key: Option<String>,
+    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
+    ///
+    /// Wire name `Value`, document type `RepeatList`, example `1`.
+    ///
+    /// Rules:
+    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:27`):
+    ///   > Value range of N: 1 to 5
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:27`
+    pub values: Vec<String>,
+}
+impl Filter {
+    /// Sets `Key`.
+    #[inline]
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
+        self
+    }
+    /// Sets or clears `Key`.
+    #[inline]
+    pub fn set_key(mut self, value: Option<String>) -> Self {
+        self.key = value;
+        self
+    }
+    /// Appends one item to `Value`.
+    #[inline]
+    pub fn values(mut self, item: impl Into<String>) -> Self {
+        self.values.push(item.into());
+        self
+    }
+    /// Replaces all items of `Value`.
+    #[inline]
+    pub fn set_values(mut self, items: Vec<String>) -> Self {
+        self.values = items;
+        self
+    }
+    #[inline]
+    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+        if let Some(value) = &self.key {
+            params.push(format!("{prefix}.Key"), value.as_str());
+        }
+        for (n1, item1) in (1usize..).zip(&self.values) {
+            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
+        }
+    }
+    #[inline]
+    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+        ::specgen_runtime::validate::max_items(
+            v,
+            &format!("{prefix}.Value"),
+            self.values.len(),
+            5u64,
+        );
+    }
+}
+/// The list of VBRs.
+#[derive(Debug, Clone)]
+pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The time when the VBR is activated for the first time.
     ///
     /// Wire name `ActivationTime`, document type `String`, example `2017-06-08T12:20:55`.
@@ -198,41 +311,14 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:83`
     pub vlan_id: Option<i64>,
-    /// The total number of queried VBRs.
-    ///
-    /// Wire name `TotalCount`, document type `Integer`, example `2`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:86`
-    pub total_count: Option<i64>,
-    /// The current page number.
-    ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:89`
-    pub page_number: Option<i64>,
-    /// The number of VBRs per page.
-    ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:92`
-    pub page_size: Option<i64>,
-    /// The request ID.
-    ///
-    /// Wire name `RequestId`, document type `String`, example `7C5AE8B3-A2D8-428D-A2FF-93A225C0821E`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:95`
-    pub request_id: Option<String>,
 }
-impl ::specgen_runtime::json::FromJson
-for DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
+impl ::specgen_runtime::json::FromJson for VirtualBorderRouterForPhysicalConnectionType {
     #[inline]
     fn from_json(
         node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            virtual_border_router_for_physical_connection_set: object
-                .field("VirtualBorderRouterForPhysicalConnectionSet")?,
             activation_time: object.field("ActivationTime")?,
             circuit_code: object.field("CircuitCode")?,
             creation_time: object.field("CreationTime")?,
@@ -247,77 +333,31 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
             vbr_id: object.field("VbrId")?,
             vbr_owner_uid: object.field("VbrOwnerUid")?,
             vlan_id: object.field("VlanId")?,
-            total_count: object.field("TotalCount")?,
-            page_number: object.field("PageNumber")?,
-            page_size: object.field("PageSize")?,
-            request_id: object.field("RequestId")?,
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter condition. Value range of N: 1 to 5
+/// The object that wraps the `VirtualBorderRouterForPhysicalConnectionType` list (`Array of VirtualBorderRouterForPhysicalConnectionType`).
+#[derive(Debug, Clone)]
+pub struct VirtualBorderRouterForPhysicalConnectionSet {
+    /// The items of `VirtualBorderRouterForPhysicalConnectionSet`.
     ///
-    /// Wire name `Key`, document type `String`, example `1`.
+    /// Wire name `VirtualBorderRouterForPhysicalConnectionType`, document type `Array of VirtualBorderRouterForPhysicalConnectionType`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:24`
-    pub key: Option<String>,
-    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `1`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:27`):
-    ///   > Value range of N: 1 to 5
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:27`
-    pub values: Vec<String>,
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:41`
+    pub virtual_border_router_for_physical_connection_type: Option<
+        Vec<VirtualBorderRouterForPhysicalConnectionType>,
+    >,
 }
-impl Filter {
-    /// Sets `Key`.
+impl ::specgen_runtime::json::FromJson for VirtualBorderRouterForPhysicalConnectionSet {
     #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            virtual_border_router_for_physical_connection_type: object
+                .field("VirtualBorderRouterForPhysicalConnectionType")?,
+        })
     }
 }
 /// Errors `DescribeVirtualBorderRoutersForPhysicalConnection` documents, the service's common errors, and any other code.
@@ -564,10 +604,38 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                None,
+                page
+                    .virtual_border_router_for_physical_connection_set
+                    .as_ref()
+                    .and_then(|x| {
+                        x.virtual_border_router_for_physical_connection_type.as_ref()
+                    })
+                    .map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
         Some(result)
+    }
+    /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
+    pub async fn items(
+        mut self,
+    ) -> Result<
+        Vec<VirtualBorderRouterForPhysicalConnectionType>,
+        ::specgen_runtime::SdkError<
+            DescribeVirtualBorderRoutersForPhysicalConnectionError,
+        >,
+    > {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await {
+            let page = page?;
+            all.extend(
+                page
+                    .virtual_border_router_for_physical_connection_set
+                    .and_then(|x| x.virtual_border_router_for_physical_connection_type)
+                    .unwrap_or_default(),
+            );
+        }
+        Ok(all)
     }
 }
