@@ -12,6 +12,7 @@ pub mod diff;
 pub mod doc;
 pub mod extract;
 pub mod ir;
+pub mod merge;
 pub mod output;
 pub mod pipeline;
 pub mod readers;

@@ -5,6 +5,7 @@ use crate::diag::{Diagnostic, Severity, Span};
 use crate::doc::Format;
 use crate::extract::{self, Extracted, Stats};
 use crate::ir::{self, io, lint, overrides, Operation, Product, ProductIr};
+use crate::merge;
 use crate::readers;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -65,7 +66,10 @@ pub struct Built {
 /// `specs/overrides.yaml`, and checks the result. Span paths are relative to `root`
 /// (the repository), e.g. `specs/docs/000_....txt`.
 pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
-    let sources = config::load_sources(specs)?;
+    let config::Sources {
+        language_order,
+        sources,
+    } = config::load_sources_file(specs)?;
     let overrides_path = specs.join("overrides.yaml");
     let overrides_display = display_path(root, &overrides_path);
     let mut diagnostics = Vec::new();
@@ -92,7 +96,9 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
             parse_document(&path, &display_path(root, &path), source.format.format())
         })
         .collect();
-    for (source, parsed) in sources.iter().zip(parsed) {
+    // Pages of one operation, by product and name, merged once every source is read.
+    let mut pages: BTreeMap<(String, String), BTreeMap<String, Vec<merge::Page>>> = BTreeMap::new();
+    for (order, (source, parsed)) in sources.iter().zip(parsed).enumerate() {
         let key = (source.product.clone(), source.version.clone());
         if !by_product.contains_key(&key) {
             let pf = config::load_product(specs, &source.product, &source.version)?;
@@ -108,12 +114,31 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
         stats.rule_sentences += extracted.stats.rule_sentences;
         stats.understood += extracted.stats.understood;
         diagnostics.extend(extracted.diagnostics);
-        let Some((pf, ops, listed)) = by_product.get_mut(&key) else {
+        let Some((_, _, listed)) = by_product.get_mut(&key) else {
             continue;
         };
         listed.extend(extracted.listed_undocumented);
-        for mut op in extracted.operations {
+        for op in extracted.operations {
             diagnostics.extend(check_against_source(&op, source));
+            let page = merge::Page {
+                published: source.published.clone(),
+                language: source.language.clone(),
+                order,
+                op,
+            };
+            let by_name = pages.entry(key.clone()).or_default();
+            by_name.entry(page.op.name.clone()).or_default().push(page);
+        }
+    }
+    for (key, by_name) in pages {
+        let Some((pf, ops, _)) = by_product.get_mut(&key) else {
+            continue;
+        };
+        for group in by_name.into_values() {
+            let source = &sources[group[0].order];
+            let Some(mut op) = merge::merge(group, &language_order) else {
+                continue;
+            };
             complete(&mut op, source, pf);
             let problems = overrides::apply(&mut op, &overrides);
             diagnostics.extend(problems);
@@ -122,14 +147,6 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
             op.warnings.extend(lints);
             op.warnings
                 .sort_by(|a, b| (&a.span, &a.kind).cmp(&(&b.span, &b.kind)));
-            if let Some(prev) = ops.iter().find(|o: &&Operation| o.name == op.name) {
-                diagnostics.push(Diagnostic::error(
-                    "duplicate-operation",
-                    op.source.clone(),
-                    format!("{} is documented twice (also at {})", op.name, prev.source),
-                ));
-                continue;
-            }
             ops.push(op);
         }
     }

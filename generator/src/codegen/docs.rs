@@ -55,6 +55,11 @@ pub fn sanitize(text: &str) -> String {
         } else if in_fence {
             out.push(line.to_string());
         } else {
+            // A paragraph right after a list item would be read as its lazy continuation.
+            let after_item = out.last().is_some_and(|l: &String| l.starts_with("- "));
+            if after_item && !line.is_empty() && !line.starts_with("- ") {
+                out.push(String::new());
+            }
             out.push(escape_line(line));
         }
     }
@@ -142,6 +147,11 @@ mod tests {
     #[test]
     fn fences_become_text_blocks_and_are_closed() {
         assert_eq!(sanitize("```\n{\"a\": 1}"), "```text\n{\"a\": 1}\n```");
+    }
+
+    #[test]
+    fn a_paragraph_after_a_list_is_its_own() {
+        assert_eq!(sanitize("- a\n- b\nNote: c"), "- a\n- b\n\nNote: c");
     }
 
     #[test]

@@ -254,14 +254,16 @@ fn assemble(file: &str, chunk: &Chunk<'_>, mut g: Gathered) -> Operation {
             (String::new(), 1)
         }
     };
-    let link = g.link.unwrap_or_default();
-    if let Some(api) = &link.api {
-        if *api != name {
+    let mut link = g.link.unwrap_or_default();
+    if let Some(api) = link.api.clone() {
+        if api != name {
             warnings.push(Diagnostic::warning(
                 "explorer-mismatch",
                 Span::new(file, line),
-                format!("the OpenAPI Explorer link names `{api}`, the document `{name}`"),
+                format!("the OpenAPI Explorer link names `{api}`, the document `{name}`; the link's product, version and style are not used"),
             ));
+            // A link to another operation (pasted boilerplate) says nothing about this one.
+            link = Default::default();
         }
     }
     let mut examples = g.examples;
@@ -285,6 +287,7 @@ fn assemble(file: &str, chunk: &Chunk<'_>, mut g: Gathered) -> Operation {
         errors: g.errors,
         examples,
         overrides: Vec::new(),
+        provenance: Vec::new(),
         warnings,
     }
 }

@@ -85,9 +85,21 @@ pub struct Operation {
     /// Corrections from `specs/overrides.yaml` applied to this operation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<AppliedOverride>,
+    /// When several pages document this operation: each fact and every page that states it,
+    /// the page whose value was kept first (see `generator/src/merge.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<Provenance>,
     /// Everything the reader or extractor flagged for this operation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Diagnostic>,
+}
+
+/// One fact of a merged operation (`operation`, `parameters.RegionId`, `response.A.B`,
+/// `errors.Forbidden`) and the pages stating it, in precedence order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub fact: String,
+    pub pages: Vec<Span>,
 }
 
 /// A RAM authorization row.

@@ -23,7 +23,20 @@ pub struct Override {
     /// Dotted path of a response field (`PhysicalConnectionSet.Bandwidth`).
     #[serde(default)]
     pub field: Option<String>,
+    /// `file:line` of a sample in the document (with `remove: true`): a sample that contradicts
+    /// the operation's confirmed types, e.g. masked digits in an integer field.
+    #[serde(default)]
+    pub example: Option<String>,
+    #[serde(default)]
     pub set: Facts,
+    /// Removes the targeted request parameter: the document lists one the service does not take
+    /// (a response table headed as a request table, a parameter the official SDK lacks).
+    #[serde(default)]
+    pub remove: bool,
+    /// Response fields that the document lists as siblings after the targeted `field` (flat
+    /// rows under a parent with no type) and that are its members: moved under it, in order.
+    #[serde(default)]
+    pub members: Vec<String>,
     pub reason: String,
     /// Line of this entry in the overrides file (filled when loading).
     #[serde(skip)]
@@ -61,7 +74,28 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Override>, Diagnostic> {
         .collect();
     let mut overrides = file.overrides;
     for (i, o) in overrides.iter_mut().enumerate() {
-        o.source = Some(Span::new(path, item_lines.get(i).copied().unwrap_or(1)));
+        let span = Span::new(path, item_lines.get(i).copied().unwrap_or(1));
+        let targets = [
+            o.parameter.is_some(),
+            o.field.is_some(),
+            o.example.is_some(),
+        ];
+        let one_target = targets.iter().filter(|t| **t).count() == 1;
+        if !one_target || o.example.is_some() != (o.remove && o.parameter.is_none()) {
+            return Err(Diagnostic::error(
+                "bad-overrides",
+                span,
+                "give one of `parameter`, `field` or `example`; `remove: true` goes with `parameter` or `example`, `example` only with `remove: true`",
+            ));
+        }
+        if !o.members.is_empty() && o.field.is_none() {
+            return Err(Diagnostic::error(
+                "bad-overrides",
+                span,
+                "`members` nests response fields: give `field`",
+            ));
+        }
+        o.source = Some(span);
     }
     Ok(overrides)
 }
@@ -90,6 +124,30 @@ fn find_field<'a>(fields: &'a mut [Field], path: &str) -> Option<&'a mut Field> 
     }
 }
 
+/// Moves the siblings named `members` that follow the field at `path` under it, in order
+/// (each the first of its name after the field). False when the field or a member is missing.
+fn adopt(fields: &mut Vec<Field>, path: &str, members: &[String]) -> bool {
+    let (level, name) = match path.rsplit_once('.') {
+        Some((parent, name)) => match find_field(fields, parent) {
+            Some(parent) => (&mut parent.children, name),
+            None => return false,
+        },
+        None => (fields, path),
+    };
+    let Some(at) = level.iter().position(|f| f.name == name) else {
+        return false;
+    };
+    let mut moved = Vec::new();
+    for member in members {
+        let Some(j) = level.iter().skip(at + 1).position(|f| &f.name == member) else {
+            return false;
+        };
+        moved.push(level.remove(at + 1 + j));
+    }
+    level[at].children.extend(moved);
+    true
+}
+
 /// Applies the overrides that target `op`. An override whose target does not exist is an
 /// error: a stale correction must be noticed, not ignored.
 pub fn apply(op: &mut Operation, overrides: &[Override]) -> Vec<Diagnostic> {
@@ -104,16 +162,47 @@ pub fn apply(op: &mut Operation, overrides: &[Override]) -> Vec<Diagnostic> {
             .clone()
             .unwrap_or_else(|| Span::new("specs/overrides.yaml", 0));
         let mut changes = Changes::new();
-        let found = if let Some(name) = &o.parameter {
+        let found = if let Some(at) = &o.example {
+            let before = op.examples.len();
+            op.examples.retain(|e| e.source.to_string() != *at);
+            if op.examples.len() < before {
+                changes.push((
+                    format!("examples.{at}"),
+                    Some(at.clone()),
+                    "(removed)".into(),
+                ));
+            }
+            op.examples.len() < before
+        } else if let (Some(name), true) = (&o.parameter, o.remove) {
+            let at = op.parameters.iter().position(|p| &p.name == name);
+            if let Some(at) = at {
+                let p = op.parameters.remove(at);
+                changes.push((
+                    format!("parameters.{name}"),
+                    Some(format!("{} ({})", p.name, p.source)),
+                    "(removed)".into(),
+                ));
+            }
+            at.is_some()
+        } else if let Some(name) = &o.parameter {
             op.parameters
                 .iter_mut()
                 .find(|p| &p.name == name)
                 .map(|p| set_parameter(p, &o.set, &format!("parameters.{name}"), &mut changes))
                 .is_some()
         } else if let Some(path) = &o.field {
-            find_field(&mut op.response, path)
-                .map(|f| set_field(f, &o.set, &format!("response.{path}"), &mut changes))
-                .is_some()
+            let adopted = o.members.is_empty() || adopt(&mut op.response, path, &o.members);
+            if adopted && !o.members.is_empty() {
+                changes.push((
+                    format!("response.{path}.children"),
+                    None,
+                    o.members.join(", "),
+                ));
+            }
+            adopted
+                && find_field(&mut op.response, path)
+                    .map(|f| set_field(f, &o.set, &format!("response.{path}"), &mut changes))
+                    .is_some()
         } else {
             false
         };
