@@ -81,11 +81,22 @@ pub struct ApplyPhysicalConnectionLoaInput {
     pub pm_infos: Vec<PmInfo>,
 }
 impl ApplyPhysicalConnectionLoaInput {
-    /// Checks the rules the document states for `ApplyPhysicalConnectionLOA` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `ApplyPhysicalConnectionLOA` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -159,10 +170,34 @@ impl ApplyPhysicalConnectionLoaInput {
 pub struct ApplyPhysicalConnectionLoaOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
+    /// Wire name `requestId`, document type `String`, example `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
     ///
     /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:68`
     pub request_id: Option<String>,
+    /// Wire name `message`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:107`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:107`
+    pub message: Option<String>,
+    /// Wire name `httpStatusCode`, document type `Long`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:108`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:108`
+    pub http_status_code: Option<i64>,
+    /// Wire name `code`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:110`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:110`
+    pub code: Option<String>,
+    /// Wire name `success`, document type `Boolean`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:111`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:111`
+    pub success: Option<bool>,
 }
 impl ::specgen_runtime::json::FromJson for ApplyPhysicalConnectionLoaOutput {
     #[inline]
@@ -171,7 +206,11 @@ impl ::specgen_runtime::json::FromJson for ApplyPhysicalConnectionLoaOutput {
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            request_id: object.field("RequestId")?,
+            request_id: object.field("requestId")?,
+            message: object.field("message")?,
+            http_status_code: object.field("httpStatusCode")?,
+            code: object.field("code")?,
+            success: object.field("success")?,
         })
     }
 }
@@ -485,10 +524,11 @@ impl ApplyPhysicalConnectionLoaFluentBuilder {
         self.input.pm_infos = items;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -521,11 +561,9 @@ impl ApplyPhysicalConnectionLoaFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

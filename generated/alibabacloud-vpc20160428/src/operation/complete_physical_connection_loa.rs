@@ -45,11 +45,22 @@ pub struct CompletePhysicalConnectionLoaInput {
     pub client_token: Option<String>,
 }
 impl CompletePhysicalConnectionLoaInput {
-    /// Checks the rules the document states for `CompletePhysicalConnectionLOA` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `CompletePhysicalConnectionLOA` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -90,10 +101,28 @@ impl CompletePhysicalConnectionLoaInput {
 pub struct CompletePhysicalConnectionLoaOutput {
     /// 请求ID。
     ///
-    /// Wire name `RequestId`, document type `String`, example `F8983C74-E068-4509-B442-89BD82C8F43B`.
+    /// Wire name `requestId`, document type `String`, example `F8983C74-E068-4509-B442-89BD82C8F43B`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:38`
     pub request_id: Option<String>,
+    /// Wire name `message`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:73`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:73`
+    pub message: Option<String>,
+    /// Wire name `code`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:75`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:75`
+    pub code: Option<String>,
+    /// Wire name `success`, document type `Boolean`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:76`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:76`
+    pub success: Option<bool>,
 }
 impl ::specgen_runtime::json::FromJson for CompletePhysicalConnectionLoaOutput {
     #[inline]
@@ -102,7 +131,10 @@ impl ::specgen_runtime::json::FromJson for CompletePhysicalConnectionLoaOutput {
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            request_id: object.field("RequestId")?,
+            request_id: object.field("requestId")?,
+            message: object.field("message")?,
+            code: object.field("code")?,
+            success: object.field("success")?,
         })
     }
 }
@@ -228,10 +260,11 @@ impl CompletePhysicalConnectionLoaFluentBuilder {
         self.input.client_token = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -264,11 +297,9 @@ impl CompletePhysicalConnectionLoaFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

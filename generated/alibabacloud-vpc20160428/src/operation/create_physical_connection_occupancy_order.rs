@@ -31,12 +31,6 @@ pub struct CreatePhysicalConnectionOccupancyOrderInput {
     ///
     /// Wire name `AutoPay`, document type `Boolean`, example `true`, default `true`.
     ///
-    /// Rules:
-    /// - one of `true`, `false` (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:24`):
-    ///   > Valid values:
-    ///   > - true (default value): Automatic payment is enabled. Make sure that your account balance is sufficient. If the balance is insufficient, an abnormal order will be generated, which can only be voided.
-    ///   > - false: Automatic payment is disabled.
-    ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:24`
     pub auto_pay: Option<bool>,
     /// Optional. The client token used for authentication.
@@ -75,11 +69,22 @@ pub struct CreatePhysicalConnectionOccupancyOrderInput {
     pub pricing_cycle: Option<String>,
 }
 impl CreatePhysicalConnectionOccupancyOrderInput {
-    /// Checks the rules the document states for `CreatePhysicalConnectionOccupancyOrder` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `CreatePhysicalConnectionOccupancyOrder` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -88,14 +93,6 @@ impl CreatePhysicalConnectionOccupancyOrderInput {
             self.physical_connection_id.is_some(),
         );
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
-        if let Some(value) = &self.auto_pay {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "AutoPay",
-                &value.to_string(),
-                &["true", "false"],
-            );
-        }
         if let Some(value) = &self.instance_charge_type {
             ::specgen_runtime::validate::one_of(
                 v,
@@ -140,10 +137,40 @@ impl CreatePhysicalConnectionOccupancyOrderInput {
 pub struct CreatePhysicalConnectionOccupancyOrderOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `CBCE910E-D396-4944-8764-B4047838B2D1`.
+    /// Wire name `requestId`, document type `String`, example `CBCE910E-D396-4944-8764-B4047838B2D1`.
     ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:53`
     pub request_id: Option<String>,
+    /// Wire name `message`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:91`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:91`
+    pub message: Option<String>,
+    /// Wire name `httpStatusCode`, document type `Long`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:92`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:92`
+    pub http_status_code: Option<i64>,
+    /// Wire name `data`, document type `Object`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:94`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:94`
+    pub data: Option<Data>,
+    /// Wire name `code`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:97`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:97`
+    pub code: Option<String>,
+    /// Wire name `success`, document type `Boolean`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:98`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:98`
+    pub success: Option<bool>,
 }
 impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOccupancyOrderOutput {
     #[inline]
@@ -152,7 +179,33 @@ impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOccupancyOrde
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            request_id: object.field("RequestId")?,
+            request_id: object.field("requestId")?,
+            message: object.field("message")?,
+            http_status_code: object.field("httpStatusCode")?,
+            data: object.field("data")?,
+            code: object.field("code")?,
+            success: object.field("success")?,
+        })
+    }
+}
+/// An item of `data`.
+#[derive(Debug, Clone)]
+pub struct Data {
+    /// Wire name `orderId`, document type `Long`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:95`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:95`
+    pub order_id: Option<i64>,
+}
+impl ::specgen_runtime::json::FromJson for Data {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            order_id: object.field("orderId")?,
         })
     }
 }
@@ -364,10 +417,11 @@ impl CreatePhysicalConnectionOccupancyOrderFluentBuilder {
         self.input.pricing_cycle = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -400,11 +454,9 @@ impl CreatePhysicalConnectionOccupancyOrderFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -52,10 +52,6 @@ pub struct CreatePhysicalConnectionSetupOrderInput {
     ///
     /// Wire name `AutoPay`, document type `Boolean`, example `true`.
     ///
-    /// Rules:
-    /// - one of `true`, `false` (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:34`):
-    ///   > Valid values: true | false
-    ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:34`
     pub auto_pay: Option<bool>,
     /// Optional. The token used for client authentication.
@@ -92,11 +88,22 @@ pub struct CreatePhysicalConnectionSetupOrderInput {
     pub redundant_physical_connection_id: Option<String>,
 }
 impl CreatePhysicalConnectionSetupOrderInput {
-    /// Checks the rules the document states for `CreatePhysicalConnectionSetupOrder` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `CreatePhysicalConnectionSetupOrder` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -118,14 +125,6 @@ impl CreatePhysicalConnectionSetupOrderInput {
             );
         }
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
-        if let Some(value) = &self.auto_pay {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "AutoPay",
-                &value.to_string(),
-                &["true", "false"],
-            );
-        }
         if let Some(value) = &self.port_type {
             ::specgen_runtime::validate::one_of(
                 v,
@@ -168,24 +167,48 @@ impl CreatePhysicalConnectionSetupOrderInput {
 /// Response of `CreatePhysicalConnectionSetupOrder`.
 #[derive(Debug, Clone)]
 pub struct CreatePhysicalConnectionSetupOrderOutput {
-    /// The ID of the order.
+    /// Wire name `message`, document type `String`.
     ///
-    /// Wire name `OrderId`, document type `String`, example `202844382740728`.
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:97`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:59`
-    pub order_id: Option<String>,
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:97`
+    pub message: Option<String>,
+    /// Wire name `httpStatusCode`, document type `Long`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:98`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:98`
+    pub http_status_code: Option<i64>,
+    /// Wire name `requestId`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:99`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:99`
+    pub request_id: Option<String>,
+    /// Wire name `data`, document type `Object`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:100`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:100`
+    pub data: Option<Data>,
+    /// Wire name `code`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:103`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:103`
+    pub code: Option<String>,
+    /// Wire name `success`, document type `Boolean`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:104`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:104`
+    pub success: Option<bool>,
     /// 物理专线ID。
     ///
     /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-1111111`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/CreatePhysicalConnectionSetupOrder.md:62`
     pub physical_connection_id: Option<String>,
-    /// 请求ID。
-    ///
-    /// Wire name `RequestId`, document type `String`, example `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/CreatePhysicalConnectionSetupOrder.md:65`
-    pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionSetupOrderOutput {
     #[inline]
@@ -194,9 +217,34 @@ impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionSetupOrderOut
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            order_id: object.field("OrderId")?,
+            message: object.field("message")?,
+            http_status_code: object.field("httpStatusCode")?,
+            request_id: object.field("requestId")?,
+            data: object.field("data")?,
+            code: object.field("code")?,
+            success: object.field("success")?,
             physical_connection_id: object.field("PhysicalConnectionId")?,
-            request_id: object.field("RequestId")?,
+        })
+    }
+}
+/// An item of `data`.
+#[derive(Debug, Clone)]
+pub struct Data {
+    /// The ID of the order.
+    ///
+    /// Wire name `orderId`, document type `String`, example `202844382740728`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:59`
+    pub order_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for Data {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            order_id: object.field("orderId")?,
         })
     }
 }
@@ -460,10 +508,11 @@ impl CreatePhysicalConnectionSetupOrderFluentBuilder {
         self.input.redundant_physical_connection_id = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -496,11 +545,9 @@ impl CreatePhysicalConnectionSetupOrderFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

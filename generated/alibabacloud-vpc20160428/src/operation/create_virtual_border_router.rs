@@ -84,7 +84,7 @@ pub struct CreateVirtualBorderRouterInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateVirtualBorderRouter.md:45`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/corpus/en-US/CreateVirtualBorderRouter.md:45`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateVirtualBorderRouter.md:45`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
     /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateVirtualBorderRouter.md:45`):
     ///   > The name must start with a letter or a Chinese character.
@@ -113,11 +113,23 @@ pub struct CreateVirtualBorderRouterInput {
     pub vbr_owner_id: Option<i64>,
 }
 impl CreateVirtualBorderRouterInput {
-    /// Checks the rules the document states for `CreateVirtualBorderRouter` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `CreateVirtualBorderRouter` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -183,19 +195,21 @@ impl CreateVirtualBorderRouterInput {
                 Some(2u64),
                 Some(128u64),
             );
-            ::specgen_runtime::validate::charset(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 "Name",
@@ -687,10 +701,11 @@ impl CreateVirtualBorderRouterFluentBuilder {
         self.input.vbr_owner_id = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -723,11 +738,9 @@ impl CreateVirtualBorderRouterFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

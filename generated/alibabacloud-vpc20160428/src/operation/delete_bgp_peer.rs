@@ -40,11 +40,22 @@ pub struct DeleteBgpPeerInput {
     pub client_token: Option<String>,
 }
 impl DeleteBgpPeerInput {
-    /// Checks the rules the document states for `DeleteBgpPeer` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DeleteBgpPeer` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -90,14 +101,42 @@ impl DeleteBgpPeerInput {
 /// Response of `DeleteBgpPeer`.
 #[derive(Debug, Clone)]
 pub struct DeleteBgpPeerOutput {
-    /// The ID of the request.
+    /// 请求ID。
     ///
     /// Wire name `RequestId`, document type `String`, example `AEBB1EB6-3C15-4A35-B4CE-03485200C143`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:32`
     pub request_id: Option<String>,
+    /// Wire name `DeleteBgpPeerRe`, document type `Object`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DeleteBgpPeer.md:46`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DeleteBgpPeer.md:46`
+    pub delete_bgp_peer_re: Option<DeleteBgpPeerRe>,
 }
 impl ::specgen_runtime::json::FromJson for DeleteBgpPeerOutput {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            request_id: object.field("RequestId")?,
+            delete_bgp_peer_re: object.field("DeleteBgpPeerRe")?,
+        })
+    }
+}
+/// An item of `DeleteBgpPeerRe`.
+#[derive(Debug, Clone)]
+pub struct DeleteBgpPeerRe {
+    /// The ID of the request.
+    ///
+    /// Wire name `RequestId`, document type `String`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DeleteBgpPeer.md:27`
+    pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for DeleteBgpPeerRe {
     #[inline]
     fn from_json(
         node: ::specgen_runtime::json::Node<'_>,
@@ -348,10 +387,11 @@ impl DeleteBgpPeerFluentBuilder {
         self.input.client_token = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -384,11 +424,9 @@ impl DeleteBgpPeerFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -38,11 +38,22 @@ pub struct DescribeAccessPointsInput {
     pub page_size: Option<i32>,
 }
 impl DescribeAccessPointsInput {
-    /// Checks the rules the document states for `DescribeAccessPoints` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeAccessPoints` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -79,7 +90,7 @@ impl DescribeAccessPointsInput {
 pub struct DescribeAccessPointsOutput {
     /// 接入点信息。
     ///
-    /// Wire name `AccessPointSet`, document type `Array of AccessPointType`.
+    /// Wire name `AccessPointSet`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:34`
     pub access_point_set: Option<AccessPointSet>,
@@ -123,7 +134,7 @@ impl ::specgen_runtime::json::FromJson for DescribeAccessPointsOutput {
         })
     }
 }
-/// 接入点信息。
+/// An item of `AccessPointType`.
 #[derive(Debug, Clone)]
 pub struct AccessPointType {
     /// 接入点ID。
@@ -193,14 +204,14 @@ impl ::specgen_runtime::json::FromJson for AccessPointType {
         })
     }
 }
-/// The object that wraps the `AccessPointType` list (`Array of AccessPointType`).
+/// 接入点信息。
 #[derive(Debug, Clone)]
 pub struct AccessPointSet {
-    /// The items of `AccessPointSet`.
+    /// Wire name `AccessPointType`, document type `Object`.
     ///
-    /// Wire name `AccessPointType`, document type `Array of AccessPointType`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeAccessPoints.md:156`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:34`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:156`
     pub access_point_type: Option<Vec<AccessPointType>>,
 }
 impl ::specgen_runtime::json::FromJson for AccessPointSet {
@@ -326,10 +337,11 @@ impl DescribeAccessPointsFluentBuilder {
         self.input.page_size = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -362,11 +374,9 @@ impl DescribeAccessPointsFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -62,11 +62,22 @@ pub struct DescribeBgpGroupsInput {
     pub router_id: Option<String>,
 }
 impl DescribeBgpGroupsInput {
-    /// Checks the rules the document states for `DescribeBgpGroups` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeBgpGroups` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -137,84 +148,6 @@ pub struct DescribeBgpGroupsOutput {
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:55`
     pub bgp_groups: Option<BgpGroups>,
-    /// BGP组使用的密钥。
-    ///
-    /// Wire name `AuthKey`, document type `String`, example `!PWZ2wsq`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:58`
-    pub auth_key: Option<String>,
-    /// BGP组的ID。
-    ///
-    /// Wire name `BgpGroupId`, document type `String`, example `bgp-wz977wcrmb69axxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:61`
-    pub bgp_group_id: Option<String>,
-    /// BGP组的描述。
-    ///
-    /// Wire name `Description`, document type `String`, example `BGP组描述`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:64`
-    pub description: Option<String>,
-    /// 等待BGP消息传入的保持时间。如果超过保持时间还没有消息传入，则认为BGP邻居断开了连接。
-    ///
-    /// Wire name `Hold`, document type `String`, example `30`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:67`
-    pub hold: Option<String>,
-    /// AS号是否为假。
-    ///
-    /// Wire name `IsFake`, document type `String`, example `true`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:70`
-    pub is_fake: Option<String>,
-    /// 保活时间。
-    ///
-    /// Wire name `Keepalive`, document type `String`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:73`
-    pub keepalive: Option<String>,
-    /// 本端AS号。
-    ///
-    /// Wire name `LocalAsn`, document type `String`, example `45104`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:76`
-    pub local_asn: Option<String>,
-    /// BGP组的名称。
-    ///
-    /// Wire name `Name`, document type `String`, example `BGP名称`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:79`
-    pub name: Option<String>,
-    /// 侧设备的AS号。
-    ///
-    /// Wire name `PeerAsn`, document type `String`, example `1111`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:82`
-    pub peer_asn: Option<String>,
-    /// BGP组所属的Region ID。Region ID的列表详见地域和可用区。
-    ///
-    /// Wire name `RegionId`, document type `String`, example `cn-shanghai`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:85`
-    pub region_id: Option<String>,
-    /// 路由限制。
-    ///
-    /// Wire name `RouteLimit`, document type `String`, example `99`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:88`
-    pub route_limit: Option<String>,
-    /// VBR的ID。
-    ///
-    /// Wire name `RouterId`, document type `String`, example `vrt-bp1lhl0taikrteen80oxx`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:91`
-    pub router_id: Option<String>,
-    /// BGP邻居的状态。
-    ///
-    /// Wire name `Status`, document type `String`, example `active`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:94`
-    pub status: Option<String>,
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `1D0971B2-A35A-42C1-A44C-E91360C36C0B`.
@@ -233,106 +166,93 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpGroupsOutput {
             page_number: object.field("PageNumber")?,
             page_size: object.field("PageSize")?,
             bgp_groups: object.field("BgpGroups")?,
-            auth_key: object.field("AuthKey")?,
-            bgp_group_id: object.field("BgpGroupId")?,
-            description: object.field("Description")?,
-            hold: object.field("Hold")?,
-            is_fake: object.field("IsFake")?,
-            keepalive: object.field("Keepalive")?,
-            local_asn: object.field("LocalAsn")?,
-            name: object.field("Name")?,
-            peer_asn: object.field("PeerAsn")?,
-            region_id: object.field("RegionId")?,
-            route_limit: object.field("RouteLimit")?,
-            router_id: object.field("RouterId")?,
-            status: object.field("Status")?,
             request_id: object.field("RequestId")?,
         })
     }
 }
-/// A list of BGP groups.
+/// An item of `BgpGroup`.
 #[derive(Debug, Clone)]
-pub struct BgpGroups {
+pub struct BgpGroup {
     /// The authentication key used by the BGP group.
     ///
     /// Wire name `AuthKey`, document type `String`, example `!PWZ2wsq`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:58`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:58`
     pub auth_key: Option<String>,
     /// The ID of the BGP group.
     ///
     /// Wire name `BgpGroupId`, document type `String`, example `bgp-wz977wcrmb69axxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:61`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:61`
     pub bgp_group_id: Option<String>,
     /// The description of the BGP group.
     ///
-    /// Wire name `Description`, document type `String`, example `The`.
+    /// Wire name `Description`, document type `String`, example `BGP组描述`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:64`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:64`
     pub description: Option<String>,
     /// The hold time to wait for the BGP message. If no BGP message is received when the hold time is reached, the BGP peer is disconnected.
     ///
     /// Wire name `Hold`, document type `String`, example `30`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:67`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:67`
     pub hold: Option<String>,
     /// Indicates whether the ASN is fake.
     ///
     /// Wire name `IsFake`, document type `String`, example `true`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:70`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:70`
     pub is_fake: Option<String>,
     /// The keep-alive time.
     ///
     /// Wire name `Keepalive`, document type `String`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:73`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:73`
     pub keepalive: Option<String>,
     /// The local ASN.
     ///
     /// Wire name `LocalAsn`, document type `String`, example `45104`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:76`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:76`
     pub local_asn: Option<String>,
     /// The name of the BGP group.
     ///
-    /// Wire name `Name`, document type `String`, example `BGPName`.
+    /// Wire name `Name`, document type `String`, example `BGP名称`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:79`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:79`
     pub name: Option<String>,
     /// The ASN of the BGP peer.
     ///
     /// Wire name `PeerAsn`, document type `String`, example `1111`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:82`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:82`
     pub peer_asn: Option<String>,
     /// The region ID of the BGP group. For more information, see Regions and zones.
     ///
     /// Wire name `RegionId`, document type `String`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:85`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:85`
     pub region_id: Option<String>,
     /// The route quota.
     ///
     /// Wire name `RouteLimit`, document type `String`, example `99`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:88`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:88`
     pub route_limit: Option<String>,
     /// The ID of the VBR.
     ///
     /// Wire name `RouterId`, document type `String`, example `vrt-bp1lhl0taikrteen80oxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:91`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:91`
     pub router_id: Option<String>,
     /// The status of the BGP peer.
     ///
     /// Wire name `Status`, document type `String`, example `active`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpGroups.md:94`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:94`
     pub status: Option<String>,
 }
-impl ::specgen_runtime::json::FromJson for BgpGroups {
+impl ::specgen_runtime::json::FromJson for BgpGroup {
     #[inline]
     fn from_json(
         node: ::specgen_runtime::json::Node<'_>,
@@ -352,6 +272,27 @@ impl ::specgen_runtime::json::FromJson for BgpGroups {
             route_limit: object.field("RouteLimit")?,
             router_id: object.field("RouterId")?,
             status: object.field("Status")?,
+        })
+    }
+}
+/// A list of BGP groups.
+#[derive(Debug, Clone)]
+pub struct BgpGroups {
+    /// Wire name `BgpGroup`, document type `Object`.
+    ///
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeBgpGroups.md:149`); the response table leaves it implicit.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:149`
+    pub bgp_group: Option<Vec<BgpGroup>>,
+}
+impl ::specgen_runtime::json::FromJson for BgpGroups {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            bgp_group: object.field("BgpGroup")?,
         })
     }
 }
@@ -523,10 +464,11 @@ impl DescribeBgpGroupsFluentBuilder {
         self.input.router_id = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -559,11 +501,9 @@ impl DescribeBgpGroupsFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,
@@ -621,10 +561,22 @@ impl DescribeBgpGroupsPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                None,
+                page.bgp_groups.as_ref().and_then(|x| x.bgp_group.as_ref()).map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
         Some(result)
+    }
+    /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
+    pub async fn items(
+        mut self,
+    ) -> Result<Vec<BgpGroup>, ::specgen_runtime::SdkError<DescribeBgpGroupsError>> {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await {
+            let page = page?;
+            all.extend(page.bgp_groups.and_then(|x| x.bgp_group).unwrap_or_default());
+        }
+        Ok(all)
     }
 }

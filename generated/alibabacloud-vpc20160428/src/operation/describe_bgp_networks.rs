@@ -28,11 +28,22 @@ pub struct DescribeBgpNetworksInput {
     pub router_id: Option<String>,
 }
 impl DescribeBgpNetworksInput {
-    /// Checks the rules the document states for `DescribeBgpNetworks` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeBgpNetworks` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -61,6 +72,24 @@ pub struct DescribeBgpNetworksOutput {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:30`
     pub request_id: Option<String>,
+    /// Wire name `BgpNetworks`, document type `Object`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:48`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:48`
+    pub bgp_networks: Option<BgpNetworks>,
+    /// Wire name `PageSize`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:55`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:55`
+    pub page_size: Option<String>,
+    /// Wire name `TotalCount`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:56`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:56`
+    pub total_count: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeBgpNetworksOutput {
     #[inline]
@@ -70,6 +99,58 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpNetworksOutput {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             request_id: object.field("RequestId")?,
+            bgp_networks: object.field("BgpNetworks")?,
+            page_size: object.field("PageSize")?,
+            total_count: object.field("TotalCount")?,
+        })
+    }
+}
+/// An item of `BgpNetwork`.
+#[derive(Debug, Clone)]
+pub struct BgpNetwork {
+    /// Wire name `DstCidrBlock`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:50`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:50`
+    pub dst_cidr_block: Option<String>,
+    /// Wire name `VpcId`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:51`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:51`
+    pub vpc_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for BgpNetwork {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            dst_cidr_block: object.field("DstCidrBlock")?,
+            vpc_id: object.field("VpcId")?,
+        })
+    }
+}
+/// An item of `BgpNetworks`.
+#[derive(Debug, Clone)]
+pub struct BgpNetworks {
+    /// Wire name `BgpNetwork`, document type `Object`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:49`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:49`
+    pub bgp_network: Option<BgpNetwork>,
+}
+impl ::specgen_runtime::json::FromJson for BgpNetworks {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            bgp_network: object.field("BgpNetwork")?,
         })
     }
 }
@@ -159,10 +240,11 @@ impl DescribeBgpNetworksFluentBuilder {
         self.input.router_id = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -195,11 +277,9 @@ impl DescribeBgpNetworksFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

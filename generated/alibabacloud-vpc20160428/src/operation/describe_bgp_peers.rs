@@ -67,11 +67,22 @@ pub struct DescribeBgpPeersInput {
     pub router_id: Option<String>,
 }
 impl DescribeBgpPeersInput {
-    /// Checks the rules the document states for `DescribeBgpPeers` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeBgpPeers` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -127,108 +138,6 @@ pub struct DescribeBgpPeersOutput {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:45`
     pub bgp_peers: Option<BgpPeers>,
-    /// BGP邻居的名称。
-    ///
-    /// Wire name `Name`, document type `String`, example `test`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:52`
-    pub name: Option<String>,
-    /// BGP邻居的IP地址。
-    ///
-    /// Wire name `PeerIpAddress`, document type `String`, example `116.62.222.28`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:55`
-    pub peer_ip_address: Option<String>,
-    /// BGP组的认证密钥。
-    ///
-    /// Wire name `AuthKey`, document type `String`, example `!PWZ2wsq`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:58`
-    pub auth_key: Option<String>,
-    /// BGP邻居的状态。
-    ///
-    /// Wire name `RouterId`, document type `String`, example `vbr-2zecmmvg5gvu8i4telkhw`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:61`
-    pub router_id: Option<String>,
-    /// BGP邻居的状态。
-    ///
-    /// Wire name `Status`, document type `String`, example `active`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:64`
-    pub status: Option<String>,
-    /// BGP组的ID。
-    ///
-    /// Wire name `BgpGroupId`, document type `String`, example `bgp-wz977wcrmb69axxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:67`
-    pub bgp_group_id: Option<String>,
-    /// BGP邻居的ID。
-    ///
-    /// Wire name `BgpPeerId`, document type `String`, example `bgp-wz977wcrmb69agdbab8s1`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:70`
-    pub bgp_peer_id: Option<String>,
-    /// BGP的连接状态。
-    ///
-    /// Wire name `BgpStatus`, document type `String`, example `Established`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:73`
-    pub bgp_status: Option<String>,
-    /// BGP组的描述。
-    ///
-    /// Wire name `Description`, document type `String`, example `xxxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:76`
-    pub description: Option<String>,
-    /// 是否开启了BFD协议。
-    ///
-    /// Wire name `EnableBfd`, document type `Boolean`, example `true`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:79`
-    pub enable_bfd: Option<bool>,
-    /// 保持时间。
-    ///
-    /// Wire name `Hold`, document type `String`, example `30`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:82`
-    pub hold: Option<String>,
-    /// 是否启用了Fake AS号。
-    ///
-    /// Wire name `IsFake`, document type `String`, example `true`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:85`
-    pub is_fake: Option<String>,
-    /// 保活时间。
-    ///
-    /// Wire name `Keepalive`, document type `String`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:88`
-    pub keepalive: Option<String>,
-    /// 本地ASN号
-    ///
-    /// Wire name `LocalAsn`, document type `String`, example `45104`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:91`
-    pub local_asn: Option<String>,
-    /// BGP邻居的ASN。
-    ///
-    /// Wire name `PeerAsn`, document type `String`, example `active`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:94`
-    pub peer_asn: Option<String>,
-    /// BGP组所属的地域ID。
-    ///
-    /// Wire name `RegionId`, document type `String`, example `cn-shanghai`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:97`
-    pub region_id: Option<String>,
-    /// 路由限制。
-    ///
-    /// Wire name `RouteLimit`, document type `String`, example `99`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:100`
-    pub route_limit: Option<String>,
     /// The number of queried entries.
     ///
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
@@ -262,23 +171,6 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpPeersOutput {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             bgp_peers: object.field("BgpPeers")?,
-            name: object.field("Name")?,
-            peer_ip_address: object.field("PeerIpAddress")?,
-            auth_key: object.field("AuthKey")?,
-            router_id: object.field("RouterId")?,
-            status: object.field("Status")?,
-            bgp_group_id: object.field("BgpGroupId")?,
-            bgp_peer_id: object.field("BgpPeerId")?,
-            bgp_status: object.field("BgpStatus")?,
-            description: object.field("Description")?,
-            enable_bfd: object.field("EnableBfd")?,
-            hold: object.field("Hold")?,
-            is_fake: object.field("IsFake")?,
-            keepalive: object.field("Keepalive")?,
-            local_asn: object.field("LocalAsn")?,
-            peer_asn: object.field("PeerAsn")?,
-            region_id: object.field("RegionId")?,
-            route_limit: object.field("RouteLimit")?,
             total_count: object.field("TotalCount")?,
             page_number: object.field("PageNumber")?,
             page_size: object.field("PageSize")?,
@@ -286,9 +178,9 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpPeersOutput {
         })
     }
 }
-/// A list of BGP peers.
+/// An item of `BgpPeer`.
 #[derive(Debug, Clone)]
-pub struct BgpPeers {
+pub struct BgpPeer {
     /// The name of the BGP peer.
     ///
     /// Wire name `Name`, document type `String`, example `test`.
@@ -394,7 +286,7 @@ pub struct BgpPeers {
     /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:99`
     pub route_limit: Option<String>,
 }
-impl ::specgen_runtime::json::FromJson for BgpPeers {
+impl ::specgen_runtime::json::FromJson for BgpPeer {
     #[inline]
     fn from_json(
         node: ::specgen_runtime::json::Node<'_>,
@@ -418,6 +310,27 @@ impl ::specgen_runtime::json::FromJson for BgpPeers {
             peer_asn: object.field("PeerAsn")?,
             region_id: object.field("RegionId")?,
             route_limit: object.field("RouteLimit")?,
+        })
+    }
+}
+/// A list of BGP peers.
+#[derive(Debug, Clone)]
+pub struct BgpPeers {
+    /// Wire name `BgpPeer`, document type `Object`.
+    ///
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeBgpPeers.md:185`); the response table leaves it implicit.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:185`
+    pub bgp_peer: Option<Vec<BgpPeer>>,
+}
+impl ::specgen_runtime::json::FromJson for BgpPeers {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            bgp_peer: object.field("BgpPeer")?,
         })
     }
 }
@@ -601,10 +514,11 @@ impl DescribeBgpPeersFluentBuilder {
         self.input.router_id = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -637,11 +551,9 @@ impl DescribeBgpPeersFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,
@@ -699,10 +611,22 @@ impl DescribeBgpPeersPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                None,
+                page.bgp_peers.as_ref().and_then(|x| x.bgp_peer.as_ref()).map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
         Some(result)
+    }
+    /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
+    pub async fn items(
+        mut self,
+    ) -> Result<Vec<BgpPeer>, ::specgen_runtime::SdkError<DescribeBgpPeersError>> {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await {
+            let page = page?;
+            all.extend(page.bgp_peers.and_then(|x| x.bgp_peer).unwrap_or_default());
+        }
+        Ok(all)
     }
 }

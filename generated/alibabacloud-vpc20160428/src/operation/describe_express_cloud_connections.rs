@@ -47,18 +47,30 @@ pub struct DescribeExpressCloudConnectionsInput {
     pub page_size: Option<i32>,
 }
 impl DescribeExpressCloudConnectionsInput {
-    /// Checks the rules the document states for `DescribeExpressCloudConnections` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeExpressCloudConnections` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
         ::specgen_runtime::validate::max_items(v, "Filter", self.filters.len(), 5u64);
         for (n1, item1) in (1usize..).zip(&self.filters) {
             let name = format!("Filter.{n1}");
-            item1.validate_at(&name, v);
+            item1.validate_at(&name, all, v);
         }
         if let Some(value) = &self.page_size {
             ::specgen_runtime::validate::range(
@@ -96,16 +108,10 @@ impl DescribeExpressCloudConnectionsInput {
 pub struct DescribeExpressCloudConnectionsOutput {
     /// The details of the returned ECC instances.
     ///
-    /// Wire name `ExpressCloudConnectionSet`, document type `Array of ExpressCloudConnectionType`.
+    /// Wire name `ExpressCloudConnectionSet`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:47`
     pub express_cloud_connection_set: Option<ExpressCloudConnectionSet>,
-    /// The page number in the case of a paged query result.
-    ///
-    /// Wire name `PageNumber`, document type `Integer`, example `2`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
-    pub page_number: Option<i64>,
     /// The number of entries per page in the case of a paged query result.
     ///
     /// Wire name `PageSize`, document type `Integer`, example `3`.
@@ -124,6 +130,12 @@ pub struct DescribeExpressCloudConnectionsOutput {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:178`
     pub total_count: Option<i64>,
+    /// Wire name `PageNo`, document type `Long`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:281`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:281`
+    pub page_no: Option<i64>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeExpressCloudConnectionsOutput {
     #[inline]
@@ -133,10 +145,10 @@ impl ::specgen_runtime::json::FromJson for DescribeExpressCloudConnectionsOutput
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             express_cloud_connection_set: object.field("ExpressCloudConnectionSet")?,
-            page_number: object.field("PageNumber")?,
             page_size: object.field("PageSize")?,
             request_id: object.field("RequestId")?,
             total_count: object.field("TotalCount")?,
+            page_no: object.field("PageNo")?,
         })
     }
 }
@@ -204,7 +216,12 @@ impl Filter {
         }
     }
     #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        _all: bool,
+        v: &mut ::specgen_runtime::ValidationError,
+    ) {
         ::specgen_runtime::validate::max_items(
             v,
             &format!("{prefix}.Value"),
@@ -215,48 +232,13 @@ impl Filter {
 }
 /// The details of Virtual Border Routers (VBRs).
 #[derive(Debug, Clone)]
-pub struct VirtualBorderRouterModel {
-    /// The access point.
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-xxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:160`
-    pub access_point_id: Option<String>,
-    /// The ID of the ECC instance.
-    ///
-    /// Wire name `InstanceId`, document type `String`, example `vbr-xxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:163`
-    pub instance_id: Option<String>,
-    /// The instance ID of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-xxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:166`
-    pub physical_connection_id: Option<String>,
-}
-impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModel {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            access_point_id: object.field("AccessPointId")?,
-            instance_id: object.field("InstanceId")?,
-            physical_connection_id: object.field("PhysicalConnectionId")?,
-        })
-    }
-}
-/// The object that wraps the `VirtualBorderRouterModel` list (`Array of VirtualBorderRouterModel`).
-#[derive(Debug, Clone)]
 pub struct VirtualBorderRouterModels {
-    /// The items of `VirtualBorderRouterModels`.
+    /// Wire name `VirtualBorderRouterModel`, document type `String`.
     ///
-    /// Wire name `VirtualBorderRouterModel`, document type `Array of VirtualBorderRouterModel`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:274`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:157`
-    pub virtual_border_router_model: Option<Vec<VirtualBorderRouterModel>>,
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:274`
+    pub virtual_border_router_model: Option<Vec<String>>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModels {
     #[inline]
@@ -269,7 +251,7 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModels {
         })
     }
 }
-/// The details of the returned ECC instances.
+/// An item of `ExpressCloudConnectionType`.
 #[derive(Debug, Clone)]
 pub struct ExpressCloudConnectionType {
     /// The bandwidth set in the application for an ECC instance.
@@ -386,6 +368,8 @@ pub struct ExpressCloudConnectionType {
     ///
     /// Wire name `InstanceId`, document type `String`, example `ecc-bp1t9osmuln1vxfpt6gy8`.
     ///
+    /// Note: The document describes `InstanceId` again at `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:163`; the first description is used.
+    ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:108`
     pub instance_id: Option<String>,
     /// The service provider of the leased line.
@@ -469,10 +453,34 @@ pub struct ExpressCloudConnectionType {
     pub r#type: Option<String>,
     /// The details of Virtual Border Routers (VBRs).
     ///
-    /// Wire name `VirtualBorderRouterModels`, document type `Array of VirtualBorderRouterModel`.
+    /// Wire name `VirtualBorderRouterModels`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:157`
     pub virtual_border_router_models: Option<VirtualBorderRouterModels>,
+    /// Wire name `ServiceProvider`, document type `String`.
+    ///
+    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:248`); the response table does not document it.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:248`
+    pub service_provider: Option<String>,
+    /// The access point.
+    ///
+    /// Wire name `AccessPointId`, document type `String`, example `ap-xxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:160`
+    pub access_point_id: Option<String>,
+    /// The instance ID of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-xxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:166`
+    pub physical_connection_id: Option<String>,
+    /// The page number in the case of a paged query result.
+    ///
+    /// Wire name `PageNumber`, document type `Integer`, example `2`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
+    pub page_number: Option<i64>,
 }
 impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
     #[inline]
@@ -514,17 +522,21 @@ impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
             status: object.field("Status")?,
             r#type: object.field("Type")?,
             virtual_border_router_models: object.field("VirtualBorderRouterModels")?,
+            service_provider: object.field("ServiceProvider")?,
+            access_point_id: object.field("AccessPointId")?,
+            physical_connection_id: object.field("PhysicalConnectionId")?,
+            page_number: object.field("PageNumber")?,
         })
     }
 }
-/// The object that wraps the `ExpressCloudConnectionType` list (`Array of ExpressCloudConnectionType`).
+/// The details of the returned ECC instances.
 #[derive(Debug, Clone)]
 pub struct ExpressCloudConnectionSet {
-    /// The items of `ExpressCloudConnectionSet`.
+    /// Wire name `ExpressCloudConnectionType`, document type `Object`.
     ///
-    /// Wire name `ExpressCloudConnectionType`, document type `Array of ExpressCloudConnectionType`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:245`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:47`
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:245`
     pub express_cloud_connection_type: Option<Vec<ExpressCloudConnectionType>>,
 }
 impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionSet {
@@ -701,10 +713,11 @@ impl DescribeExpressCloudConnectionsFluentBuilder {
         self.input.page_size = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -737,11 +750,9 @@ impl DescribeExpressCloudConnectionsFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -66,11 +66,23 @@ pub struct DescribePhysicalConnectionsInput {
     pub page_size: Option<i32>,
 }
 impl DescribePhysicalConnectionsInput {
-    /// Checks the rules the document states for `DescribePhysicalConnections` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribePhysicalConnections` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -92,7 +104,7 @@ impl DescribePhysicalConnectionsInput {
         ::specgen_runtime::validate::max_items(v, "Filter", self.filters.len(), 5u64);
         for (n1, item1) in (1usize..).zip(&self.filters) {
             let name = format!("Filter.{n1}");
-            item1.validate_at(&name, v);
+            item1.validate_at(&name, all, v);
         }
         if let Some(value) = &self.page_size {
             ::specgen_runtime::validate::range(
@@ -136,10 +148,133 @@ impl DescribePhysicalConnectionsInput {
 pub struct DescribePhysicalConnectionsOutput {
     /// The list of physical connections.
     ///
-    /// Wire name `PhysicalConnectionSet`, document type `Array of PhysicalConnectionType`.
+    /// Wire name `PhysicalConnectionSet`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:56`
     pub physical_connection_set: Option<PhysicalConnectionSet>,
+    /// The number of queried physical connections.
+    ///
+    /// Wire name `TotalCount`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:165`
+    pub total_count: Option<i64>,
+    /// The current page number.
+    ///
+    /// Wire name `PageNumber`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:168`
+    pub page_number: Option<i64>,
+    /// The number of physical connections per page.
+    ///
+    /// Wire name `PageSize`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:171`
+    pub page_size: Option<i64>,
+    /// The request ID.
+    ///
+    /// Wire name `RequestId`, document type `String`, example `EEC8EAB1-F299-4F5C-8E54-0A3129164C27`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:174`
+    pub request_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionsOutput {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            physical_connection_set: object.field("PhysicalConnectionSet")?,
+            total_count: object.field("TotalCount")?,
+            page_number: object.field("PageNumber")?,
+            page_size: object.field("PageSize")?,
+            request_id: object.field("RequestId")?,
+        })
+    }
+}
+/// One item of `Filter.N`.
+///
+/// The `Filter.N` parameters.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Optional. The filter condition. Value range of N: 1 to 5. Supported filter conditions include:
+    /// - PhysicalConnectionId: the ID of the physical connection
+    /// - AccessPointId: the ID of the access point
+    /// - Type: the leased line type
+    /// - LineOperator: the service provider of the physical connection
+    /// - Spec: the specification of the physical connection
+    /// - Status: the status of the physical connection
+    /// - Name: the name of the physical connection
+    ///
+    /// The relationship of multiple filter condition values is OR, which means that the corresponding physical connection is returned when any one of the specified values is matched. The relationship of multiple filter conditions is AND, which means a physical connection is returned in the query result only when it meets all the specified conditions.
+    ///
+    /// Wire name `Key`, document type `String`, example `1`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:26`
+    pub key: Option<String>,
+    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
+    ///
+    /// Wire name `Value`, document type `RepeatList`, example `1`.
+    ///
+    /// Rules:
+    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribePhysicalConnections.md:39`):
+    ///   > Value range of N: 1 to 5
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:39`
+    pub values: Vec<String>,
+}
+impl Filter {
+    /// Sets `Key`.
+    #[inline]
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
+        self
+    }
+    /// Sets or clears `Key`.
+    #[inline]
+    pub fn set_key(mut self, value: Option<String>) -> Self {
+        self.key = value;
+        self
+    }
+    /// Appends one item to `Value`.
+    #[inline]
+    pub fn values(mut self, item: impl Into<String>) -> Self {
+        self.values.push(item.into());
+        self
+    }
+    /// Replaces all items of `Value`.
+    #[inline]
+    pub fn set_values(mut self, items: Vec<String>) -> Self {
+        self.values = items;
+        self
+    }
+    #[inline]
+    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+        if let Some(value) = &self.key {
+            params.push(format!("{prefix}.Key"), value.as_str());
+        }
+        for (n1, item1) in (1usize..).zip(&self.values) {
+            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
+        }
+    }
+    #[inline]
+    fn validate_at(
+        &self,
+        prefix: &str,
+        _all: bool,
+        v: &mut ::specgen_runtime::ValidationError,
+    ) {
+        ::specgen_runtime::validate::max_items(
+            v,
+            &format!("{prefix}.Value"),
+            self.values.len(),
+            5u64,
+        );
+    }
+}
+/// An item of `PhysicalConnectionType`.
+#[derive(Debug, Clone)]
+pub struct PhysicalConnectionType {
     /// The ID of the physical connection access point.
     ///
     /// Wire name `AccessPointId`, document type `String`, example `eip-2zeerraiwb7uj6i0d0fo3`.
@@ -309,315 +444,12 @@ pub struct DescribePhysicalConnectionsOutput {
     /// Wire name `Status`, document type `String`, example `Initial`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:148`
-    pub status: Option<DescribePhysicalConnectionsOutputStatus>,
+    pub status: Option<Status>,
     /// The type of the physical connection. Default value: VPC
     ///
     /// Wire name `Type`, document type `String`, example `VPC`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:162`
-    pub r#type: Option<String>,
-    /// The number of queried physical connections.
-    ///
-    /// Wire name `TotalCount`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:165`
-    pub total_count: Option<i64>,
-    /// The current page number.
-    ///
-    /// Wire name `PageNumber`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:168`
-    pub page_number: Option<i64>,
-    /// The number of physical connections per page.
-    ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:171`
-    pub page_size: Option<i64>,
-    /// The request ID.
-    ///
-    /// Wire name `RequestId`, document type `String`, example `EEC8EAB1-F299-4F5C-8E54-0A3129164C27`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:174`
-    pub request_id: Option<String>,
-}
-impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionsOutput {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            physical_connection_set: object.field("PhysicalConnectionSet")?,
-            access_point_id: object.field("AccessPointId")?,
-            ad_location: object.field("AdLocation")?,
-            bandwidth: object.field("Bandwidth")?,
-            business_status: object.field("BusinessStatus")?,
-            charge_type: object.field("ChargeType")?,
-            circuit_code: object.field("CircuitCode")?,
-            creation_time: object.field("CreationTime")?,
-            description: object.field("Description")?,
-            enabled_time: object.field("EnabledTime")?,
-            end_time: object.field("EndTime")?,
-            has_reservation_data: object.field("HasReservationData")?,
-            line_operator: object.field("LineOperator")?,
-            loa_status: object.field("LoaStatus")?,
-            name: object.field("Name")?,
-            peer_location: object.field("PeerLocation")?,
-            physical_connection_id: object.field("PhysicalConnectionId")?,
-            port_number: object.field("PortNumber")?,
-            port_type: object.field("PortType")?,
-            redundant_physical_connection_id: object
-                .field("RedundantPhysicalConnectionId")?,
-            reservation_active_time: object.field("ReservationActiveTime")?,
-            reservation_internet_charge_type: object
-                .field("ReservationInternetChargeType")?,
-            reservation_order_type: object.field("ReservationOrderType")?,
-            spec: object.field("Spec")?,
-            status: object.field("Status")?,
-            r#type: object.field("Type")?,
-            total_count: object.field("TotalCount")?,
-            page_number: object.field("PageNumber")?,
-            page_size: object.field("PageSize")?,
-            request_id: object.field("RequestId")?,
-        })
-    }
-}
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter condition. Value range of N: 1 to 5. Supported filter conditions include:
-    /// - PhysicalConnectionId: the ID of the physical connection
-    /// - AccessPointId: the ID of the access point
-    /// - Type: the leased line type
-    /// - LineOperator: the service provider of the physical connection
-    /// - Spec: the specification of the physical connection
-    /// - Status: the status of the physical connection
-    /// - Name: the name of the physical connection
-    ///
-    /// The relationship of multiple filter condition values is OR, which means that the corresponding physical connection is returned when any one of the specified values is matched. The relationship of multiple filter conditions is AND, which means a physical connection is returned in the query result only when it meets all the specified conditions.
-    ///
-    /// Wire name `Key`, document type `String`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:26`
-    pub key: Option<String>,
-    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `1`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribePhysicalConnections.md:39`):
-    ///   > Value range of N: 1 to 5
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:39`
-    pub values: Vec<String>,
-}
-impl Filter {
-    /// Sets `Key`.
-    #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
-    }
-}
-/// The list of physical connections.
-#[derive(Debug, Clone)]
-pub struct PhysicalConnectionType {
-    /// The access point ID of the physical connection
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `eip-2zeerraiwb7uj6i0d0fo3`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:258`
-    pub access_point_id: Option<String>,
-    /// The location where the leased line is connected
-    ///
-    /// Wire name `AdLocation`, document type `String`, example `Room Ax-x, Building B, No. x of xxx Avenue, New York, US`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:259`
-    pub ad_location: Option<String>,
-    /// The bandwidth of the physical connection
-    ///
-    /// Wire name `Bandwidth`, document type `Long`, example `10`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:260`
-    pub bandwidth: Option<i64>,
-    /// The payment status of the physical connection. Valid values:
-    /// - Normal
-    /// - FinancialLocked: locked due to overdue payment
-    /// - SecurityLocked: locked due to security reasons
-    ///
-    /// Wire name `BusinessStatus`, document type `String`, example `Normal`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:261`
-    pub business_status: Option<BusinessStatus>,
-    /// The billing method of the physical connection
-    ///
-    /// Wire name `ChargeType`, document type `String`, example `Prepaid`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:264`
-    pub charge_type: Option<String>,
-    /// The number of the leased line from the service provider
-    ///
-    /// Wire name `CircuitCode`, document type `String`, example `longtel001`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:265`
-    pub circuit_code: Option<String>,
-    /// The time when the physical connection is established
-    ///
-    /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:266`
-    pub creation_time: Option<String>,
-    /// A description about the physical connection
-    ///
-    /// Wire name `Description`, document type `String`, example `Physical connection`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:267`
-    pub description: Option<String>,
-    /// The time when the physical connection is enabled
-    ///
-    /// Wire name `EnabledTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:268`
-    pub enabled_time: Option<String>,
-    /// The time when the physical connection expires
-    ///
-    /// Wire name `EndTime`, document type `String`, example `2019-02-25T11:01:04Z`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:269`
-    pub end_time: Option<String>,
-    /// Indicates whether subscription messages are received
-    ///
-    /// Wire name `HasReservationData`, document type `String`, example `true`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:270`
-    pub has_reservation_data: Option<String>,
-    /// The service provider that provides the leased line. Valid values: CT: China Telecom CU: China Unicom CM: China Mobile CO: Other Chinese service providers Equinix: Equinix Other: Other service providers outside Mainland China
-    ///
-    /// Wire name `LineOperator`, document type `String`, example `CT`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:271`
-    pub line_operator: Option<LineOperator>,
-    /// The status of the LOA
-    ///
-    /// Wire name `LoaStatus`, document type `String`, example `Available`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:272`
-    pub loa_status: Option<String>,
-    /// The name of the physical connection
-    ///
-    /// Wire name `Name`, document type `String`, example `name`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:273`
-    pub name: Option<String>,
-    /// The location of the on-premises
-    ///
-    /// Wire name `PeerLocation`, document type `String`, example `Zhejiang vfjdbg_21e`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:276`
-    pub peer_location: Option<String>,
-    /// The ID of the physical connection
-    ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfjzm7`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:277`
-    pub physical_connection_id: Option<String>,
-    /// The port number of the physical connection device
-    ///
-    /// Wire name `PortNumber`, document type `String`, example `80`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:278`
-    pub port_number: Option<String>,
-    /// The type of physical connection ports:
-    /// - 100Base-T: 100M electrical ports
-    /// - 1000Base-T (default value): Gigabit electrical ports
-    /// - 1000Base-LX: Gigabit singlemode optical ports (10 km)
-    /// - 10GBase-T: 10-GE electrical ports
-    /// - 10GBase-LR: 10-GE single-mode optical ports (10 km)
-    ///
-    /// Wire name `PortType`, document type `String`, example `1000Base-T`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:279`
-    pub port_type: Option<String>,
-    /// The ID of the redundant physical connection
-    ///
-    /// Wire name `RedundantPhysicalConnectionId`, document type `String`, example `pc-119mfjzm7`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:280`
-    pub redundant_physical_connection_id: Option<String>,
-    /// The effective time of a renewal
-    ///
-    /// Wire name `ReservationActiveTime`, document type `String`, example `2019-02-25T11:01:04Z`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:281`
-    pub reservation_active_time: Option<String>,
-    /// The type of renewal
-    ///
-    /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:282`
-    pub reservation_internet_charge_type: Option<String>,
-    /// The type of the renewal order
-    ///
-    /// Wire name `ReservationOrderType`, document type `String`, example `RENEW`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:283`
-    pub reservation_order_type: Option<String>,
-    /// The specification of the physical connection
-    ///
-    /// Wire name `Spec`, document type `String`, example `Large`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:284`
-    pub spec: Option<String>,
-    /// The status of the physical connection. Valid values: Initial: The physical connection has been applied for and is under review by Alibaba Cloud. Approved: The application is approved. Allocating: Resources are being allocated. Allocated: The leased line is being installed. Confirmed: The completed leased line installation needs to be confirmed by the customer. Enabled: The physical connection interface is enabled. Rejected: The application is rejected. Canceled: The application is canceled. AllocationFailed: Failed to allocate resources. Terminated: The physical connection is terminated.
-    ///
-    /// Wire name `Status`, document type `String`, example `Initial`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:287`
-    pub status: Option<Status>,
-    /// The type of the physical connection. Default value: VPC.
-    ///
-    /// Wire name `Type`, document type `String`, example `VPC`.
-    ///
-    /// Source: `specs/docs/003_ea11b898bece2968.txt:288`
     pub r#type: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for PhysicalConnectionType {
@@ -657,14 +489,14 @@ impl ::specgen_runtime::json::FromJson for PhysicalConnectionType {
         })
     }
 }
-/// The object that wraps the `PhysicalConnectionType` list (`Array of PhysicalConnectionType`).
+/// The list of physical connections.
 #[derive(Debug, Clone)]
 pub struct PhysicalConnectionSet {
-    /// The items of `PhysicalConnectionSet`.
+    /// Wire name `PhysicalConnectionType`, document type `Object`.
     ///
-    /// Wire name `PhysicalConnectionType`, document type `Array of PhysicalConnectionType`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribePhysicalConnections.md:230`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:56`
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:230`
     pub physical_connection_type: Option<Vec<PhysicalConnectionType>>,
 }
 impl ::specgen_runtime::json::FromJson for PhysicalConnectionSet {
@@ -682,11 +514,11 @@ impl ::specgen_runtime::json::FromJson for PhysicalConnectionSet {
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BusinessStatus {
-    /// `Normal`
+    /// `Normal`: Indicates that the payment is normal.
     Normal,
-    /// `FinancialLocked`: locked due to overdue payment
+    /// `FinancialLocked`: Indicates that the physical connection is locked due to overdue payments.
     FinancialLocked,
-    /// `SecurityLocked`: locked due to security reasons
+    /// `SecurityLocked`: Indicates that the physical connection is locked due to security reasons.
     SecurityLocked,
     /// A value this crate does not know (the service may add values without notice).
     Unknown(String),
@@ -783,84 +615,6 @@ impl From<&str> for LineOperator {
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Status {
-    /// `Initial`: The physical connection has been applied for and is under review by Alibaba Cloud.
-    Initial,
-    /// `Approved`: The application is approved.
-    Approved,
-    /// `Allocating`: Resources are being allocated.
-    Allocating,
-    /// `Allocated`: The leased line is being installed.
-    Allocated,
-    /// `Confirmed`: The completed leased line installation needs to be confirmed by the customer.
-    Confirmed,
-    /// `Enabled`: The physical connection interface is enabled.
-    Enabled,
-    /// `Rejected`: The application is rejected.
-    Rejected,
-    /// `Canceled`: The application is canceled.
-    Canceled,
-    /// `AllocationFailed`: Failed to allocate resources.
-    AllocationFailed,
-    /// `Terminated`: The physical connection is terminated
-    Terminated,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl Status {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "Initial",
-        "Approved",
-        "Allocating",
-        "Allocated",
-        "Confirmed",
-        "Enabled",
-        "Rejected",
-        "Canceled",
-        "AllocationFailed",
-        "Terminated",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Initial => "Initial",
-            Self::Approved => "Approved",
-            Self::Allocating => "Allocating",
-            Self::Allocated => "Allocated",
-            Self::Confirmed => "Confirmed",
-            Self::Enabled => "Enabled",
-            Self::Rejected => "Rejected",
-            Self::Canceled => "Canceled",
-            Self::AllocationFailed => "AllocationFailed",
-            Self::Terminated => "Terminated",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for Status {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "Initial" => Self::Initial,
-            "Approved" => Self::Approved,
-            "Allocating" => Self::Allocating,
-            "Allocated" => Self::Allocated,
-            "Confirmed" => Self::Confirmed,
-            "Enabled" => Self::Enabled,
-            "Rejected" => Self::Rejected,
-            "Canceled" => Self::Canceled,
-            "AllocationFailed" => Self::AllocationFailed,
-            "Terminated" => Self::Terminated,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(Status);
-/// Values of `Status`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum DescribePhysicalConnectionsOutputStatus {
     /// `Initial`: Indicates that the physical connection application is being reviewed.
     Initial,
     /// `Approved`: Indicates that the physical connection application is approved.
@@ -884,7 +638,7 @@ pub enum DescribePhysicalConnectionsOutputStatus {
     /// A value this crate does not know (the service may add values without notice).
     Unknown(String),
 }
-impl DescribePhysicalConnectionsOutputStatus {
+impl Status {
     /// The values the document lists, as sent on the wire.
     pub const VALUES: &'static [&'static str] = &[
         "Initial",
@@ -916,7 +670,7 @@ impl DescribePhysicalConnectionsOutputStatus {
         }
     }
 }
-impl From<&str> for DescribePhysicalConnectionsOutputStatus {
+impl From<&str> for Status {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -934,7 +688,7 @@ impl From<&str> for DescribePhysicalConnectionsOutputStatus {
         }
     }
 }
-::specgen_runtime::wire_enum_impls!(DescribePhysicalConnectionsOutputStatus);
+::specgen_runtime::wire_enum_impls!(Status);
 /// Errors `DescribePhysicalConnections` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -1085,10 +839,11 @@ impl DescribePhysicalConnectionsFluentBuilder {
         self.input.page_size = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -1121,11 +876,9 @@ impl DescribePhysicalConnectionsFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -78,18 +78,30 @@ pub struct DescribeRouterInterfacesInput {
     pub page_size: Option<i32>,
 }
 impl DescribeRouterInterfacesInput {
-    /// Checks the rules the document states for `DescribeRouterInterfaces` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeRouterInterfaces` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
         ::specgen_runtime::validate::max_items(v, "Filter", self.filters.len(), 5u64);
         for (n1, item1) in (1usize..).zip(&self.filters) {
             let name = format!("Filter.{n1}");
-            item1.validate_at(&name, v);
+            item1.validate_at(&name, all, v);
         }
         if let Some(value) = &self.page_size {
             ::specgen_runtime::validate::range(
@@ -170,221 +182,6 @@ pub struct DescribeRouterInterfacesOutput {
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:72`
     pub bandwidth: Option<i64>,
-    /// 路由器接口的业务状态：
-    /// - Normal：正常
-    /// - FinancialLocked：欠费锁定
-    /// - SecurityLocked：安全风控锁定
-    ///
-    /// Wire name `BusinessStatus`, document type `String`, example `Normal`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:75`
-    pub business_status: Option<String>,
-    /// 付费方式。
-    ///
-    /// Wire name `ChargeType`, document type `String`, example `PayByTraffic`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:82`
-    pub charge_type: Option<String>,
-    /// 连接建立的时间。
-    ///
-    /// Wire name `ConnectedTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:85`
-    pub connected_time: Option<String>,
-    /// 路由表的创建时间。
-    ///
-    /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:88`
-    pub creation_time: Option<String>,
-    /// 是否是跨境连接。
-    ///
-    /// Wire name `CrossBorder`, document type `Boolean`, example `false`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:91`
-    pub cross_border: Option<bool>,
-    /// 路由表接口描述。
-    ///
-    /// Wire name `Description`, document type `String`, example `路由表接口描述。`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:94`
-    pub description: Option<String>,
-    /// 获取数据的结束时间点。
-    ///
-    /// Wire name `EndTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:97`
-    pub end_time: Option<String>,
-    /// 是否有续费数据。
-    ///
-    /// Wire name `HasReservationData`, document type `String`, example `false`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:100`
-    pub has_reservation_data: Option<String>,
-    /// 健康检查速率。
-    ///
-    /// Wire name `HcRate`, document type `Integer`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:103`
-    pub hc_rate: Option<i64>,
-    /// 健康检查阀值。
-    ///
-    /// Wire name `HcThreshold`, document type `Integer`, example `2`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:106`
-    pub hc_threshold: Option<i64>,
-    /// 健康检查源IP。
-    ///
-    /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.XX`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:109`
-    pub health_check_source_ip: Option<String>,
-    /// 健康检查目标IP。
-    ///
-    /// Wire name `HealthCheckTargetIp`, document type `String`, example `116.62.222.XX`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:112`
-    pub health_check_target_ip: Option<String>,
-    /// 自定义名称.
-    ///
-    /// Wire name `Name`, document type `String`, example `test`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:115`
-    pub name: Option<String>,
-    /// 对端接入点ID。
-    ///
-    /// Wire name `OppositeAccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:118`
-    pub opposite_access_point_id: Option<String>,
-    /// 对端带宽。
-    ///
-    /// Wire name `OppositeBandwidth`, document type `Integer`, example `12`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:121`
-    pub opposite_bandwidth: Option<i64>,
-    /// 连接对端的路由器接口的业务状态。
-    ///
-    /// Wire name `OppositeInterfaceBusinessStatus`, document type `String`, example `Normal`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:124`
-    pub opposite_interface_business_status: Option<String>,
-    /// 对端路由器接口ID。
-    ///
-    /// Wire name `OppositeInterfaceId`, document type `String`, example `ri-bp1itx13bwe6f2wfh****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:127`
-    pub opposite_interface_id: Option<String>,
-    /// 对端路由器接口的账号ID。
-    ///
-    /// Wire name `OppositeInterfaceOwnerId`, document type `String`, example `123157908552****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:130`
-    pub opposite_interface_owner_id: Option<String>,
-    /// 连接对端路由器接口的规格。
-    ///
-    /// Wire name `OppositeInterfaceSpec`, document type `String`, example `Large`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:133`
-    pub opposite_interface_spec: Option<String>,
-    /// 连接对端的路由器接口的状态。
-    ///
-    /// Wire name `OppositeInterfaceStatus`, document type `String`, example `Normal`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:136`
-    pub opposite_interface_status: Option<String>,
-    /// 连接对端所处的地域。
-    ///
-    /// Wire name `OppositeRegionId`, document type `String`, example `cn-shanghai`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:139`
-    pub opposite_region_id: Option<String>,
-    /// 连接对端的路由器接口所属的路由器ID。
-    ///
-    /// Wire name `OppositeRouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7g****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:142`
-    pub opposite_router_id: Option<String>,
-    /// 连接对端的路由器接口所属的路由器类型。
-    ///
-    /// Wire name `OppositeRouterType`, document type `String`, example `VRouter`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:145`
-    pub opposite_router_type: Option<String>,
-    /// 对端的VPC ID。
-    ///
-    /// Wire name `OppositeVpcInstanceId`, document type `String`, example `vpc-bp1qpo0kug3a20qqe****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:148`
-    pub opposite_vpc_instance_id: Option<String>,
-    /// 续费生效时间。
-    ///
-    /// Wire name `ReservationActiveTime`, document type `String`, example `2019-03-11T16:00:00Z`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:151`
-    pub reservation_active_time: Option<String>,
-    /// 续费带宽。
-    ///
-    /// Wire name `ReservationBandwidth`, document type `String`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:154`
-    pub reservation_bandwidth: Option<String>,
-    /// 续费付费类型。
-    ///
-    /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:157`
-    pub reservation_internet_charge_type: Option<String>,
-    /// 续费订单类型。
-    ///
-    /// Wire name `ReservationOrderType`, document type `String`, example `RENEWCHANGE`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:160`
-    pub reservation_order_type: Option<String>,
-    /// 对等连接中的角色。
-    ///
-    /// Wire name `Role`, document type `String`, example `InitiatingSide`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:163`
-    pub role: Option<String>,
-    /// 路由条目所在路由器的ID。
-    ///
-    /// Wire name `RouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7g****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:166`
-    pub router_id: Option<String>,
-    /// 路由器接口的ID。
-    ///
-    /// Wire name `RouterInterfaceId`, document type `String`, example `ri-2zenfgfpyu3v93koa****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:169`
-    pub router_interface_id: Option<String>,
-    /// 路由表所在路由器的类型，取值：
-    /// - VRouter：VPC路由器
-    /// - VBR：边界路由器
-    ///
-    /// Wire name `RouterType`, document type `String`, example `VRouter`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:172`
-    pub router_type: Option<RouterType>,
-    /// 路由器接口的规格。
-    ///
-    /// Wire name `Spec`, document type `String`, example `Large`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:178`
-    pub spec: Option<String>,
-    /// 路由器接口的状态。
-    ///
-    /// Wire name `Status`, document type `String`, example `active`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:181`
-    pub status: Option<String>,
-    /// 对等连接中本端VPC的ID。
-    ///
-    /// Wire name `VpcInstanceId`, document type `String`, example `vpc-2ze3tq4uxhysg717x****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:184`
-    pub vpc_instance_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeRouterInterfacesOutput {
     #[inline]
@@ -400,43 +197,6 @@ impl ::specgen_runtime::json::FromJson for DescribeRouterInterfacesOutput {
             router_interface_set: object.field("RouterInterfaceSet")?,
             access_point_id: object.field("AccessPointId")?,
             bandwidth: object.field("Bandwidth")?,
-            business_status: object.field("BusinessStatus")?,
-            charge_type: object.field("ChargeType")?,
-            connected_time: object.field("ConnectedTime")?,
-            creation_time: object.field("CreationTime")?,
-            cross_border: object.field("CrossBorder")?,
-            description: object.field("Description")?,
-            end_time: object.field("EndTime")?,
-            has_reservation_data: object.field("HasReservationData")?,
-            hc_rate: object.field("HcRate")?,
-            hc_threshold: object.field("HcThreshold")?,
-            health_check_source_ip: object.field("HealthCheckSourceIp")?,
-            health_check_target_ip: object.field("HealthCheckTargetIp")?,
-            name: object.field("Name")?,
-            opposite_access_point_id: object.field("OppositeAccessPointId")?,
-            opposite_bandwidth: object.field("OppositeBandwidth")?,
-            opposite_interface_business_status: object
-                .field("OppositeInterfaceBusinessStatus")?,
-            opposite_interface_id: object.field("OppositeInterfaceId")?,
-            opposite_interface_owner_id: object.field("OppositeInterfaceOwnerId")?,
-            opposite_interface_spec: object.field("OppositeInterfaceSpec")?,
-            opposite_interface_status: object.field("OppositeInterfaceStatus")?,
-            opposite_region_id: object.field("OppositeRegionId")?,
-            opposite_router_id: object.field("OppositeRouterId")?,
-            opposite_router_type: object.field("OppositeRouterType")?,
-            opposite_vpc_instance_id: object.field("OppositeVpcInstanceId")?,
-            reservation_active_time: object.field("ReservationActiveTime")?,
-            reservation_bandwidth: object.field("ReservationBandwidth")?,
-            reservation_internet_charge_type: object
-                .field("ReservationInternetChargeType")?,
-            reservation_order_type: object.field("ReservationOrderType")?,
-            role: object.field("Role")?,
-            router_id: object.field("RouterId")?,
-            router_interface_id: object.field("RouterInterfaceId")?,
-            router_type: object.field("RouterType")?,
-            spec: object.field("Spec")?,
-            status: object.field("Status")?,
-            vpc_instance_id: object.field("VpcInstanceId")?,
         })
     }
 }
@@ -529,7 +289,12 @@ impl Filter {
         }
     }
     #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        _all: bool,
+        v: &mut ::specgen_runtime::ValidationError,
+    ) {
         ::specgen_runtime::validate::max_items(
             v,
             &format!("{prefix}.Value"),
@@ -538,21 +303,9 @@ impl Filter {
         );
     }
 }
-/// A list of router interfaces.
+/// An item of `RouterInterfaceType`.
 #[derive(Debug, Clone)]
-pub struct RouterInterfaceSet {
-    /// The ID of the access point.
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-pd-A`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:71`
-    pub access_point_id: Option<String>,
-    /// The bandwidth of the router interface.
-    ///
-    /// Wire name `Bandwidth`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:74`
-    pub bandwidth: Option<i64>,
+pub struct RouterInterfaceType {
     /// The business status of the router interface.
     /// - Normal: normal
     /// - FinancialLocked: locked because the router interface is overdue
@@ -560,175 +313,187 @@ pub struct RouterInterfaceSet {
     ///
     /// Wire name `BusinessStatus`, document type `String`, example `Normal`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:77`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:75`
     pub business_status: Option<String>,
     /// The payment method.
     ///
     /// Wire name `ChargeType`, document type `String`, example `PayByTraffic`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:84`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:82`
     pub charge_type: Option<String>,
     /// The time at which the connection was established.
     ///
     /// Wire name `ConnectedTime`, document type `String`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:87`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:85`
     pub connected_time: Option<String>,
     /// The time at which the route table was created.
     ///
     /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:90`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:88`
     pub creation_time: Option<String>,
     /// Indicates whether the connection is a cross-border connection.
     ///
     /// Wire name `CrossBorder`, document type `Boolean`, example `false`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:93`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:91`
     pub cross_border: Option<bool>,
-    /// The description of the router interface.
+    /// 路由表接口描述。
     ///
-    /// Wire name `Description`, document type `String`, example `This is my router interface.`.
+    /// Wire name `Description`, document type `String`, example `路由表接口描述。`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:96`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:94`
     pub description: Option<String>,
     /// The end time of data obtaining.
     ///
     /// Wire name `EndTime`, document type `String`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:99`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:97`
     pub end_time: Option<String>,
     /// Whether renewal data is obtained.
     ///
     /// Wire name `HasReservationData`, document type `String`, example `false`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:102`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:100`
     pub has_reservation_data: Option<String>,
-    /// The source IP of health check.
+    /// 健康检查速率。
     ///
-    /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.28`.
+    /// Wire name `HcRate`, document type `Integer`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:105`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:103`
+    pub hc_rate: Option<i64>,
+    /// 健康检查阀值。
+    ///
+    /// Wire name `HcThreshold`, document type `Integer`, example `2`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:106`
+    pub hc_threshold: Option<i64>,
+    /// 健康检查源IP。
+    ///
+    /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.XX`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:109`
     pub health_check_source_ip: Option<String>,
-    /// The target IP of health check.
+    /// 健康检查目标IP。
     ///
-    /// Wire name `HealthCheckTargetIp`, document type `String`, example `116.62.222.28`.
+    /// Wire name `HealthCheckTargetIp`, document type `String`, example `116.62.222.XX`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:108`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:112`
     pub health_check_target_ip: Option<String>,
-    /// The name of the router interface.
+    /// 自定义名称.
     ///
     /// Wire name `Name`, document type `String`, example `test`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:111`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:115`
     pub name: Option<String>,
-    /// The ID of the peer access point.
+    /// 对端接入点ID。
     ///
-    /// Wire name `OppositeAccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-pd-A`.
+    /// Wire name `OppositeAccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:114`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:118`
     pub opposite_access_point_id: Option<String>,
-    /// The bandwidth of the peer router interface.
+    /// 对端带宽。
     ///
     /// Wire name `OppositeBandwidth`, document type `Integer`, example `12`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:117`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:121`
     pub opposite_bandwidth: Option<i64>,
     /// The business status of the peer router interface.
     ///
     /// Wire name `OppositeInterfaceBusinessStatus`, document type `String`, example `Normal`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:120`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:124`
     pub opposite_interface_business_status: Option<String>,
     /// The ID of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceId`, document type `String`, example `ri-bp1itx13bwe6f2wfh3qpj`.
+    /// Wire name `OppositeInterfaceId`, document type `String`, example `ri-bp1itx13bwe6f2wfh****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:123`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:127`
     pub opposite_interface_id: Option<String>,
     /// The ID of account to which the peer router interface belongs.
     ///
-    /// Wire name `OppositeInterfaceOwnerId`, document type `String`, example `1231579085529123`.
+    /// Wire name `OppositeInterfaceOwnerId`, document type `String`, example `123157908552****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:126`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:130`
     pub opposite_interface_owner_id: Option<String>,
     /// The specification of the peer router interface.
     ///
     /// Wire name `OppositeInterfaceSpec`, document type `String`, example `Large`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:129`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:133`
     pub opposite_interface_spec: Option<String>,
     /// The status of the peer router interface.
     ///
     /// Wire name `OppositeInterfaceStatus`, document type `String`, example `Normal`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:132`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:136`
     pub opposite_interface_status: Option<String>,
     /// The region where the peer router interface is located.
     ///
     /// Wire name `OppositeRegionId`, document type `String`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:135`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:139`
     pub opposite_region_id: Option<String>,
     /// The ID of the router to which the peer router interface belongs.
     ///
-    /// Wire name `OppositeRouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7gfjkd`.
+    /// Wire name `OppositeRouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7g****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:138`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:142`
     pub opposite_router_id: Option<String>,
     /// The type of the router to which the peer router interface belongs.
     ///
     /// Wire name `OppositeRouterType`, document type `String`, example `VRouter`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:141`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:145`
     pub opposite_router_type: Option<String>,
     /// The ID of the VPC to which the peer router interface belongs.
     ///
-    /// Wire name `OppositeVpcInstanceId`, document type `String`, example `vpc-bp1qpo0kug3a20qqe9h7v`.
+    /// Wire name `OppositeVpcInstanceId`, document type `String`, example `vpc-bp1qpo0kug3a20qqe****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:144`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:148`
     pub opposite_vpc_instance_id: Option<String>,
-    /// The time at which the renewal takes effect.
+    /// 续费生效时间。
     ///
     /// Wire name `ReservationActiveTime`, document type `String`, example `2019-03-11T16:00:00Z`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:147`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:151`
     pub reservation_active_time: Option<String>,
-    /// The bandwidth for the renewal.
+    /// 续费带宽。
     ///
     /// Wire name `ReservationBandwidth`, document type `String`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:150`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:154`
     pub reservation_bandwidth: Option<String>,
-    /// The payment type for the renewal.
+    /// 续费付费类型。
     ///
     /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:153`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:157`
     pub reservation_internet_charge_type: Option<String>,
-    /// The order type for the renewal.
+    /// 续费订单类型。
     ///
     /// Wire name `ReservationOrderType`, document type `String`, example `RENEWCHANGE`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:156`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:160`
     pub reservation_order_type: Option<String>,
     /// The role in a peering connection.
     ///
     /// Wire name `Role`, document type `String`, example `InitiatingSide`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:159`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:163`
     pub role: Option<String>,
     /// The ID of the router to which the route entry belongs.
     ///
-    /// Wire name `RouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7gfjkd`.
+    /// Wire name `RouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7g****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:162`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:166`
     pub router_id: Option<String>,
     /// The ID of the router interface.
     ///
-    /// Wire name `RouterInterfaceId`, document type `String`, example `ri-2zenfgfpyu3v93koa4sfo`.
+    /// Wire name `RouterInterfaceId`, document type `String`, example `ri-2zenfgfpyu3v93koa****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:165`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:169`
     pub router_interface_id: Option<String>,
     /// The type of the router to which the route table belongs. Valid values:
     /// - VRouter: VRouter
@@ -736,36 +501,34 @@ pub struct RouterInterfaceSet {
     ///
     /// Wire name `RouterType`, document type `String`, example `VRouter`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:168`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:172`
     pub router_type: Option<RouterType>,
     /// The specification of the router interface.
     ///
     /// Wire name `Spec`, document type `String`, example `Large`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:174`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:178`
     pub spec: Option<String>,
     /// The status of the router interface.
     ///
     /// Wire name `Status`, document type `String`, example `active`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:177`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:181`
     pub status: Option<String>,
     /// The ID of the local VPC in the peering connection.
     ///
-    /// Wire name `VpcInstanceId`, document type `String`, example `vpc-2ze3tq4uxhysg717x7o4d`.
+    /// Wire name `VpcInstanceId`, document type `String`, example `vpc-2ze3tq4uxhysg717x****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:180`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:184`
     pub vpc_instance_id: Option<String>,
 }
-impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
+impl ::specgen_runtime::json::FromJson for RouterInterfaceType {
     #[inline]
     fn from_json(
         node: ::specgen_runtime::json::Node<'_>,
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            access_point_id: object.field("AccessPointId")?,
-            bandwidth: object.field("Bandwidth")?,
             business_status: object.field("BusinessStatus")?,
             charge_type: object.field("ChargeType")?,
             connected_time: object.field("ConnectedTime")?,
@@ -774,6 +537,8 @@ impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
             description: object.field("Description")?,
             end_time: object.field("EndTime")?,
             has_reservation_data: object.field("HasReservationData")?,
+            hc_rate: object.field("HcRate")?,
+            hc_threshold: object.field("HcThreshold")?,
             health_check_source_ip: object.field("HealthCheckSourceIp")?,
             health_check_target_ip: object.field("HealthCheckTargetIp")?,
             name: object.field("Name")?,
@@ -804,13 +569,119 @@ impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
         })
     }
 }
+/// A list of router interfaces.
+#[derive(Debug, Clone)]
+pub struct RouterInterfaceSet {
+    /// Wire name `RouterInterfaceType`, document type `Object`.
+    ///
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:273`); the response table leaves it implicit.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:273`
+    pub router_interface_type: Option<Vec<RouterInterfaceType>>,
+    /// The ID of the access point.
+    ///
+    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-pd-A`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:71`
+    pub access_point_id: Option<String>,
+    /// The bandwidth of the router interface.
+    ///
+    /// Wire name `Bandwidth`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:74`
+    pub bandwidth: Option<i64>,
+    /// The description of the router interface.
+    ///
+    /// Wire name `Description`, document type `String`, example `This is my router interface.`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:96`
+    pub description: Option<String>,
+    /// The source IP of health check.
+    ///
+    /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.28`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:105`
+    pub health_check_source_ip: Option<String>,
+    /// The target IP of health check.
+    ///
+    /// Wire name `HealthCheckTargetIp`, document type `String`, example `116.62.222.28`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:108`
+    pub health_check_target_ip: Option<String>,
+    /// The name of the router interface.
+    ///
+    /// Wire name `Name`, document type `String`, example `test`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:111`
+    pub name: Option<String>,
+    /// The ID of the peer access point.
+    ///
+    /// Wire name `OppositeAccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-pd-A`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:114`
+    pub opposite_access_point_id: Option<String>,
+    /// The bandwidth of the peer router interface.
+    ///
+    /// Wire name `OppositeBandwidth`, document type `Integer`, example `12`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:117`
+    pub opposite_bandwidth: Option<i64>,
+    /// The time at which the renewal takes effect.
+    ///
+    /// Wire name `ReservationActiveTime`, document type `String`, example `2019-03-11T16:00:00Z`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:147`
+    pub reservation_active_time: Option<String>,
+    /// The bandwidth for the renewal.
+    ///
+    /// Wire name `ReservationBandwidth`, document type `String`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:150`
+    pub reservation_bandwidth: Option<String>,
+    /// The payment type for the renewal.
+    ///
+    /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:153`
+    pub reservation_internet_charge_type: Option<String>,
+    /// The order type for the renewal.
+    ///
+    /// Wire name `ReservationOrderType`, document type `String`, example `RENEWCHANGE`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:156`
+    pub reservation_order_type: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            router_interface_type: object.field("RouterInterfaceType")?,
+            access_point_id: object.field("AccessPointId")?,
+            bandwidth: object.field("Bandwidth")?,
+            description: object.field("Description")?,
+            health_check_source_ip: object.field("HealthCheckSourceIp")?,
+            health_check_target_ip: object.field("HealthCheckTargetIp")?,
+            name: object.field("Name")?,
+            opposite_access_point_id: object.field("OppositeAccessPointId")?,
+            opposite_bandwidth: object.field("OppositeBandwidth")?,
+            reservation_active_time: object.field("ReservationActiveTime")?,
+            reservation_bandwidth: object.field("ReservationBandwidth")?,
+            reservation_internet_charge_type: object
+                .field("ReservationInternetChargeType")?,
+            reservation_order_type: object.field("ReservationOrderType")?,
+        })
+    }
+}
 /// Values of `RouterType`.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RouterType {
-    /// `VRouter`: VRouter
+    /// `VRouter`: VPC路由器
     VRouter,
-    /// `VBR`: VBR
+    /// `VBR`: 边界路由器
     Vbr,
     /// A value this crate does not know (the service may add values without notice).
     Unknown(String),
@@ -985,10 +856,11 @@ impl DescribeRouterInterfacesFluentBuilder {
         self.input.page_size = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -1021,11 +893,9 @@ impl DescribeRouterInterfacesFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,
@@ -1083,10 +953,34 @@ impl DescribeRouterInterfacesPaginator {
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
                 page.total_count,
-                None,
+                page
+                    .router_interface_set
+                    .as_ref()
+                    .and_then(|x| x.router_interface_type.as_ref())
+                    .map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());
         }
         Some(result)
+    }
+    /// Fetches every remaining page and returns the items of all of them.
+    #[inline]
+    pub async fn items(
+        mut self,
+    ) -> Result<
+        Vec<RouterInterfaceType>,
+        ::specgen_runtime::SdkError<DescribeRouterInterfacesError>,
+    > {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await {
+            let page = page?;
+            all.extend(
+                page
+                    .router_interface_set
+                    .and_then(|x| x.router_interface_type)
+                    .unwrap_or_default(),
+            );
+        }
+        Ok(all)
     }
 }

@@ -44,11 +44,22 @@ pub struct DescribeVRoutersInput {
     pub page_size: Option<i32>,
 }
 impl DescribeVRoutersInput {
-    /// Checks the rules the document states for `DescribeVRouters` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeVRouters` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -88,7 +99,7 @@ impl DescribeVRoutersInput {
 pub struct DescribeVRoutersOutput {
     /// A list of VRouters.
     ///
-    /// Wire name `VRouters`, document type `Array of VRouter`.
+    /// Wire name `VRouters`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:33`
     pub v_routers: Option<VRouters>,
@@ -132,14 +143,14 @@ impl ::specgen_runtime::json::FromJson for DescribeVRoutersOutput {
         })
     }
 }
-/// The object that wraps the `RouteTableId` list (`Array of RouteTableId`).
+/// The ID of the route table of the VRouter.
 #[derive(Debug, Clone)]
 pub struct RouteTableIds {
-    /// The items of `RouteTableIds`.
+    /// Wire name `RouteTableId`, document type `String`.
     ///
-    /// Wire name `RouteTableId`, document type `Array of RouteTableId`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeVRouters.md:129`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:45`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:129`
     pub route_table_id: Option<Vec<String>>,
 }
 impl ::specgen_runtime::json::FromJson for RouteTableIds {
@@ -153,7 +164,7 @@ impl ::specgen_runtime::json::FromJson for RouteTableIds {
         })
     }
 }
-/// A list of VRouters.
+/// An item of `VRouter`.
 #[derive(Debug, Clone)]
 pub struct VRouter {
     /// The time when the VRouter was created.
@@ -176,7 +187,7 @@ pub struct VRouter {
     pub region_id: Option<String>,
     /// The ID of the route table of the VRouter.
     ///
-    /// Wire name `RouteTableIds`, document type `Array of RouteTableId`, example `{ "RouteTableId": [ "vtb-rj9ybe3y0u41mmjsp****"] }`.
+    /// Wire name `RouteTableIds`, example `{ "RouteTableId": [ "vtb-rj9ybe3y0u41mmjsp****"] }`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:45`
     pub route_table_ids: Option<RouteTableIds>,
@@ -216,14 +227,14 @@ impl ::specgen_runtime::json::FromJson for VRouter {
         })
     }
 }
-/// The object that wraps the `VRouter` list (`Array of VRouter`).
+/// A list of VRouters.
 #[derive(Debug, Clone)]
 pub struct VRouters {
-    /// The items of `VRouters`.
+    /// Wire name `VRouter`, document type `Object`.
     ///
-    /// Wire name `VRouter`, document type `Array of VRouter`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeVRouters.md:125`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:33`
+    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:125`
     pub v_router: Option<Vec<VRouter>>,
 }
 impl ::specgen_runtime::json::FromJson for VRouters {
@@ -347,10 +358,11 @@ impl DescribeVRoutersFluentBuilder {
         self.input.page_size = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -383,11 +395,9 @@ impl DescribeVRoutersFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

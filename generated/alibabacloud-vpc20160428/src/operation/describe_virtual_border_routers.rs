@@ -47,18 +47,30 @@ pub struct DescribeVirtualBorderRoutersInput {
     pub page_size: Option<i32>,
 }
 impl DescribeVirtualBorderRoutersInput {
-    /// Checks the rules the document states for `DescribeVirtualBorderRouters` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeVirtualBorderRouters` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
         ::specgen_runtime::validate::max_items(v, "Filter", self.filters.len(), 5u64);
         for (n1, item1) in (1usize..).zip(&self.filters) {
             let name = format!("Filter.{n1}");
-            item1.validate_at(&name, v);
+            item1.validate_at(&name, all, v);
         }
         if let Some(value) = &self.page_size {
             ::specgen_runtime::validate::range(
@@ -96,7 +108,7 @@ impl DescribeVirtualBorderRoutersInput {
 pub struct DescribeVirtualBorderRoutersOutput {
     /// The list of VBRs.
     ///
-    /// Wire name `VirtualBorderRouterSet`, document type `Array of VirtualBorderRouterType`.
+    /// Wire name `VirtualBorderRouterSet`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:38`
     pub virtual_border_router_set: Option<VirtualBorderRouterSet>,
@@ -197,7 +209,12 @@ impl Filter {
         }
     }
     #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        _all: bool,
+        v: &mut ::specgen_runtime::ValidationError,
+    ) {
         ::specgen_runtime::validate::max_items(
             v,
             &format!("{prefix}.Value"),
@@ -206,9 +223,27 @@ impl Filter {
         );
     }
 }
-/// The associated CEN instances.
+/// An item of `VirtualBorderRouterType`.
 #[derive(Debug, Clone)]
-pub struct AssociatedCen {
+pub struct VirtualBorderRouterType {
+    /// The ID of the physical connection access point.
+    ///
+    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-kojok1xxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:41`
+    pub access_point_id: Option<String>,
+    /// The time when the VBR is activated for the first time.
+    ///
+    /// Wire name `ActivationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:44`
+    pub activation_time: Option<String>,
+    /// The associated CEN instances.
+    ///
+    /// Wire name `AssociatedCens`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:47`
+    pub associated_cens: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// Wire name `CenId`, document type `String`, example `cen-kojok19xxxxxxxx`.
@@ -227,47 +262,17 @@ pub struct AssociatedCen {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:56`
     pub cen_status: Option<String>,
-}
-impl ::specgen_runtime::json::FromJson for AssociatedCen {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            cen_id: object.field("CenId")?,
-            cen_owner_id: object.field("CenOwnerId")?,
-            cen_status: object.field("CenStatus")?,
-        })
-    }
-}
-/// The object that wraps the `AssociatedCen` list (`Array of AssociatedCen`).
-#[derive(Debug, Clone)]
-pub struct AssociatedCens {
-    /// The items of `AssociatedCens`.
+    /// The associated physical connections.
     ///
-    /// Wire name `AssociatedCen`, document type `Array of AssociatedCen`.
+    /// Wire name `AssociatedPhysicalConnections`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:47`
-    pub associated_cen: Option<Vec<AssociatedCen>>,
-}
-impl ::specgen_runtime::json::FromJson for AssociatedCens {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            associated_cen: object.field("AssociatedCen")?,
-        })
-    }
-}
-/// The associated physical connections.
-#[derive(Debug, Clone)]
-pub struct AssociatedPhysicalConnection {
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:59`
+    pub associated_physical_connections: Option<String>,
     /// The leased line code provided by the service provider for the physical connection.
     ///
     /// Wire name `CircuitCode`, document type `String`, example `12`.
+    ///
+    /// Note: The document describes `CircuitCode` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:92`; the first description is used.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:62`
     pub circuit_code: Option<String>,
@@ -275,11 +280,15 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// Wire name `LocalGatewayIp`, document type `String`, example `116.62.xx.xx`.
     ///
+    /// Note: The document describes `LocalGatewayIp` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:104`; the first description is used.
+    ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:65`
     pub local_gateway_ip: Option<String>,
     /// The customer-side IP address used by the VBR.
     ///
     /// Wire name `PeerGatewayIp`, document type `String`, example `116.62.xx.xx`.
+    ///
+    /// Note: The document describes `PeerGatewayIp` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:116`; the first description is used.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:68`
     pub peer_gateway_ip: Option<String>,
@@ -287,11 +296,15 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// Wire name `PeeringSubnetMask`, document type `String`, example `255.255.255.252`.
     ///
+    /// Note: The document describes `PeeringSubnetMask` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:119`; the first description is used.
+    ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:71`
     pub peering_subnet_mask: Option<String>,
     /// The service status of the physical connection.
     ///
     /// Wire name `PhysicalConnectionBusinessStatus`, document type `String`, example `Normal`.
+    ///
+    /// Note: The document describes `PhysicalConnectionBusinessStatus` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:122`; the first description is used.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:74`
     pub physical_connection_business_status: Option<String>,
@@ -299,11 +312,15 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfjzm7xxxxxxxx`.
     ///
+    /// Note: The document describes `PhysicalConnectionId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:125`; the first description is used.
+    ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:77`
     pub physical_connection_id: Option<String>,
     /// The UID of the owner of the physical connection.
     ///
     /// Wire name `PhysicalConnectionOwnerUid`, document type `String`, example `qfrgrgs`.
+    ///
+    /// Note: The document describes `PhysicalConnectionOwnerUid` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:128`; the first description is used.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:80`
     pub physical_connection_owner_uid: Option<String>,
@@ -311,11 +328,15 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// Wire name `PhysicalConnectionStatus`, document type `String`, example `Normal`.
     ///
+    /// Note: The document describes `PhysicalConnectionStatus` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:131`; the first description is used.
+    ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:83`
     pub physical_connection_status: Option<String>,
     /// The VLAN ID of the VBR.
     ///
     /// Wire name `VlanId`, document type `String`, example `0`.
+    ///
+    /// Note: The document describes `VlanId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:160`; the first description is used.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:86`
     pub vlan_id: Option<String>,
@@ -323,84 +344,10 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// Wire name `VlanInterfaceId`, document type `String`, example `ri-kojok19x3j0q6kxxxxxxxxx`.
     ///
+    /// Note: The document describes `VlanInterfaceId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:163`; the first description is used.
+    ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:89`
     pub vlan_interface_id: Option<String>,
-}
-impl ::specgen_runtime::json::FromJson for AssociatedPhysicalConnection {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            circuit_code: object.field("CircuitCode")?,
-            local_gateway_ip: object.field("LocalGatewayIp")?,
-            peer_gateway_ip: object.field("PeerGatewayIp")?,
-            peering_subnet_mask: object.field("PeeringSubnetMask")?,
-            physical_connection_business_status: object
-                .field("PhysicalConnectionBusinessStatus")?,
-            physical_connection_id: object.field("PhysicalConnectionId")?,
-            physical_connection_owner_uid: object.field("PhysicalConnectionOwnerUid")?,
-            physical_connection_status: object.field("PhysicalConnectionStatus")?,
-            vlan_id: object.field("VlanId")?,
-            vlan_interface_id: object.field("VlanInterfaceId")?,
-        })
-    }
-}
-/// The object that wraps the `AssociatedPhysicalConnection` list (`Array of AssociatedPhysicalConnection`).
-#[derive(Debug, Clone)]
-pub struct AssociatedPhysicalConnections {
-    /// The items of `AssociatedPhysicalConnections`.
-    ///
-    /// Wire name `AssociatedPhysicalConnection`, document type `Array of AssociatedPhysicalConnection`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:59`
-    pub associated_physical_connection: Option<Vec<AssociatedPhysicalConnection>>,
-}
-impl ::specgen_runtime::json::FromJson for AssociatedPhysicalConnections {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            associated_physical_connection: object.field("AssociatedPhysicalConnection")?,
-        })
-    }
-}
-/// The list of VBRs.
-#[derive(Debug, Clone)]
-pub struct VirtualBorderRouterType {
-    /// The ID of the physical connection access point.
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-kojok1xxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:41`
-    pub access_point_id: Option<String>,
-    /// The time when the VBR is activated for the first time.
-    ///
-    /// Wire name `ActivationTime`, document type `String`, example `2017-06-08T12:20:55`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:44`
-    pub activation_time: Option<String>,
-    /// The associated CEN instances.
-    ///
-    /// Wire name `AssociatedCens`, document type `Array of AssociatedCen`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:47`
-    pub associated_cens: Option<AssociatedCens>,
-    /// The associated physical connections.
-    ///
-    /// Wire name `AssociatedPhysicalConnections`, document type `Array of AssociatedPhysicalConnection`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:59`
-    pub associated_physical_connections: Option<AssociatedPhysicalConnections>,
-    /// The leased line code provided by the service provider for the physical connection.
-    ///
-    /// Wire name `CircuitCode`, document type `String`, example `longtel001`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:92`
-    pub circuit_code: Option<String>,
     /// The time when the VBR is created.
     ///
     /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
@@ -419,12 +366,6 @@ pub struct VirtualBorderRouterType {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:101`
     pub detect_multiplier: Option<i64>,
-    /// The Alibaba Cloud-side IP address used by the VBR.
-    ///
-    /// Wire name `LocalGatewayIp`, document type `String`, example `116.62.xx.xx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:104`
-    pub local_gateway_ip: Option<String>,
     /// The time interval between two consecutive BFD packets that are received. Value range: 200 to 1000. Unit: ms
     ///
     /// Wire name `MinRxInterval`, document type `Long`, example `100`.
@@ -443,42 +384,6 @@ pub struct VirtualBorderRouterType {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:113`
     pub name: Option<String>,
-    /// The customer-side IP address used by the VBR.
-    ///
-    /// Wire name `PeerGatewayIp`, document type `String`, example `116.62.xx.xx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:116`
-    pub peer_gateway_ip: Option<String>,
-    /// The subnet mask of the Alibaba Cloud-side IP address and customer-side IP address.
-    ///
-    /// Wire name `PeeringSubnetMask`, document type `String`, example `255.255.255.252`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:119`
-    pub peering_subnet_mask: Option<String>,
-    /// The service status of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionBusinessStatus`, document type `String`, example `Normal`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:122`
-    pub physical_connection_business_status: Option<String>,
-    /// The ID of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfjzm7xxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:125`
-    pub physical_connection_id: Option<String>,
-    /// The UID of the owner of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionOwnerUid`, document type `String`, example `usdgbh123fvgf`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:128`
-    pub physical_connection_owner_uid: Option<String>,
-    /// The status of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionStatus`, document type `String`, example `Normal`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:131`
-    pub physical_connection_status: Option<String>,
     /// The most recent time when the VBR is recovered from the Terminated state to the Active state.
     ///
     /// Wire name `RecoveryTime`, document type `String`, example `2017-06-08T12:20:55`.
@@ -519,18 +424,6 @@ pub struct VirtualBorderRouterType {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:157`
     pub vbr_id: Option<String>,
-    /// The VLAN ID of the VBR.
-    ///
-    /// Wire name `VlanId`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:160`
-    pub vlan_id: Option<i64>,
-    /// The ID of the physical connection interface. This interface can be used as the next hop of routes on the VBR.
-    ///
-    /// Wire name `VlanInterfaceId`, document type `String`, example `ri-2zeo3xzyf38r4xxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:163`
-    pub vlan_interface_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
     #[inline]
@@ -542,16 +435,13 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
             access_point_id: object.field("AccessPointId")?,
             activation_time: object.field("ActivationTime")?,
             associated_cens: object.field("AssociatedCens")?,
+            cen_id: object.field("CenId")?,
+            cen_owner_id: object.field("CenOwnerId")?,
+            cen_status: object.field("CenStatus")?,
             associated_physical_connections: object
                 .field("AssociatedPhysicalConnections")?,
             circuit_code: object.field("CircuitCode")?,
-            creation_time: object.field("CreationTime")?,
-            description: object.field("Description")?,
-            detect_multiplier: object.field("DetectMultiplier")?,
             local_gateway_ip: object.field("LocalGatewayIp")?,
-            min_rx_interval: object.field("MinRxInterval")?,
-            min_tx_interval: object.field("MinTxInterval")?,
-            name: object.field("Name")?,
             peer_gateway_ip: object.field("PeerGatewayIp")?,
             peering_subnet_mask: object.field("PeeringSubnetMask")?,
             physical_connection_business_status: object
@@ -559,24 +449,30 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
             physical_connection_id: object.field("PhysicalConnectionId")?,
             physical_connection_owner_uid: object.field("PhysicalConnectionOwnerUid")?,
             physical_connection_status: object.field("PhysicalConnectionStatus")?,
+            vlan_id: object.field("VlanId")?,
+            vlan_interface_id: object.field("VlanInterfaceId")?,
+            creation_time: object.field("CreationTime")?,
+            description: object.field("Description")?,
+            detect_multiplier: object.field("DetectMultiplier")?,
+            min_rx_interval: object.field("MinRxInterval")?,
+            min_tx_interval: object.field("MinTxInterval")?,
+            name: object.field("Name")?,
             recovery_time: object.field("RecoveryTime")?,
             route_table_id: object.field("RouteTableId")?,
             status: object.field("Status")?,
             termination_time: object.field("TerminationTime")?,
             vbr_id: object.field("VbrId")?,
-            vlan_id: object.field("VlanId")?,
-            vlan_interface_id: object.field("VlanInterfaceId")?,
         })
     }
 }
-/// The object that wraps the `VirtualBorderRouterType` list (`Array of VirtualBorderRouterType`).
+/// The list of VBRs.
 #[derive(Debug, Clone)]
 pub struct VirtualBorderRouterSet {
-    /// The items of `VirtualBorderRouterSet`.
+    /// Wire name `VirtualBorderRouterType`, document type `Object`.
     ///
-    /// Wire name `VirtualBorderRouterType`, document type `Array of VirtualBorderRouterType`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:230`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:38`
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:230`
     pub virtual_border_router_type: Option<Vec<VirtualBorderRouterType>>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterSet {
@@ -716,10 +612,11 @@ impl DescribeVirtualBorderRoutersFluentBuilder {
         self.input.page_size = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -752,11 +649,9 @@ impl DescribeVirtualBorderRoutersFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

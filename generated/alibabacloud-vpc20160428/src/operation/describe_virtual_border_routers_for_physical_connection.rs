@@ -53,11 +53,23 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionInput {
     pub page_size: Option<i32>,
 }
 impl DescribeVirtualBorderRoutersForPhysicalConnectionInput {
-    /// Checks the rules the document states for `DescribeVirtualBorderRoutersForPhysicalConnection` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `DescribeVirtualBorderRoutersForPhysicalConnection` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -69,7 +81,7 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionInput {
         ::specgen_runtime::validate::max_items(v, "Filter", self.filters.len(), 5u64);
         for (n1, item1) in (1usize..).zip(&self.filters) {
             let name = format!("Filter.{n1}");
-            item1.validate_at(&name, v);
+            item1.validate_at(&name, all, v);
         }
         if let Some(value) = &self.page_size {
             ::specgen_runtime::validate::range(
@@ -110,7 +122,7 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionInput {
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
     /// The list of VBRs.
     ///
-    /// Wire name `VirtualBorderRouterForPhysicalConnectionSet`, document type `Array of VirtualBorderRouterForPhysicalConnectionType`.
+    /// Wire name `VirtualBorderRouterForPhysicalConnectionSet`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:41`
     pub virtual_border_router_for_physical_connection_set: Option<
@@ -215,7 +227,12 @@ impl Filter {
         }
     }
     #[inline]
-    fn validate_at(&self, prefix: &str, v: &mut ::specgen_runtime::ValidationError) {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        _all: bool,
+        v: &mut ::specgen_runtime::ValidationError,
+    ) {
         ::specgen_runtime::validate::max_items(
             v,
             &format!("{prefix}.Value"),
@@ -224,7 +241,7 @@ impl Filter {
         );
     }
 }
-/// The list of VBRs.
+/// An item of `VirtualBorderRouterForPhysicalConnectionType`.
 #[derive(Debug, Clone)]
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The time when the VBR is activated for the first time.
@@ -336,14 +353,14 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterForPhysicalConnect
         })
     }
 }
-/// The object that wraps the `VirtualBorderRouterForPhysicalConnectionType` list (`Array of VirtualBorderRouterForPhysicalConnectionType`).
+/// The list of VBRs.
 #[derive(Debug, Clone)]
 pub struct VirtualBorderRouterForPhysicalConnectionSet {
-    /// The items of `VirtualBorderRouterForPhysicalConnectionSet`.
+    /// Wire name `VirtualBorderRouterForPhysicalConnectionType`, document type `Object`.
     ///
-    /// Wire name `VirtualBorderRouterForPhysicalConnectionType`, document type `Array of VirtualBorderRouterForPhysicalConnectionType`.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:155`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:41`
+    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:155`
     pub virtual_border_router_for_physical_connection_type: Option<
         Vec<VirtualBorderRouterForPhysicalConnectionType>,
     >,
@@ -498,10 +515,11 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
         self.input.page_size = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -536,11 +554,9 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -49,12 +49,6 @@ pub struct ModifyBgpPeerAttributeInput {
     ///
     /// Wire name `EnableBfd`, document type `Boolean`, example `true`.
     ///
-    /// Rules:
-    /// - one of `true`, `false` (checked by `validate()`; `specs/docs/corpus/en-US/ModifyBgpPeerAttribute.md:28`):
-    ///   > Valid values:
-    ///   > - true: Enable the BFD function.
-    ///   > - false: Do not enable the BFD function.
-    ///
     /// Source: `specs/docs/corpus/en-US/ModifyBgpPeerAttribute.md:28`
     pub enable_bfd: Option<bool>,
     /// Optional. The IP address of the BGP peer.
@@ -65,11 +59,22 @@ pub struct ModifyBgpPeerAttributeInput {
     pub peer_ip_address: Option<String>,
 }
 impl ModifyBgpPeerAttributeInput {
-    /// Checks the rules the document states for `ModifyBgpPeerAttribute` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `ModifyBgpPeerAttribute` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -91,14 +96,6 @@ impl ModifyBgpPeerAttributeInput {
                 "ClientToken",
                 value,
                 &[::specgen_runtime::CharClass::Ascii],
-            );
-        }
-        if let Some(value) = &self.enable_bfd {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "EnableBfd",
-                &value.to_string(),
-                &["true", "false"],
             );
         }
         violations.into_result()
@@ -298,10 +295,11 @@ impl ModifyBgpPeerAttributeFluentBuilder {
         self.input.peer_ip_address = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -334,11 +332,9 @@ impl ModifyBgpPeerAttributeFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -94,7 +94,7 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
     /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
     ///   > The name must start with a letter or a Chinese character.
@@ -119,7 +119,7 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     /// Wire name `PortType`, document type `String`, example `E1 - 2M`, default `1000Base-T`.
     ///
     /// Rules:
-    /// - one of `100Base-T`, `1000Base-T`, `1000Base-LX`, `10GBase-T`, `10GBase-LR` (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:55`):
+    /// - one of `100Base-T`, `1000Base-T`, `1000Base-LX`, `10GBase-T`, `10GBase-LR` (not enforced, the page's example `E1 - 2M` fails it; checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:55`):
     ///   > Valid values:
     ///   > - 100Base-T: 100M electrical ports
     ///   > - 1000Base-T (default): 1 Gigabit electrical ports
@@ -147,11 +147,23 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     pub bandwidth: Option<i32>,
 }
 impl ModifyPhysicalConnectionAttributeInput {
-    /// Checks the rules the document states for `ModifyPhysicalConnectionAttribute` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `ModifyPhysicalConnectionAttribute` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(
@@ -215,19 +227,21 @@ impl ModifyPhysicalConnectionAttributeInput {
                 Some(2u64),
                 Some(128u64),
             );
-            ::specgen_runtime::validate::charset(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 "Name",
@@ -245,12 +259,14 @@ impl ModifyPhysicalConnectionAttributeInput {
             );
         }
         if let Some(value) = &self.port_type {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "PortType",
-                value.as_str(),
-                PortType::VALUES,
-            );
+            if all {
+                ::specgen_runtime::validate::one_of(
+                    v,
+                    "PortType",
+                    value.as_str(),
+                    PortType::VALUES,
+                );
+            }
         }
         if let Some(value) = &self.bandwidth {
             ::specgen_runtime::validate::range(
@@ -733,10 +749,11 @@ impl ModifyPhysicalConnectionAttributeFluentBuilder {
         self.input.bandwidth = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -769,11 +786,9 @@ impl ModifyPhysicalConnectionAttributeFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,

@@ -32,12 +32,6 @@ pub struct ModifyRouterInterfaceAttributeInput {
     ///
     /// Wire name `DeleteHealthCheckIp`, document type `Boolean`, example `true`, default `false`.
     ///
-    /// Rules:
-    /// - one of `true`, `false` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:24`):
-    ///   > 取值：
-    ///   > - true：删除健康检查IP。
-    ///   > - false（默认值）：不删除健康检查IP。
-    ///
     /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:24`
     pub delete_health_check_ip: Option<bool>,
     /// The description of the router interface.
@@ -77,7 +71,7 @@ pub struct ModifyRouterInterfaceAttributeInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
     /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
@@ -117,11 +111,23 @@ pub struct ModifyRouterInterfaceAttributeInput {
     pub opposite_router_type: Option<OppositeRouterType>,
 }
 impl ModifyRouterInterfaceAttributeInput {
-    /// Checks the rules the document states for `ModifyRouterInterfaceAttribute` (listed on each field) and reports every violation at once.
+    /// Checks the rules the document states for `ModifyRouterInterfaceAttribute` and agrees with (listed on each field) and reports every violation at once.
     ///
-    /// Called by `send()` unless validation is switched off for the client or the call.
+    /// Called by `send()` with the client's or the call's `Validation` mode.
     #[inline]
     pub fn validate(&self) -> Result<(), ::specgen_runtime::ValidationError> {
+        self.validate_with(::specgen_runtime::Validation::Agreed)
+    }
+    /// Like [`Self::validate`] with a choice of rules: `Validation::All` also checks the rules the document contradicts (listed on each field as not enforced), `Validation::Off` checks nothing.
+    #[inline]
+    pub fn validate_with(
+        &self,
+        mode: ::specgen_runtime::Validation,
+    ) -> Result<(), ::specgen_runtime::ValidationError> {
+        if mode == ::specgen_runtime::Validation::Off {
+            return Ok(());
+        }
+        let all = mode == ::specgen_runtime::Validation::All;
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -130,14 +136,6 @@ impl ModifyRouterInterfaceAttributeInput {
             "RouterInterfaceId",
             self.router_interface_id.is_some(),
         );
-        if let Some(value) = &self.delete_health_check_ip {
-            ::specgen_runtime::validate::one_of(
-                v,
-                "DeleteHealthCheckIp",
-                &value.to_string(),
-                &["true", "false"],
-            );
-        }
         if let Some(value) = &self.description {
             ::specgen_runtime::validate::length(
                 v,
@@ -170,19 +168,21 @@ impl ModifyRouterInterfaceAttributeInput {
                 Some(2u64),
                 Some(128u64),
             );
-            ::specgen_runtime::validate::charset(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                    ::specgen_runtime::CharClass::Digit,
-                    ::specgen_runtime::CharClass::Char('-'),
-                    ::specgen_runtime::CharClass::Char('.'),
-                    ::specgen_runtime::CharClass::Char('_'),
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::charset(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                        ::specgen_runtime::CharClass::Digit,
+                        ::specgen_runtime::CharClass::Char('-'),
+                        ::specgen_runtime::CharClass::Char('.'),
+                        ::specgen_runtime::CharClass::Char('_'),
+                    ],
+                );
+            }
             ::specgen_runtime::validate::first_char(
                 v,
                 "Name",
@@ -587,10 +587,11 @@ impl ModifyRouterInterfaceAttributeFluentBuilder {
         self.input.opposite_router_type = value;
         self
     }
-    /// Turns client-side validation on or off for this call only.
+    /// Which documented rules are checked for this call only: `Validation::Agreed`
+    /// (the default), `Validation::All`, or `Validation::Off` (`false`).
     #[inline]
-    pub fn validation(mut self, enabled: bool) -> Self {
-        self.options.validation = Some(enabled);
+    pub fn validation(mut self, mode: impl Into<::specgen_runtime::Validation>) -> Self {
+        self.options.validation = Some(mode.into());
         self
     }
     /// Replaces the per-call options (validation, read timeout, attempts).
@@ -623,11 +624,9 @@ impl ModifyRouterInterfaceAttributeFluentBuilder {
         if input.region_id.is_none() {
             input.region_id = runtime.config().region().map(str::to_string);
         }
-        let params = if runtime.validation_enabled(&self.options) {
-            input.validate().map(|()| input.to_params())
-        } else {
-            Ok(input.to_params())
-        };
+        let params = input
+            .validate_with(runtime.validation(&self.options))
+            .map(|()| input.to_params());
         runtime
             .send(
                 &crate::client::SERVICE,
