@@ -90,6 +90,7 @@ pub fn merge(mut pages: Vec<Page>, language_order: &[String]) -> Option<Operatio
         prose_parameters(&mut m.op.parameters, &prose.op.parameters);
         prose_fields(&mut m.op.response, &prose.op.response);
     }
+    m.lower_examples(&first.op.source.file);
     let Merger {
         mut op,
         provenance,
@@ -472,6 +473,86 @@ impl Merger {
     }
 }
 
+impl Merger {
+    /// A JSON success example of a lower-ranked page is decoded by the example tests only when
+    /// it fits the merged response; one that spells or shapes a key differently (`requestId` /
+    /// `RequestId`, one item where the first page has a list) is reported and left undecoded.
+    fn lower_examples(&mut self, first_file: &str) {
+        for e in &mut self.op.examples {
+            let json =
+                e.kind == crate::ir::ExampleKind::Response && e.format.eq_ignore_ascii_case("json");
+            if !json || e.flaw.is_some() || e.source.file == first_file {
+                continue;
+            }
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(&e.text) else {
+                continue;
+            };
+            let body = match &e.root {
+                Some(root) => value.get(root).unwrap_or(&value),
+                None => &value,
+            };
+            if let Some(misfit) = misfit(body, &self.op.response, "") {
+                e.flaw = Some(format!(
+                    "does not fit the response of the page that ranks first: {misfit}"
+                ));
+                self.warnings.push(
+                    Diagnostic::warning(
+                        "sources-disagree",
+                        e.source.clone(),
+                        format!(
+                            "this page's success example does not fit the merged response \
+                             (read from {first_file}): {misfit}"
+                        ),
+                    )
+                    .with_hint(
+                        "the example is kept in the IR but not decoded by the example tests",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Where a JSON value does not fit `fields` (a key none of them has, a list where a field is
+/// one value or the reverse), or `None`.
+fn misfit(value: &serde_json::Value, fields: &[Field], at: &str) -> Option<String> {
+    let serde_json::Value::Object(map) = value else {
+        return None;
+    };
+    map.iter().find_map(|(key, v)| {
+        let path = if at.is_empty() {
+            key.clone()
+        } else {
+            format!("{at}.{key}")
+        };
+        match fields.iter().find(|f| &f.name == key) {
+            None => Some(format!("`{path}` is not in the response")),
+            Some(f) => field_misfit(v, f, &path),
+        }
+    })
+}
+
+fn field_misfit(v: &serde_json::Value, f: &Field, path: &str) -> Option<String> {
+    match (f.list, v) {
+        (true, serde_json::Value::Array(items)) => {
+            let item = match f.children.as_slice() {
+                [only] if only.name.is_empty() => &only.children,
+                children => children,
+            };
+            items
+                .iter()
+                .find_map(|i| misfit(i, item, &format!("{path}[]")))
+        }
+        (true, _) => Some(format!(
+            "`{path}` is one value in the example, a list in the response"
+        )),
+        (false, serde_json::Value::Array(_)) => Some(format!(
+            "`{path}` is a list in the example, one value in the response"
+        )),
+        (false, v) => misfit(v, &f.children, path),
+    }
+}
+
 /// The index of the item named `name`: exactly, else ignoring ASCII case (`BandWidth`, `bandwidth`).
 fn find<T>(items: &[T], name: &str, key: impl Fn(&T) -> &String) -> Option<usize> {
     items
@@ -698,6 +779,47 @@ mod tests {
             d.iter()
                 .any(|m| m.contains("`Forbidden.en`") && m.contains("not listed")),
             "{d:?}"
+        );
+    }
+
+    #[test]
+    fn a_lower_pages_example_that_does_not_fit_is_reported() {
+        let field = |name: &str, list: bool, children: Vec<Field>| Field {
+            name: name.into(),
+            doc_type: String::new(),
+            example: None,
+            description: String::new(),
+            constraints: Vec::new(),
+            children,
+            list,
+            source: Span::new("a.md", 1),
+            example_source: None,
+            origin: None,
+        };
+        let response = vec![
+            field("requestId", false, vec![]),
+            field(
+                "Items",
+                false,
+                vec![field("Item", true, vec![field("Id", false, vec![])])],
+            ),
+        ];
+        let fits = serde_json::json!({"requestId": "x", "Items": {"Item": [{"Id": "1"}]}});
+        assert_eq!(misfit(&fits, &response, ""), None);
+        let spelled = serde_json::json!({"RequestId": "x"});
+        assert_eq!(
+            misfit(&spelled, &response, "").as_deref(),
+            Some("`RequestId` is not in the response")
+        );
+        let one = serde_json::json!({"Items": {"Item": {"Id": "1"}}});
+        assert_eq!(
+            misfit(&one, &response, "").as_deref(),
+            Some("`Items.Item` is one value in the example, a list in the response")
+        );
+        let deep = serde_json::json!({"Items": {"Item": [{"Id": "1", "Name": "n"}]}});
+        assert_eq!(
+            misfit(&deep, &response, "").as_deref(),
+            Some("`Items.Item[].Name` is not in the response")
         );
     }
 

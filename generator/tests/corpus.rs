@@ -85,6 +85,17 @@ fn corpus_generates_a_crate_per_product() {
     };
     let tmp = tempfile::tempdir().expect("tmp");
     let (specs, versions, documents) = common::corpus_specs(&corpus, tmp.path());
+    let distinct: std::collections::BTreeSet<(String, String)> = ["en-US", "zh-CN"]
+        .iter()
+        .flat_map(|lang| versions.keys().map(move |product| (lang, product)))
+        .filter_map(|(lang, product)| std::fs::read_dir(corpus.join(lang).join(product)).ok())
+        .flat_map(|dir| dir.flatten())
+        .filter_map(|e| {
+            let path = e.path();
+            let product = path.parent()?.file_name()?.to_string_lossy().into_owned();
+            Some((product, path.file_stem()?.to_string_lossy().into_owned()))
+        })
+        .collect();
     let built = specgen::pipeline::build(tmp.path(), &specs).expect("corpus build");
     let ops: usize = built.products.iter().map(|p| p.operations.len()).sum();
     let duplicates = built
