@@ -363,6 +363,22 @@ impl Merger {
                         );
                         self.disagree(&kept, &q.source, what, why);
                     }
+                    if ours[k].list != q.list {
+                        // A list shown with one item (an XML sample, a table) reads as one
+                        // object; no page shows one object as a list. So the list wins.
+                        let what = format!(
+                            "response field `{fact}` is {} here, {} there; kept a list",
+                            if ours[k].list { "a list" } else { "one value" },
+                            if q.list { "a list" } else { "one value" },
+                        );
+                        self.disagree(
+                            &kept,
+                            &q.source,
+                            what,
+                            "a page that shows a list is believed",
+                        );
+                        ours[k].list = true;
+                    }
                     let mut children = std::mem::take(&mut ours[k].children);
                     self.fields(&mut children, &q.children, &fact, why, &q.source);
                     ours[k].children = children;

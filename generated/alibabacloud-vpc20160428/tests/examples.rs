@@ -16,7 +16,6 @@
 //! - `DeleteBgpPeer` at `specs/docs/corpus/en-US/DeleteBgpPeer.md:53`: not readable as JSON: the example is not a JSON object
 //! - `DeleteRouterInterface` at `specs/docs/corpus/en-US/DeleteRouterInterface.md:65`: not readable as JSON: the example is not a JSON object
 //! - `DescribeBgpNetworks` at `specs/docs/corpus/en-US/DescribeBgpNetworks.md:63`: not readable as JSON: the example is not a JSON object
-//! - `DescribeBgpNetworks` at `specs/docs/corpus/zh-CN/DescribeBgpNetworks.md:63`: does not fit the response of the page that ranks first: `BgpNetworks.BgpNetwork` is a list in the example, one value in the response
 //! - `DescribePhysicalConnectionLOA` at `specs/docs/corpus/zh-CN/DescribePhysicalConnectionLOA.md:141`: does not fit the response of the page that ranks first: `data.pmInfo[].pmCertificateType` is not in the response
 //! - `DescribePhysicalConnections` at `specs/docs/003_ea11b898bece2968.txt:345`: not readable as JSON: the example is not a JSON object
 //! - `EnablePhysicalConnection` at `specs/docs/corpus/en-US/EnablePhysicalConnection.md:58`: not readable as JSON: the example is not a JSON object
@@ -711,6 +710,42 @@ fn describe_bgp_groups_response_example_1() {
         "09E2C0FD-37FF-4737-80DF-517AC36D43DB", "RequestId"
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 1, "TotalCount");
+}
+/// The JSON success example at `specs/docs/corpus/zh-CN/DescribeBgpNetworks.md:63`: every value comes back at its field.
+/// Adjusted: `PageSize` is written as a number; given as the string `10`.
+/// Adjusted: `TotalCount` is written as a number; given as the string `1`.
+#[test]
+fn describe_bgp_networks_response_example_2() {
+    let decoded = ::specgen_runtime::json::from_str::<
+        alibabacloud_vpc20160428::operation::describe_bgp_networks::DescribeBgpNetworksOutput,
+    >(
+            "{\n  \"BgpNetworks\": {\n    \"BgpNetwork\": [\n      {\n        \"DstCidrBlock\": \"10.1.1.0/24\",\n        \"VpcId\": \"\"\n      }\n    ]\n  },\n  \"PageSize\": \"10\",\n  \"RequestId\": \"6F513A15-669F-419D-B511-08A85292059B\",\n  \"TotalCount\": \"1\"\n}",
+        )
+        .expect("the example decodes");
+    assert_eq!(
+        decoded.bgp_networks.as_ref().expect("BgpNetworks").bgp_network.as_ref()
+        .expect("BgpNetworks.BgpNetwork").len(), 1, "BgpNetworks.BgpNetwork"
+    );
+    assert_eq!(
+        decoded.bgp_networks.as_ref().expect("BgpNetworks").bgp_network.as_ref()
+        .expect("BgpNetworks.BgpNetwork") [0].dst_cidr_block.as_ref()
+        .expect("BgpNetworks.BgpNetwork[0].DstCidrBlock").as_str(), "10.1.1.0/24",
+        "BgpNetworks.BgpNetwork[0].DstCidrBlock"
+    );
+    assert_eq!(
+        decoded.bgp_networks.as_ref().expect("BgpNetworks").bgp_network.as_ref()
+        .expect("BgpNetworks.BgpNetwork") [0].vpc_id.as_ref()
+        .expect("BgpNetworks.BgpNetwork[0].VpcId").as_str(), "",
+        "BgpNetworks.BgpNetwork[0].VpcId"
+    );
+    assert_eq!(decoded.page_size.as_ref().expect("PageSize").as_str(), "10", "PageSize");
+    assert_eq!(
+        decoded.request_id.as_ref().expect("RequestId").as_str(),
+        "6F513A15-669F-419D-B511-08A85292059B", "RequestId"
+    );
+    assert_eq!(
+        decoded.total_count.as_ref().expect("TotalCount").as_str(), "1", "TotalCount"
+    );
 }
 /// The JSON success example at `specs/docs/corpus/en-US/DescribeBgpPeers.md:180`: every value comes back at its field.
 /// Adjusted: `BgpPeers.BgpPeer[0].Hold` is written as a number; given as the string `30`.

@@ -119,10 +119,18 @@ impl FromJson for Value {
     }
 }
 
+// Scalars are read across JSON's scalar kinds: the reference pages type many fields `String`
+// that the service (and the pages' own examples) sends as numbers or booleans (`"Hold": 30`,
+// `"HasReservationData": false`), and some pages' examples quote numbers (`"PageSize": "10"`).
+// The value is kept, in the type the IR gives, rather than the whole call failing; a value
+// that cannot be that type (text in an integer field, an object for a string) is still an error.
+
 impl FromJson for String {
     fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
         match node.0 {
             Repr::String(s) => Ok(s.into_owned()),
+            Repr::Bool(b) => Ok(b.to_string()),
+            Repr::Number(n) => Ok(n.to_string()),
             _ => Err(JsonError::mismatch("a string", &node)),
         }
     }
@@ -130,23 +138,32 @@ impl FromJson for String {
 
 impl FromJson for bool {
     fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
-        match node.0 {
-            Repr::Bool(b) => Ok(b),
+        match &node.0 {
+            Repr::Bool(b) => Ok(*b),
+            Repr::String(s) if s == "true" => Ok(true),
+            Repr::String(s) if s == "false" => Ok(false),
             _ => Err(JsonError::mismatch("a boolean", &node)),
         }
     }
 }
 
+/// An integer, or a string holding only one (`"10"`).
+fn integer(node: &Node<'_>) -> Option<i64> {
+    match &node.0 {
+        Repr::String(s) => s.parse().ok(),
+        _ => node.as_i64(),
+    }
+}
+
 impl FromJson for i64 {
     fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
-        node.as_i64()
-            .ok_or_else(|| JsonError::mismatch("an integer (64-bit)", &node))
+        integer(&node).ok_or_else(|| JsonError::mismatch("an integer (64-bit)", &node))
     }
 }
 
 impl FromJson for i32 {
     fn from_json(node: Node<'_>) -> Result<Self, JsonError> {
-        node.as_i64()
+        integer(&node)
             .and_then(|n| i32::try_from(n).ok())
             .ok_or_else(|| JsonError::mismatch("an integer (32-bit)", &node))
     }
@@ -209,6 +226,26 @@ mod tests {
     }
 
     #[test]
+    fn scalars_as_the_service_sends_them() {
+        // The page types Id `String` and sends a number; its example quotes Size and Total.
+        let page: Page =
+            from_str(r#"{"Items":[{"Id":203255400960138,"Size":"3"},{"Id":false}],"Total":"12"}"#)
+                .unwrap();
+        let items = page.items.unwrap();
+        assert_eq!(items[0].id.as_deref(), Some("203255400960138"));
+        assert_eq!(items[0].size, Some(3));
+        assert_eq!(items[1].id.as_deref(), Some("false"));
+        assert_eq!(page.total, Some(12));
+        assert_eq!(from_str::<String>("1.5").unwrap(), "1.5");
+        assert!(from_str::<bool>(r#""true""#).unwrap());
+        // What cannot be the field's type is still an error naming the field.
+        let err = from_str::<Page>(r#"{"Items":[{"Size":"three"}]}"#).unwrap_err();
+        assert!(err.to_string().contains("Items[0].Size"), "{err}");
+        assert!(from_str::<String>("{}").is_err());
+        assert!(from_str::<i32>(r#""4294967296""#).is_err());
+    }
+
+    #[test]
     fn fields_absent_null_and_unknown() {
         let page: Page =
             from_str(r#"{"Items":[{"Id":"a","Size":3,"Extra":1},{"Size":null}],"Other":{}}"#)
@@ -233,8 +270,8 @@ mod tests {
 
     #[test]
     fn mismatches_name_the_path() {
-        let err = from_str::<Page>(r#"{"Items":[{"Id":"a"},{"Id":7}]}"#).unwrap_err();
-        assert_eq!(err, "at `Items[1].Id`: expected a string, found a number");
+        let err = from_str::<Page>(r#"{"Items":[{"Id":"a"},{"Id":[7]}]}"#).unwrap_err();
+        assert_eq!(err, "at `Items[1].Id`: expected a string, found an array");
         let err = from_str::<Page>(r#"{"Items":[{"Size":3000000000}]}"#).unwrap_err();
         assert_eq!(
             err,

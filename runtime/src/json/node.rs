@@ -36,6 +36,20 @@ pub(super) enum Number {
     Float(f64),
 }
 
+impl std::fmt::Display for Number {
+    /// The number as JSON writes it (serde_json's formatting of the same value).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Unsigned(n) => write!(f, "{n}"),
+            Number::Signed(n) => write!(f, "{n}"),
+            Number::Float(x) => match serde_json::Number::from_f64(*x) {
+                Some(n) => write!(f, "{n}"),
+                None => write!(f, "{x}"),
+            },
+        }
+    }
+}
+
 impl<'a> Node<'a> {
     /// Parses a whole document. serde_json's recursion limit applies, so deeply nested input
     /// is an error, never a stack overflow.

@@ -344,22 +344,23 @@ async fn a_documented_describe_error_is_sorted_too() {
 #[tokio::test]
 async fn an_operation_without_token_is_not_sent_again_after_a_5xx() {
     let server = server();
-    let terminate = |server: &MockServer| {
+    // ConnectRouterInterface neither reads nor carries an idempotency token.
+    let connect = |server: &MockServer| {
         vpc_client(server)
-            .terminate_physical_connection()
+            .connect_router_interface()
             .region_id("cn-hangzhou")
-            .physical_connection_id("pc-119mfjzm7")
+            .router_interface_id("ri-2zeo3xzyf38r4urzdpvqc")
     };
     let mut unavailable = service_error(503, "ServiceUnavailable", "busy");
     unavailable["headers"] = json!({"x-acs-retry-after": "5"});
     script(
         &server,
         &VPC,
-        "TerminatePhysicalConnection",
+        "ConnectRouterInterface",
         vec![unavailable, json!({"json": {"RequestId": "twice"}})],
     )
     .await;
-    let err = terminate(&server).send().await.unwrap_err();
+    let err = connect(&server).send().await.unwrap_err();
     assert!(err.to_string().contains("ServiceUnavailable"), "{err}");
     assert_eq!(received(&server).await.len(), 1, "sent once");
 
@@ -367,14 +368,14 @@ async fn an_operation_without_token_is_not_sent_again_after_a_5xx() {
     script(
         &server,
         &VPC,
-        "TerminatePhysicalConnection",
+        "ConnectRouterInterface",
         vec![
             service_error(400, "Throttling.User", "t"),
             json!({"json": {"RequestId": "after"}}),
         ],
     )
     .await;
-    let output = terminate(&server)
+    let output = connect(&server)
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"));

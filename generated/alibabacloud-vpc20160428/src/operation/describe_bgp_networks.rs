@@ -141,7 +141,7 @@ pub struct BgpNetworks {
     /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:49`); the response table does not document it.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:49`
-    pub bgp_network: Option<BgpNetwork>,
+    pub bgp_network: Option<Vec<BgpNetwork>>,
 }
 impl ::specgen_runtime::json::FromJson for BgpNetworks {
     #[inline]
