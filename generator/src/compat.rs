@@ -281,7 +281,7 @@ mod tests {
         );
         for (fallback, pattern) in [
             (s.value_enum.fallback, "(String),"),
-            (s.error_enum.fallback, "(::specgen_runtime::ServiceError),"),
+            (s.error_enum.fallback, "(::specgen_runtime::Unhandled),"),
         ] {
             let variant = fallback.map(|f| format!("    {f}{pattern}"));
             assert_eq!(

@@ -1,4 +1,9 @@
 //! Errors of a call: what the service said ([`ServiceError`]) and everything else ([`SdkError`]).
+//!
+//! Every error a call can return answers [`ProvideErrorMetadata`] (code, message, request id),
+//! as aws-sdk-rust's errors do; [`SdkError::into_service_error`] turns any failure into the
+//! operation's own error, a failure that is not a service answer becoming its opaque
+//! [`Unhandled`].
 
 use std::fmt;
 use std::time::Duration;
@@ -41,6 +46,101 @@ impl fmt::Display for ServiceError {
 }
 
 impl std::error::Error for ServiceError {}
+
+/// What every error of a call says about itself, whatever its type: the service's code,
+/// message and request id, when the service answered.
+pub trait ProvideErrorMetadata {
+    /// The service's error code, e.g. `Throttling.User`.
+    fn code(&self) -> Option<&str>;
+    /// The service's message.
+    fn message(&self) -> Option<&str>;
+    /// The request id, the key to any support ticket.
+    fn request_id(&self) -> Option<&str>;
+}
+
+impl ProvideErrorMetadata for ServiceError {
+    fn code(&self) -> Option<&str> {
+        Some(&self.code)
+    }
+    fn message(&self) -> Option<&str> {
+        Some(&self.message)
+    }
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+/// An error the operation's error type does not list: a code the document does not name, or
+/// (from [`SdkError::into_service_error`]) a failure that is not a service answer. Opaque, so
+/// that giving such a code its own variant later breaks no `match`: read it through
+/// [`ProvideErrorMetadata`], [`Unhandled::service_error`] and `Error::source`.
+#[derive(Debug)]
+pub struct Unhandled {
+    service: Option<ServiceError>,
+    source: Option<BoxError>,
+}
+
+impl Unhandled {
+    /// The service's answer, when there was one.
+    pub fn service_error(&self) -> Option<&ServiceError> {
+        self.service.as_ref()
+    }
+}
+
+impl fmt::Display for Unhandled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.service, &self.source) {
+            (Some(service), _) => fmt::Display::fmt(service, f),
+            (None, Some(source)) => fmt::Display::fmt(source, f),
+            (None, None) => f.write_str("unhandled error"),
+        }
+    }
+}
+
+impl std::error::Error for Unhandled {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.source {
+            Some(source) => Some(source.as_ref()),
+            None => self
+                .service
+                .as_ref()
+                .map(|s| s as &(dyn std::error::Error + 'static)),
+        }
+    }
+}
+
+impl ProvideErrorMetadata for Unhandled {
+    fn code(&self) -> Option<&str> {
+        self.service.as_ref().and_then(ProvideErrorMetadata::code)
+    }
+    fn message(&self) -> Option<&str> {
+        self.service
+            .as_ref()
+            .and_then(ProvideErrorMetadata::message)
+    }
+    fn request_id(&self) -> Option<&str> {
+        self.service
+            .as_ref()
+            .and_then(ProvideErrorMetadata::request_id)
+    }
+}
+
+/// How generated error types wrap an [`Unhandled`]; implemented by every generated error.
+/// Not for users: an `Unhandled` is built only by the runtime and generated code.
+#[doc(hidden)]
+pub trait CreateUnhandledError {
+    /// The error type's `Unhandled` variant around `unhandled`.
+    fn create_unhandled_error(unhandled: Unhandled) -> Self;
+}
+
+/// Builds the [`Unhandled`] of a service answer no variant lists; for generated code only.
+#[doc(hidden)]
+pub fn unhandled(service: ServiceError) -> Unhandled {
+    Unhandled {
+        service: Some(service),
+        source: None,
+    }
+}
 
 /// Transport-level failure source (connection refused, reset, TLS...).
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -141,6 +241,35 @@ impl<E> SdkError<E> {
     }
 }
 
+impl<E> SdkError<E>
+where
+    E: CreateUnhandledError + std::error::Error + Send + Sync + 'static,
+{
+    /// The operation's own error: the service's answer as it is, any other failure (timeout,
+    /// transport, validation...) as the error's `Unhandled` variant with this error as source.
+    pub fn into_service_error(self) -> E {
+        match self {
+            SdkError::Service(e) => e,
+            other => E::create_unhandled_error(Unhandled {
+                service: None,
+                source: Some(Box::new(other)),
+            }),
+        }
+    }
+}
+
+impl<E: ProvideErrorMetadata> ProvideErrorMetadata for SdkError<E> {
+    fn code(&self) -> Option<&str> {
+        self.as_service().and_then(ProvideErrorMetadata::code)
+    }
+    fn message(&self) -> Option<&str> {
+        self.as_service().and_then(ProvideErrorMetadata::message)
+    }
+    fn request_id(&self) -> Option<&str> {
+        self.as_service().and_then(ProvideErrorMetadata::request_id)
+    }
+}
+
 impl<E: fmt::Display> fmt::Display for SdkError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -236,6 +365,97 @@ mod tests {
         );
         assert_eq!(bounded("abc", 3), "abc");
         assert_eq!(bounded("abcd", 3), "abc…");
+    }
+
+    /// A stand-in for a generated error type.
+    #[derive(Debug)]
+    enum OpError {
+        Listed(ServiceError),
+        Unhandled(Unhandled),
+    }
+
+    impl fmt::Display for OpError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{self:?}")
+        }
+    }
+
+    impl std::error::Error for OpError {}
+
+    impl CreateUnhandledError for OpError {
+        fn create_unhandled_error(unhandled: Unhandled) -> Self {
+            Self::Unhandled(unhandled)
+        }
+    }
+
+    impl ProvideErrorMetadata for OpError {
+        fn code(&self) -> Option<&str> {
+            match self {
+                Self::Listed(e) => e.code(),
+                Self::Unhandled(u) => u.code(),
+            }
+        }
+        fn message(&self) -> Option<&str> {
+            match self {
+                Self::Listed(e) => e.message(),
+                Self::Unhandled(u) => u.message(),
+            }
+        }
+        fn request_id(&self) -> Option<&str> {
+            match self {
+                Self::Listed(e) => e.request_id(),
+                Self::Unhandled(u) => u.request_id(),
+            }
+        }
+    }
+
+    fn service(code: &str) -> ServiceError {
+        ServiceError {
+            http_status: 400,
+            code: code.into(),
+            message: "no such thing".into(),
+            request_id: Some("RID".into()),
+            host_id: None,
+            recommend: None,
+            access_denied_detail: None,
+        }
+    }
+
+    #[test]
+    fn metadata_reads_through_sdk_error_and_unhandled() {
+        let e: SdkError<OpError> = SdkError::Service(OpError::Listed(service("A.B")));
+        assert_eq!(e.code(), Some("A.B"));
+        assert_eq!(e.message(), Some("no such thing"));
+        assert_eq!(e.request_id(), Some("RID"));
+        let u = OpError::Unhandled(unhandled(service("New.Code")));
+        assert_eq!(u.code(), Some("New.Code"));
+        let timeout: SdkError<OpError> = SdkError::Timeout {
+            attempts: 1,
+            timeout: Duration::from_millis(5),
+        };
+        assert_eq!(timeout.code(), None);
+        assert_eq!(timeout.request_id(), None);
+    }
+
+    #[test]
+    fn into_service_error_keeps_the_answer_and_wraps_the_rest() {
+        let e: SdkError<OpError> = SdkError::Service(OpError::Listed(service("A.B")));
+        assert!(matches!(e.into_service_error(), OpError::Listed(s) if s.code == "A.B"));
+        let timeout: SdkError<OpError> = SdkError::Timeout {
+            attempts: 2,
+            timeout: Duration::from_millis(5),
+        };
+        let OpError::Unhandled(u) = timeout.into_service_error() else {
+            panic!("a timeout is not a listed error");
+        };
+        assert_eq!(u.code(), None);
+        assert!(u.service_error().is_none());
+        assert_eq!(u.to_string(), "timed out after 2 attempt(s) of 5 ms each");
+        let source = std::error::Error::source(&u).map(ToString::to_string);
+        assert_eq!(
+            source.as_deref(),
+            Some("timed out after 2 attempt(s) of 5 ms each")
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod client;
 pub mod config;
 pub mod credentials;
 mod endpoint;
-mod error;
+pub mod error;
 pub mod json;
 mod params;
 mod response;
@@ -41,7 +41,7 @@ pub use credentials::{
     Credentials, CredentialsError, CredentialsFuture, DefaultCredentialsChain, Environment,
     ProvideCredentials,
 };
-pub use error::{BoxError, SdkError, ServiceError};
+pub use error::{BoxError, ProvideErrorMetadata, SdkError, ServiceError, Unhandled};
 pub use params::Params;
 pub use retry::RetryConfig;
 pub use service::{OperationInfo, ParamLocation, ServiceInfo};

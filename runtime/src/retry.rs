@@ -20,6 +20,7 @@ use std::time::Duration;
 use rand::Rng;
 
 use crate::config::ConfigError;
+use crate::error::ServiceError;
 use crate::service::OperationInfo;
 
 /// How many attempts a call may make and how long it waits between them.
@@ -120,6 +121,13 @@ pub(crate) fn is_retryable(kind: FailureKind, op: &OperationInfo) -> bool {
     }
 }
 
+/// Whether the client retries `error` when `op` gets it: the rule above, applied to a service
+/// answer. Generated errors' `is_retryable()` asks this, so they never disagree with the
+/// client.
+pub fn retries_service_error(error: &ServiceError, op: &OperationInfo) -> bool {
+    is_retryable(answered(error.http_status, Some(&error.code)), op)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +178,36 @@ mod tests {
         assert_eq!(answered(400, Some("InvalidParameter")), FailureKind::Final);
         assert_eq!(answered(400, None), FailureKind::Final);
         assert_eq!(answered(200, None), FailureKind::Final);
+    }
+
+    #[test]
+    fn a_service_error_is_retried_as_the_client_retries_it() {
+        let error = |http_status, code: &str| ServiceError {
+            http_status,
+            code: code.into(),
+            message: String::new(),
+            request_id: None,
+            host_id: None,
+            recommend: None,
+            access_denied_detail: None,
+        };
+        let read = OperationInfo {
+            read_only: true,
+            ..CREATE
+        };
+        assert!(retries_service_error(
+            &error(400, "Throttling.User"),
+            &CREATE
+        ));
+        assert!(!retries_service_error(
+            &error(500, "InternalError"),
+            &CREATE
+        ));
+        assert!(retries_service_error(&error(500, "InternalError"), &read));
+        assert!(!retries_service_error(
+            &error(400, "ServiceUnavailable"),
+            &read
+        ));
     }
 
     #[test]

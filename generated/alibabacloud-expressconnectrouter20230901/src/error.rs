@@ -3,6 +3,8 @@
 
 //! Errors shared by every operation of the crate.
 use ::specgen_runtime::ServiceError;
+/// The traits and types every error of this crate answers to, as in aws-sdk-rust's `error` modules.
+pub use ::specgen_runtime::{ProvideErrorMetadata, SdkError, Unhandled};
 /// An error code the service may return for any operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,11 +71,6 @@ impl CommonError {
             | Self::ServiceUnavailable(e) => e,
         }
     }
-}
-/// True when the same request may succeed later: throttling, or a failure of the service.
-pub fn is_retryable(error: &ServiceError) -> bool {
-    error.code.starts_with("Throttling") || error.http_status >= 500
-        || starts_with_any(&error.code, &["ServiceUnavailable", "InternalError"])
 }
 /// For a code documented as a pattern (`IllegalParamFormat.%s`): the part `%s` stands for,
 /// when `code` starts with `prefix` and ends with `suffix`.

@@ -33,7 +33,10 @@ pub mod error;
 pub mod operation;
 pub use client::Client;
 pub use error::CommonError;
-pub use specgen_runtime::{CallOptions, Config, SdkError, ServiceError, ValidationError};
+pub use specgen_runtime::{
+    CallOptions, Config, ProvideErrorMetadata, SdkError, ServiceError, Unhandled,
+    ValidationError,
+};
 /// What configuring a client takes (credentials, providers, retries, timeouts, signing), so
 /// that the generated crate is the only dependency a user needs.
 pub use specgen_runtime::{

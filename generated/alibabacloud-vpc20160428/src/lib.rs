@@ -81,7 +81,10 @@ pub mod operation;
 pub mod pagination;
 pub use client::Client;
 pub use error::CommonError;
-pub use specgen_runtime::{CallOptions, Config, SdkError, ServiceError, ValidationError};
+pub use specgen_runtime::{
+    CallOptions, Config, ProvideErrorMetadata, SdkError, ServiceError, Unhandled,
+    ValidationError,
+};
 /// What configuring a client takes (credentials, providers, retries, timeouts, signing), so
 /// that the generated crate is the only dependency a user needs.
 pub use specgen_runtime::{

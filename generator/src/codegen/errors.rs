@@ -1,5 +1,7 @@
 //! The error enum of an operation from its error table: one variant per code, a variant with
-//! the matched part for each `%s` pattern, the crate's shared `CommonError`, and `Unhandled`.
+//! the matched part for each `%s` pattern, the crate's shared `CommonError`, and the runtime's
+//! opaque `Unhandled`; an `is_<code>()` helper per documented code, and the runtime's error
+//! traits (`ProvideErrorMetadata`, the retry rule) so that every error reads the same way.
 
 use super::docs;
 use super::names::{self, Scope};
@@ -17,7 +19,8 @@ struct Code<'a> {
 }
 
 fn codes(rows: &[ErrorRow]) -> Vec<Code<'_>> {
-    let mut scope = Scope::with_reserved(&["Common", "Unhandled"]);
+    // `Retryable` would give `is_retryable()` twice; `Common` and `Unhandled` are variants.
+    let mut scope = Scope::with_reserved(&["Common", "Unhandled", "Retryable"]);
     let mut out: Vec<Code> = Vec::new();
     for row in rows {
         let code = row.code.trim();
@@ -104,7 +107,7 @@ pub fn error_tokens(name: &str, op_name: &str, rows: &[ErrorRow]) -> TokenStream
         #(#patterns)*
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     };
     let (from_service, unlisted) = if exact.is_empty() {
@@ -126,8 +129,23 @@ pub fn error_tokens(name: &str, op_name: &str, rows: &[ErrorRow]) -> TokenStream
     let arms = codes.iter().map(|c| {
         let v = names::ident(&c.variant);
         match c.pattern {
-            Some(_) => quote!(Self::#v { error, .. } => error,),
-            None => quote!(Self::#v(error) => error,),
+            Some(_) => quote!(Self::#v { error, .. } => Some(error),),
+            None => quote!(Self::#v(error) => Some(error),),
+        }
+    });
+    let helpers = codes.iter().map(|c| {
+        let v = names::ident(&c.variant);
+        let helper = names::ident(&format!("is_{}", names::snake(&c.variant)));
+        let doc = format!(" True for {}.", docs::code(c.code));
+        let pattern = match c.pattern {
+            Some(_) => quote!(Self::#v { .. }),
+            None => quote!(Self::#v(_)),
+        };
+        quote! {
+            #[doc = #doc]
+            pub fn #helper(&self) -> bool {
+                matches!(self, #pattern)
+            }
         }
     });
     let shape = crate::compat::GENERATED.error_enum.attrs();
@@ -141,8 +159,9 @@ pub fn error_tokens(name: &str, op_name: &str, rows: &[ErrorRow]) -> TokenStream
             #(#variants)*
             /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
             Common(crate::error::CommonError),
-            /// A code the document does not list.
-            Unhandled(::specgen_runtime::ServiceError),
+            /// A code the document does not list, or (from `SdkError::into_service_error`) a
+            /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+            Unhandled(::specgen_runtime::Unhandled),
         }
 
         impl #ident {
@@ -153,42 +172,63 @@ pub fn error_tokens(name: &str, op_name: &str, rows: &[ErrorRow]) -> TokenStream
 
             #unlisted
 
-            /// Everything the service said.
-            pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+            /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
+            pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
                 match self {
                     #(#arms)*
-                    Self::Common(common) => common.service_error(),
-                    Self::Unhandled(error) => error,
+                    Self::Common(common) => Some(common.service_error()),
+                    Self::Unhandled(unhandled) => unhandled.service_error(),
                 }
             }
 
-            /// The error code, e.g. `Throttling.User`.
-            pub fn code(&self) -> &str {
-                &self.service_error().code
-            }
+            #(#helpers)*
 
-            /// The service's message.
-            pub fn message(&self) -> &str {
-                &self.service_error().message
-            }
-
-            /// The request id, for support tickets.
-            pub fn request_id(&self) -> Option<&str> {
-                self.service_error().request_id.as_deref()
-            }
-
-            /// True when the same request may succeed later (throttling, unavailability).
+            /// True when the client retries this error for this operation (the runtime's one
+            /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+            /// operation only reads or carries an idempotency token.
             pub fn is_retryable(&self) -> bool {
-                crate::error::is_retryable(self.service_error())
+                self.service_error()
+                    .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(e, &OPERATION))
+            }
+        }
+
+        impl ::specgen_runtime::ProvideErrorMetadata for #ident {
+            fn code(&self) -> Option<&str> {
+                self.service_error().map(|e| e.code.as_str())
+            }
+
+            fn message(&self) -> Option<&str> {
+                self.service_error().map(|e| e.message.as_str())
+            }
+
+            fn request_id(&self) -> Option<&str> {
+                self.service_error().and_then(|e| e.request_id.as_deref())
+            }
+        }
+
+        impl ::specgen_runtime::error::CreateUnhandledError for #ident {
+            fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+                Self::Unhandled(unhandled)
             }
         }
 
         impl ::std::fmt::Display for #ident {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(self.service_error(), f)
+                match (self, self.service_error()) {
+                    (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+                    (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+                    (_, None) => f.write_str(#op_name),
+                }
             }
         }
 
-        impl ::std::error::Error for #ident {}
+        impl ::std::error::Error for #ident {
+            fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+                    _ => None,
+                }
+            }
+        }
     }
 }

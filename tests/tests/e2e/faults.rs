@@ -8,7 +8,7 @@ use alibabacloud_expressconnectrouter20230901 as ecr;
 use alibabacloud_vpc20160428 as vpc;
 use serde_json::json;
 use specgen_runtime::testing::MockServer;
-use specgen_runtime::{CallOptions, SdkError, SignatureVersion};
+use specgen_runtime::{CallOptions, ProvideErrorMetadata, SdkError, SignatureVersion};
 use vpc::operation::cancel_physical_connection::CancelPhysicalConnectionError;
 use vpc::operation::describe_physical_connections::{
     DescribePhysicalConnectionsError, LineOperator, Status,
@@ -92,7 +92,7 @@ async fn server_errors_until_attempts_run_out_name_the_last_request_id() {
         ),
         "{error:?}"
     );
-    assert_eq!(error.code(), "InternalError");
+    assert_eq!(error.code(), Some("InternalError"));
     assert_eq!(error.request_id(), Some("5XX-REQUEST-ID"));
     assert!(error.is_retryable());
     let message = SdkError::Service(error).to_string();
@@ -215,11 +215,17 @@ async fn an_undocumented_code_is_unhandled() {
     )
     .await;
     let error = cancel(&server).send().await.err();
-    let Some(SdkError::Service(CancelPhysicalConnectionError::Unhandled(service))) = &error else {
+    let Some(SdkError::Service(CancelPhysicalConnectionError::Unhandled(unhandled))) = &error
+    else {
         panic!("expected Unhandled, got {error:?}");
     };
-    assert_eq!(service.code, "SomethingNew.NeverDocumented");
-    assert_eq!(service.request_id.as_deref(), Some("unknown-code"));
+    assert_eq!(unhandled.code(), Some("SomethingNew.NeverDocumented"));
+    assert_eq!(unhandled.request_id(), Some("unknown-code"));
+    let error = error.map(SdkError::into_service_error);
+    assert_eq!(
+        error.as_ref().map(ProvideErrorMetadata::code),
+        Some(Some("SomethingNew.NeverDocumented"))
+    );
     assert_eq!(received(&server).await.len(), 1, "a 4xx is not retried");
 }
 
@@ -250,6 +256,8 @@ async fn a_documented_code_has_its_own_variant() {
         "{error:?}"
     );
     assert_eq!(error.request_id(), Some("not-found"));
+    assert!(error.is_invalid_physical_connection_id_not_found());
+    assert!(!error.is_retryable(), "a 404 is not retried");
 }
 
 #[tokio::test]

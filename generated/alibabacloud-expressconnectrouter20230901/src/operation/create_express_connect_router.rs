@@ -451,8 +451,9 @@ pub enum CreateExpressConnectRouterError {
     ConflictLock(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl CreateExpressConnectRouterError {
     /// Sorts a service error into its variant.
@@ -493,52 +494,110 @@ impl CreateExpressConnectRouterError {
         }
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::IllegalParamFormat { error, .. } => error,
-            Self::OperationFailedUserNotInWhiteList(error) => error,
-            Self::QuotaExceededEcrCountPerUser(error) => error,
-            Self::ConflictAsnOfEcr(error) => error,
-            Self::MissingParam { error, .. } => error,
-            Self::IllegalParamAlibabaSideAsn(error) => error,
-            Self::ConflictLock(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::IllegalParamFormat { error, .. } => Some(error),
+            Self::OperationFailedUserNotInWhiteList(error) => Some(error),
+            Self::QuotaExceededEcrCountPerUser(error) => Some(error),
+            Self::ConflictAsnOfEcr(error) => Some(error),
+            Self::MissingParam { error, .. } => Some(error),
+            Self::IllegalParamAlibabaSideAsn(error) => Some(error),
+            Self::ConflictLock(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `IllegalParamFormat.%s`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_illegal_param_format(&self) -> bool {
+        matches!(self, Self::IllegalParamFormat { .. })
     }
-    /// The service's message.
+    /// True for `OperationFailed.UserNotInWhiteList`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_operation_failed_user_not_in_white_list(&self) -> bool {
+        matches!(self, Self::OperationFailedUserNotInWhiteList(_))
     }
-    /// The request id, for support tickets.
+    /// True for `QuotaExceeded.EcrCountPerUser`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_quota_exceeded_ecr_count_per_user(&self) -> bool {
+        matches!(self, Self::QuotaExceededEcrCountPerUser(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `Conflict.ASNOfECR`.
+    #[inline]
+    pub fn is_conflict_asn_of_ecr(&self) -> bool {
+        matches!(self, Self::ConflictAsnOfEcr(_))
+    }
+    /// True for `MissingParam.%s`.
+    #[inline]
+    pub fn is_missing_param(&self) -> bool {
+        matches!(self, Self::MissingParam { .. })
+    }
+    /// True for `IllegalParam.AlibabaSideAsn`.
+    #[inline]
+    pub fn is_illegal_param_alibaba_side_asn(&self) -> bool {
+        matches!(self, Self::IllegalParamAlibabaSideAsn(_))
+    }
+    /// True for `Conflict.Lock`.
+    #[inline]
+    pub fn is_conflict_lock(&self) -> bool {
+        matches!(self, Self::ConflictLock(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for CreateExpressConnectRouterError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError for CreateExpressConnectRouterError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for CreateExpressConnectRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("CreateExpressConnectRouter"),
+        }
     }
 }
-impl ::std::error::Error for CreateExpressConnectRouterError {}
+impl ::std::error::Error for CreateExpressConnectRouterError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `CreateExpressConnectRouter` request; see [`crate::Client::create_express_connect_router`].
 #[derive(Debug, Clone)]
 pub struct CreateExpressConnectRouterFluentBuilder {

@@ -744,8 +744,9 @@ pub enum CreateVirtualPhysicalConnectionError {
     QuotaExceededVpconn(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl CreateVirtualPhysicalConnectionError {
     /// Sorts a service error into its variant.
@@ -786,64 +787,183 @@ impl CreateVirtualPhysicalConnectionError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::OperationFailedVbrBindedPconn(error) => error,
-            Self::IllegalParamBandwidth(error) => error,
-            Self::ResourceNotFoundPhysicalConnectionId(error) => error,
-            Self::OperationFailedVPconnCreated(error) => error,
-            Self::MissingParamSpec(error) => error,
-            Self::IllegalParamSpec(error) => error,
-            Self::IllegalParamVlanId(error) => error,
-            Self::InvalidPhysicalConnectionIdNotFound(error) => error,
-            Self::MissingParameter(error) => error,
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => error,
-            Self::InvalidVlanIdMalformed(error) => error,
-            Self::InvalidNameMalformed(error) => error,
-            Self::InvalidDescriptionMalformed(error) => error,
-            Self::ResourceNotEnoughBandwidth(error) => error,
-            Self::IllegalParamVpconnAliUid(error) => error,
-            Self::IllegalParamOrderMode(error) => error,
-            Self::OperationDeniedCreateVpconn(error) => error,
-            Self::ForbiddenVpconnAliUid(error) => error,
-            Self::QuotaExceededVpconn(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::OperationFailedVbrBindedPconn(error) => Some(error),
+            Self::IllegalParamBandwidth(error) => Some(error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => Some(error),
+            Self::OperationFailedVPconnCreated(error) => Some(error),
+            Self::MissingParamSpec(error) => Some(error),
+            Self::IllegalParamSpec(error) => Some(error),
+            Self::IllegalParamVlanId(error) => Some(error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => Some(error),
+            Self::MissingParameter(error) => Some(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => Some(error),
+            Self::InvalidVlanIdMalformed(error) => Some(error),
+            Self::InvalidNameMalformed(error) => Some(error),
+            Self::InvalidDescriptionMalformed(error) => Some(error),
+            Self::ResourceNotEnoughBandwidth(error) => Some(error),
+            Self::IllegalParamVpconnAliUid(error) => Some(error),
+            Self::IllegalParamOrderMode(error) => Some(error),
+            Self::OperationDeniedCreateVpconn(error) => Some(error),
+            Self::ForbiddenVpconnAliUid(error) => Some(error),
+            Self::QuotaExceededVpconn(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `OperationFailed.VbrBindedPconn`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_operation_failed_vbr_binded_pconn(&self) -> bool {
+        matches!(self, Self::OperationFailedVbrBindedPconn(_))
     }
-    /// The service's message.
+    /// True for `IllegalParam.Bandwidth`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_illegal_param_bandwidth(&self) -> bool {
+        matches!(self, Self::IllegalParamBandwidth(_))
     }
-    /// The request id, for support tickets.
+    /// True for `ResourceNotFound.PhysicalConnectionId`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_resource_not_found_physical_connection_id(&self) -> bool {
+        matches!(self, Self::ResourceNotFoundPhysicalConnectionId(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `OperationFailed.VPconnCreated`.
+    #[inline]
+    pub fn is_operation_failed_v_pconn_created(&self) -> bool {
+        matches!(self, Self::OperationFailedVPconnCreated(_))
+    }
+    /// True for `MissingParam.Spec`.
+    #[inline]
+    pub fn is_missing_param_spec(&self) -> bool {
+        matches!(self, Self::MissingParamSpec(_))
+    }
+    /// True for `IllegalParam.Spec`.
+    #[inline]
+    pub fn is_illegal_param_spec(&self) -> bool {
+        matches!(self, Self::IllegalParamSpec(_))
+    }
+    /// True for `IllegalParam.VlanId`.
+    #[inline]
+    pub fn is_illegal_param_vlan_id(&self) -> bool {
+        matches!(self, Self::IllegalParamVlanId(_))
+    }
+    /// True for `InvalidPhysicalConnectionId.NotFound`.
+    #[inline]
+    pub fn is_invalid_physical_connection_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidPhysicalConnectionIdNotFound(_))
+    }
+    /// True for `MissingParameter`.
+    #[inline]
+    pub fn is_missing_parameter(&self) -> bool {
+        matches!(self, Self::MissingParameter(_))
+    }
+    /// True for `InvalidPhysicalConnectionId.NotEnabled`.
+    #[inline]
+    pub fn is_invalid_physical_connection_id_not_enabled(&self) -> bool {
+        matches!(self, Self::InvalidPhysicalConnectionIdNotEnabled(_))
+    }
+    /// True for `InvalidVlanId.Malformed`.
+    #[inline]
+    pub fn is_invalid_vlan_id_malformed(&self) -> bool {
+        matches!(self, Self::InvalidVlanIdMalformed(_))
+    }
+    /// True for `InvalidName.Malformed`.
+    #[inline]
+    pub fn is_invalid_name_malformed(&self) -> bool {
+        matches!(self, Self::InvalidNameMalformed(_))
+    }
+    /// True for `InvalidDescription.Malformed`.
+    #[inline]
+    pub fn is_invalid_description_malformed(&self) -> bool {
+        matches!(self, Self::InvalidDescriptionMalformed(_))
+    }
+    /// True for `ResourceNotEnough.Bandwidth`.
+    #[inline]
+    pub fn is_resource_not_enough_bandwidth(&self) -> bool {
+        matches!(self, Self::ResourceNotEnoughBandwidth(_))
+    }
+    /// True for `IllegalParam.VpconnAliUid`.
+    #[inline]
+    pub fn is_illegal_param_vpconn_ali_uid(&self) -> bool {
+        matches!(self, Self::IllegalParamVpconnAliUid(_))
+    }
+    /// True for `IllegalParam.OrderMode`.
+    #[inline]
+    pub fn is_illegal_param_order_mode(&self) -> bool {
+        matches!(self, Self::IllegalParamOrderMode(_))
+    }
+    /// True for `OperationDenied.CreateVpconn`.
+    #[inline]
+    pub fn is_operation_denied_create_vpconn(&self) -> bool {
+        matches!(self, Self::OperationDeniedCreateVpconn(_))
+    }
+    /// True for `Forbidden.VpconnAliUid`.
+    #[inline]
+    pub fn is_forbidden_vpconn_ali_uid(&self) -> bool {
+        matches!(self, Self::ForbiddenVpconnAliUid(_))
+    }
+    /// True for `QuotaExceeded.VPCONN`.
+    #[inline]
+    pub fn is_quota_exceeded_vpconn(&self) -> bool {
+        matches!(self, Self::QuotaExceededVpconn(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for CreateVirtualPhysicalConnectionError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError
+for CreateVirtualPhysicalConnectionError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for CreateVirtualPhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("CreateVirtualPhysicalConnection"),
+        }
     }
 }
-impl ::std::error::Error for CreateVirtualPhysicalConnectionError {}
+impl ::std::error::Error for CreateVirtualPhysicalConnectionError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `CreateVirtualPhysicalConnection` request; see [`crate::Client::create_virtual_physical_connection`].
 #[derive(Debug, Clone)]
 pub struct CreateVirtualPhysicalConnectionFluentBuilder {
