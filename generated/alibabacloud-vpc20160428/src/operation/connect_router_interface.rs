@@ -147,8 +147,9 @@ pub enum ConnectRouterInterfaceError {
     CrossBidForbidden(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl ConnectRouterInterfaceError {
     /// Sorts a service error into its variant.
@@ -174,51 +175,104 @@ impl ConnectRouterInterfaceError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::InvalidRouterInterfaceIdNotFound(error) => error,
-            Self::IncorrectRoleNotInitiatingSide(error) => error,
-            Self::IncorrectOppositeInterfaceInfo(error) => error,
-            Self::ForbiddenOnlyOneConnection(error) => error,
-            Self::ForbiddenBillsOutstanding(error) => error,
-            Self::CrossBidForbidden(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::InvalidRouterInterfaceIdNotFound(error) => Some(error),
+            Self::IncorrectRoleNotInitiatingSide(error) => Some(error),
+            Self::IncorrectOppositeInterfaceInfo(error) => Some(error),
+            Self::ForbiddenOnlyOneConnection(error) => Some(error),
+            Self::ForbiddenBillsOutstanding(error) => Some(error),
+            Self::CrossBidForbidden(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `InvalidRouterInterfaceId.NotFound`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_invalid_router_interface_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidRouterInterfaceIdNotFound(_))
     }
-    /// The service's message.
+    /// True for `IncorrectRole.NotInitiatingSide`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_incorrect_role_not_initiating_side(&self) -> bool {
+        matches!(self, Self::IncorrectRoleNotInitiatingSide(_))
     }
-    /// The request id, for support tickets.
+    /// True for `IncorrectOppositeInterfaceInfo`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_incorrect_opposite_interface_info(&self) -> bool {
+        matches!(self, Self::IncorrectOppositeInterfaceInfo(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `Forbidden.OnlyOneConnection`.
+    #[inline]
+    pub fn is_forbidden_only_one_connection(&self) -> bool {
+        matches!(self, Self::ForbiddenOnlyOneConnection(_))
+    }
+    /// True for `Forbidden.BillsOutstanding`.
+    #[inline]
+    pub fn is_forbidden_bills_outstanding(&self) -> bool {
+        matches!(self, Self::ForbiddenBillsOutstanding(_))
+    }
+    /// True for `CROSS_BID.FORBIDDEN`.
+    #[inline]
+    pub fn is_cross_bid_forbidden(&self) -> bool {
+        matches!(self, Self::CrossBidForbidden(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for ConnectRouterInterfaceError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError for ConnectRouterInterfaceError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for ConnectRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("ConnectRouterInterface"),
+        }
     }
 }
-impl ::std::error::Error for ConnectRouterInterfaceError {}
+impl ::std::error::Error for ConnectRouterInterfaceError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `ConnectRouterInterface` request; see [`crate::Client::connect_router_interface`].
 #[derive(Debug, Clone)]
 pub struct ConnectRouterInterfaceFluentBuilder {

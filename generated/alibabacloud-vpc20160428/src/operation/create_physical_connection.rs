@@ -566,8 +566,9 @@ pub enum CreatePhysicalConnectionError {
     QuotaExceededFreePconnPerAp(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl CreatePhysicalConnectionError {
     /// Sorts a service error into its variant.
@@ -603,59 +604,152 @@ impl CreatePhysicalConnectionError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::InvalidAccessPointIdNotEnabled(error) => error,
-            Self::InvalidTypeMalformd(error) => error,
-            Self::InvalidPeerLocationMalformd(error) => error,
-            Self::InvalidLineOperatorMalformd(error) => error,
-            Self::InvalidPortTypeMalformd(error) => error,
-            Self::InvalidDescriptionMalformed(error) => error,
-            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => error,
-            Self::InvalidNameMalformed(error) => error,
-            Self::QuotaExceededPConnPerAp(error) => error,
-            Self::InvalidBandwidth(error) => error,
-            Self::InvalidRedundantPhysicalConnection(error) => error,
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => error,
-            Self::InvalidCircuitCodeMalformed(error) => error,
-            Self::QuotaExceededFreePconnPerAp(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::InvalidAccessPointIdNotEnabled(error) => Some(error),
+            Self::InvalidTypeMalformd(error) => Some(error),
+            Self::InvalidPeerLocationMalformd(error) => Some(error),
+            Self::InvalidLineOperatorMalformd(error) => Some(error),
+            Self::InvalidPortTypeMalformd(error) => Some(error),
+            Self::InvalidDescriptionMalformed(error) => Some(error),
+            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => Some(error),
+            Self::InvalidNameMalformed(error) => Some(error),
+            Self::QuotaExceededPConnPerAp(error) => Some(error),
+            Self::InvalidBandwidth(error) => Some(error),
+            Self::InvalidRedundantPhysicalConnection(error) => Some(error),
+            Self::InvalidRedundantPhysicalConnectionStatus(error) => Some(error),
+            Self::InvalidCircuitCodeMalformed(error) => Some(error),
+            Self::QuotaExceededFreePconnPerAp(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `InvalidAccessPointId.NotEnabled`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_invalid_access_point_id_not_enabled(&self) -> bool {
+        matches!(self, Self::InvalidAccessPointIdNotEnabled(_))
     }
-    /// The service's message.
+    /// True for `InvalidType.Malformd`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_invalid_type_malformd(&self) -> bool {
+        matches!(self, Self::InvalidTypeMalformd(_))
     }
-    /// The request id, for support tickets.
+    /// True for `InvalidPeerLocation.Malformd`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_invalid_peer_location_malformd(&self) -> bool {
+        matches!(self, Self::InvalidPeerLocationMalformd(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `InvalidLineOperator.Malformd`.
+    #[inline]
+    pub fn is_invalid_line_operator_malformd(&self) -> bool {
+        matches!(self, Self::InvalidLineOperatorMalformd(_))
+    }
+    /// True for `InvalidPortType.Malformd`.
+    #[inline]
+    pub fn is_invalid_port_type_malformd(&self) -> bool {
+        matches!(self, Self::InvalidPortTypeMalformd(_))
+    }
+    /// True for `InvalidDescription.Malformed`.
+    #[inline]
+    pub fn is_invalid_description_malformed(&self) -> bool {
+        matches!(self, Self::InvalidDescriptionMalformed(_))
+    }
+    /// True for `InvalidRedundantPhysicalConnectionId.NotFound`.
+    #[inline]
+    pub fn is_invalid_redundant_physical_connection_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidRedundantPhysicalConnectionIdNotFound(_))
+    }
+    /// True for `InvalidName.Malformed`.
+    #[inline]
+    pub fn is_invalid_name_malformed(&self) -> bool {
+        matches!(self, Self::InvalidNameMalformed(_))
+    }
+    /// True for `QuotaExceeded.pConnPerAP`.
+    #[inline]
+    pub fn is_quota_exceeded_p_conn_per_ap(&self) -> bool {
+        matches!(self, Self::QuotaExceededPConnPerAp(_))
+    }
+    /// True for `InvalidBandwidth`.
+    #[inline]
+    pub fn is_invalid_bandwidth(&self) -> bool {
+        matches!(self, Self::InvalidBandwidth(_))
+    }
+    /// True for `InvalidRedundantPhysicalConnection`.
+    #[inline]
+    pub fn is_invalid_redundant_physical_connection(&self) -> bool {
+        matches!(self, Self::InvalidRedundantPhysicalConnection(_))
+    }
+    /// True for `InvalidRedundantPhysicalConnectionStatus`.
+    #[inline]
+    pub fn is_invalid_redundant_physical_connection_status(&self) -> bool {
+        matches!(self, Self::InvalidRedundantPhysicalConnectionStatus(_))
+    }
+    /// True for `InvalidCircuitCode.Malformed`.
+    #[inline]
+    pub fn is_invalid_circuit_code_malformed(&self) -> bool {
+        matches!(self, Self::InvalidCircuitCodeMalformed(_))
+    }
+    /// True for `QuotaExceeded.freePconnPerAP`.
+    #[inline]
+    pub fn is_quota_exceeded_free_pconn_per_ap(&self) -> bool {
+        matches!(self, Self::QuotaExceededFreePconnPerAp(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for CreatePhysicalConnectionError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError for CreatePhysicalConnectionError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("CreatePhysicalConnection"),
+        }
     }
 }
-impl ::std::error::Error for CreatePhysicalConnectionError {}
+impl ::std::error::Error for CreatePhysicalConnectionError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `CreatePhysicalConnection` request; see [`crate::Client::create_physical_connection`].
 #[derive(Debug, Clone)]
 pub struct CreatePhysicalConnectionFluentBuilder {

@@ -447,8 +447,9 @@ pub enum CreateVirtualBorderRouterError {
     CrossBidForbidden(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl CreateVirtualBorderRouterError {
     /// Sorts a service error into its variant.
@@ -501,66 +502,194 @@ impl CreateVirtualBorderRouterError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::InvalidRegionIdNotFound(error) => error,
-            Self::InvalidPhysicalConnectionIdNotFound(error) => error,
-            Self::InvalidVlanIdUsed(error) => error,
-            Self::MissingParameter(error) => error,
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => error,
-            Self::InvalidVbrOwnerIdNotFound(error) => error,
-            Self::InvalidVlanIdMalformed(error) => error,
-            Self::InvalidCircuitCodeMalformed(error) => error,
-            Self::InvalidLocalGatewayIpMalformed(error) => error,
-            Self::InvalidPeeringSubnetMaskMalformed(error) => error,
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => error,
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => error,
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => error,
-            Self::ForbiddenNameNotAllowedByCaller(error) => error,
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => error,
-            Self::InvalidNameMalformed(error) => error,
-            Self::InvalidDescriptionMalformed(error) => error,
-            Self::QuotaExceededVbrPerpConn(error) => error,
-            Self::QuotaExceededFreevbr(error) => error,
-            Self::InvalidIpNotSameSubnet(error) => error,
-            Self::CrossBidForbidden(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => Some(error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => Some(error),
+            Self::InvalidVlanIdUsed(error) => Some(error),
+            Self::MissingParameter(error) => Some(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => Some(error),
+            Self::InvalidVbrOwnerIdNotFound(error) => Some(error),
+            Self::InvalidVlanIdMalformed(error) => Some(error),
+            Self::InvalidCircuitCodeMalformed(error) => Some(error),
+            Self::InvalidLocalGatewayIpMalformed(error) => Some(error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => Some(error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => Some(error),
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => Some(error),
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => Some(error),
+            Self::ForbiddenNameNotAllowedByCaller(error) => Some(error),
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => Some(error),
+            Self::InvalidNameMalformed(error) => Some(error),
+            Self::InvalidDescriptionMalformed(error) => Some(error),
+            Self::QuotaExceededVbrPerpConn(error) => Some(error),
+            Self::QuotaExceededFreevbr(error) => Some(error),
+            Self::InvalidIpNotSameSubnet(error) => Some(error),
+            Self::CrossBidForbidden(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `InvalidRegionId.NotFound`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_invalid_region_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidRegionIdNotFound(_))
     }
-    /// The service's message.
+    /// True for `InvalidPhysicalConnectionId.NotFound`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_invalid_physical_connection_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidPhysicalConnectionIdNotFound(_))
     }
-    /// The request id, for support tickets.
+    /// True for `InvalidVlanId.Used`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_invalid_vlan_id_used(&self) -> bool {
+        matches!(self, Self::InvalidVlanIdUsed(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `MissingParameter`.
+    #[inline]
+    pub fn is_missing_parameter(&self) -> bool {
+        matches!(self, Self::MissingParameter(_))
+    }
+    /// True for `InvalidPhysicalConnectionId.NotEnabled`.
+    #[inline]
+    pub fn is_invalid_physical_connection_id_not_enabled(&self) -> bool {
+        matches!(self, Self::InvalidPhysicalConnectionIdNotEnabled(_))
+    }
+    /// True for `InvalidVbrOwnerId.NotFound`.
+    #[inline]
+    pub fn is_invalid_vbr_owner_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidVbrOwnerIdNotFound(_))
+    }
+    /// True for `InvalidVlanId.Malformed`.
+    #[inline]
+    pub fn is_invalid_vlan_id_malformed(&self) -> bool {
+        matches!(self, Self::InvalidVlanIdMalformed(_))
+    }
+    /// True for `InvalidCircuitCode.Malformed`.
+    #[inline]
+    pub fn is_invalid_circuit_code_malformed(&self) -> bool {
+        matches!(self, Self::InvalidCircuitCodeMalformed(_))
+    }
+    /// True for `InvalidLocalGatewayIp.Malformed`.
+    #[inline]
+    pub fn is_invalid_local_gateway_ip_malformed(&self) -> bool {
+        matches!(self, Self::InvalidLocalGatewayIpMalformed(_))
+    }
+    /// True for `InvalidPeeringSubnetMask.Malformed`.
+    #[inline]
+    pub fn is_invalid_peering_subnet_mask_malformed(&self) -> bool {
+        matches!(self, Self::InvalidPeeringSubnetMaskMalformed(_))
+    }
+    /// True for `Forbidden.LocalGatewayIpNotAllowedByCaller`.
+    #[inline]
+    pub fn is_forbidden_local_gateway_ip_not_allowed_by_caller(&self) -> bool {
+        matches!(self, Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_))
+    }
+    /// True for `Forbidden.PeerGatewayIpNotAllowedByCaller`.
+    #[inline]
+    pub fn is_forbidden_peer_gateway_ip_not_allowed_by_caller(&self) -> bool {
+        matches!(self, Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_))
+    }
+    /// True for `Forbidden.PeeringSubnetMaskNotAllowedByCaller`.
+    #[inline]
+    pub fn is_forbidden_peering_subnet_mask_not_allowed_by_caller(&self) -> bool {
+        matches!(self, Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_))
+    }
+    /// True for `Forbidden.NameNotAllowedByCaller`.
+    #[inline]
+    pub fn is_forbidden_name_not_allowed_by_caller(&self) -> bool {
+        matches!(self, Self::ForbiddenNameNotAllowedByCaller(_))
+    }
+    /// True for `Forbidden.DescriptionNotAllowedByCaller`.
+    #[inline]
+    pub fn is_forbidden_description_not_allowed_by_caller(&self) -> bool {
+        matches!(self, Self::ForbiddenDescriptionNotAllowedByCaller(_))
+    }
+    /// True for `InvalidName.Malformed`.
+    #[inline]
+    pub fn is_invalid_name_malformed(&self) -> bool {
+        matches!(self, Self::InvalidNameMalformed(_))
+    }
+    /// True for `InvalidDescription.Malformed`.
+    #[inline]
+    pub fn is_invalid_description_malformed(&self) -> bool {
+        matches!(self, Self::InvalidDescriptionMalformed(_))
+    }
+    /// True for `QuotaExceeded.vbrPerpConn`.
+    #[inline]
+    pub fn is_quota_exceeded_vbr_perp_conn(&self) -> bool {
+        matches!(self, Self::QuotaExceededVbrPerpConn(_))
+    }
+    /// True for `QuotaExceeded.freevbr`.
+    #[inline]
+    pub fn is_quota_exceeded_freevbr(&self) -> bool {
+        matches!(self, Self::QuotaExceededFreevbr(_))
+    }
+    /// True for `InvalidIp.NotSameSubnet`.
+    #[inline]
+    pub fn is_invalid_ip_not_same_subnet(&self) -> bool {
+        matches!(self, Self::InvalidIpNotSameSubnet(_))
+    }
+    /// True for `CROSS_BID.FORBIDDEN`.
+    #[inline]
+    pub fn is_cross_bid_forbidden(&self) -> bool {
+        matches!(self, Self::CrossBidForbidden(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for CreateVirtualBorderRouterError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError for CreateVirtualBorderRouterError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for CreateVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("CreateVirtualBorderRouter"),
+        }
     }
 }
-impl ::std::error::Error for CreateVirtualBorderRouterError {}
+impl ::std::error::Error for CreateVirtualBorderRouterError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `CreateVirtualBorderRouter` request; see [`crate::Client::create_virtual_border_router`].
 #[derive(Debug, Clone)]
 pub struct CreateVirtualBorderRouterFluentBuilder {

@@ -237,8 +237,9 @@ pub enum DeleteBgpNetworkError {
     InvalidStatusCannotOperate(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl DeleteBgpNetworkError {
     /// Sorts a service error into its variant.
@@ -270,61 +271,164 @@ impl DeleteBgpNetworkError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::InvalidRegionIdNotFound(error) => error,
-            Self::QuotaExceededBgp(error) => error,
-            Self::QuotaExceededNqa(error) => error,
-            Self::QuotaExceededBgpNetwork(error) => error,
-            Self::InvalidPeerIpAddress(error) => error,
-            Self::InvalidVbrNetwork(error) => error,
-            Self::InvalidBgpGroup(error) => error,
-            Self::InvalidBgpNameMalformed(error) => error,
-            Self::InvalidBgpDiscriptionMalformed(error) => error,
-            Self::InvalidBgpAuthkeyMalformed(error) => error,
-            Self::InvalidIpMalformed(error) => error,
-            Self::InvalidPeerAsnMalformed(error) => error,
-            Self::InvalidParamsNotNull(error) => error,
-            Self::InvalidParamsNotFound(error) => error,
-            Self::InvalidParamsAlreadyExists(error) => error,
-            Self::InvalidStatusCannotOperate(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => Some(error),
+            Self::QuotaExceededBgp(error) => Some(error),
+            Self::QuotaExceededNqa(error) => Some(error),
+            Self::QuotaExceededBgpNetwork(error) => Some(error),
+            Self::InvalidPeerIpAddress(error) => Some(error),
+            Self::InvalidVbrNetwork(error) => Some(error),
+            Self::InvalidBgpGroup(error) => Some(error),
+            Self::InvalidBgpNameMalformed(error) => Some(error),
+            Self::InvalidBgpDiscriptionMalformed(error) => Some(error),
+            Self::InvalidBgpAuthkeyMalformed(error) => Some(error),
+            Self::InvalidIpMalformed(error) => Some(error),
+            Self::InvalidPeerAsnMalformed(error) => Some(error),
+            Self::InvalidParamsNotNull(error) => Some(error),
+            Self::InvalidParamsNotFound(error) => Some(error),
+            Self::InvalidParamsAlreadyExists(error) => Some(error),
+            Self::InvalidStatusCannotOperate(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `InvalidRegionId.NotFound`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_invalid_region_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidRegionIdNotFound(_))
     }
-    /// The service's message.
+    /// True for `QuotaExceeded.Bgp`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_quota_exceeded_bgp(&self) -> bool {
+        matches!(self, Self::QuotaExceededBgp(_))
     }
-    /// The request id, for support tickets.
+    /// True for `QuotaExceeded.Nqa`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_quota_exceeded_nqa(&self) -> bool {
+        matches!(self, Self::QuotaExceededNqa(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `QuotaExceeded.BgpNetwork`.
+    #[inline]
+    pub fn is_quota_exceeded_bgp_network(&self) -> bool {
+        matches!(self, Self::QuotaExceededBgpNetwork(_))
+    }
+    /// True for `InvalidPeerIpAddress`.
+    #[inline]
+    pub fn is_invalid_peer_ip_address(&self) -> bool {
+        matches!(self, Self::InvalidPeerIpAddress(_))
+    }
+    /// True for `InvalidVbrNetwork`.
+    #[inline]
+    pub fn is_invalid_vbr_network(&self) -> bool {
+        matches!(self, Self::InvalidVbrNetwork(_))
+    }
+    /// True for `InvalidBgpGroup`.
+    #[inline]
+    pub fn is_invalid_bgp_group(&self) -> bool {
+        matches!(self, Self::InvalidBgpGroup(_))
+    }
+    /// True for `InvalidBgpName.Malformed`.
+    #[inline]
+    pub fn is_invalid_bgp_name_malformed(&self) -> bool {
+        matches!(self, Self::InvalidBgpNameMalformed(_))
+    }
+    /// True for `InvalidBgpDiscription.Malformed`.
+    #[inline]
+    pub fn is_invalid_bgp_discription_malformed(&self) -> bool {
+        matches!(self, Self::InvalidBgpDiscriptionMalformed(_))
+    }
+    /// True for `InvalidBgpAuthkey.Malformed`.
+    #[inline]
+    pub fn is_invalid_bgp_authkey_malformed(&self) -> bool {
+        matches!(self, Self::InvalidBgpAuthkeyMalformed(_))
+    }
+    /// True for `InvalidIP.Malformed`.
+    #[inline]
+    pub fn is_invalid_ip_malformed(&self) -> bool {
+        matches!(self, Self::InvalidIpMalformed(_))
+    }
+    /// True for `InvalidPeerAsn.Malformed`.
+    #[inline]
+    pub fn is_invalid_peer_asn_malformed(&self) -> bool {
+        matches!(self, Self::InvalidPeerAsnMalformed(_))
+    }
+    /// True for `InvalidParams.NotNull`.
+    #[inline]
+    pub fn is_invalid_params_not_null(&self) -> bool {
+        matches!(self, Self::InvalidParamsNotNull(_))
+    }
+    /// True for `InvalidParams.NotFound`.
+    #[inline]
+    pub fn is_invalid_params_not_found(&self) -> bool {
+        matches!(self, Self::InvalidParamsNotFound(_))
+    }
+    /// True for `InvalidParams.AlreadyExists`.
+    #[inline]
+    pub fn is_invalid_params_already_exists(&self) -> bool {
+        matches!(self, Self::InvalidParamsAlreadyExists(_))
+    }
+    /// True for `InvalidStatus.CannotOperate`.
+    #[inline]
+    pub fn is_invalid_status_cannot_operate(&self) -> bool {
+        matches!(self, Self::InvalidStatusCannotOperate(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for DeleteBgpNetworkError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError for DeleteBgpNetworkError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for DeleteBgpNetworkError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("DeleteBgpNetwork"),
+        }
     }
 }
-impl ::std::error::Error for DeleteBgpNetworkError {}
+impl ::std::error::Error for DeleteBgpNetworkError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `DeleteBgpNetwork` request; see [`crate::Client::delete_bgp_network`].
 #[derive(Debug, Clone)]
 pub struct DeleteBgpNetworkFluentBuilder {

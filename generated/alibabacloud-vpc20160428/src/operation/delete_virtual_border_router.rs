@@ -170,8 +170,9 @@ pub enum DeleteVirtualBorderRouterError {
     InvalidStatusNotAllowed(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl DeleteVirtualBorderRouterError {
     /// Sorts a service error into its variant.
@@ -198,52 +199,110 @@ impl DeleteVirtualBorderRouterError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::InvalidVbrIdNotFound(error) => error,
-            Self::InvalidOperationRouterInterfaceNotDeleted(error) => error,
-            Self::InvalidOperationOperationNotAllowedInState(error) => error,
-            Self::ForbiddenOperationNotAllowedByUser(error) => error,
-            Self::ForbiddenMultiVlanRi(error) => error,
-            Self::ForbiddenNoRiFound(error) => error,
-            Self::InvalidStatusNotAllowed(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::InvalidVbrIdNotFound(error) => Some(error),
+            Self::InvalidOperationRouterInterfaceNotDeleted(error) => Some(error),
+            Self::InvalidOperationOperationNotAllowedInState(error) => Some(error),
+            Self::ForbiddenOperationNotAllowedByUser(error) => Some(error),
+            Self::ForbiddenMultiVlanRi(error) => Some(error),
+            Self::ForbiddenNoRiFound(error) => Some(error),
+            Self::InvalidStatusNotAllowed(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `InvalidVbrId.NotFound`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_invalid_vbr_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidVbrIdNotFound(_))
     }
-    /// The service's message.
+    /// True for `InvalidOperation.RouterInterfaceNotDeleted`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_invalid_operation_router_interface_not_deleted(&self) -> bool {
+        matches!(self, Self::InvalidOperationRouterInterfaceNotDeleted(_))
     }
-    /// The request id, for support tickets.
+    /// True for `InvalidOperation.OperationNotAllowedInState`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_invalid_operation_operation_not_allowed_in_state(&self) -> bool {
+        matches!(self, Self::InvalidOperationOperationNotAllowedInState(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `Forbidden.OperationNotAllowedByUser`.
+    #[inline]
+    pub fn is_forbidden_operation_not_allowed_by_user(&self) -> bool {
+        matches!(self, Self::ForbiddenOperationNotAllowedByUser(_))
+    }
+    /// True for `Forbidden.MultiVlanRi`.
+    #[inline]
+    pub fn is_forbidden_multi_vlan_ri(&self) -> bool {
+        matches!(self, Self::ForbiddenMultiVlanRi(_))
+    }
+    /// True for `Forbidden.NoRiFound`.
+    #[inline]
+    pub fn is_forbidden_no_ri_found(&self) -> bool {
+        matches!(self, Self::ForbiddenNoRiFound(_))
+    }
+    /// True for `InvalidStatus.NotAllowed`.
+    #[inline]
+    pub fn is_invalid_status_not_allowed(&self) -> bool {
+        matches!(self, Self::InvalidStatusNotAllowed(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for DeleteVirtualBorderRouterError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError for DeleteVirtualBorderRouterError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for DeleteVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("DeleteVirtualBorderRouter"),
+        }
     }
 }
-impl ::std::error::Error for DeleteVirtualBorderRouterError {}
+impl ::std::error::Error for DeleteVirtualBorderRouterError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `DeleteVirtualBorderRouter` request; see [`crate::Client::delete_virtual_border_router`].
 #[derive(Debug, Clone)]
 pub struct DeleteVirtualBorderRouterFluentBuilder {

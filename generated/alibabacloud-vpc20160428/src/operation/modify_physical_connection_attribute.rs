@@ -524,8 +524,9 @@ pub enum ModifyPhysicalConnectionAttributeError {
     InvalidCircuitCodeMalformed(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl ModifyPhysicalConnectionAttributeError {
     /// Sorts a service error into its variant.
@@ -556,56 +557,135 @@ impl ModifyPhysicalConnectionAttributeError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::InvalidPhysicalConnectionIdNotFound(error) => error,
-            Self::InvalidLineOperatorMalformd(error) => error,
-            Self::InvalidPeerLocationMalformd(error) => error,
-            Self::InvalidPortTypeMalformd(error) => error,
-            Self::InvalidDescriptionMalformed(error) => error,
-            Self::InvalidNameMalformed(error) => error,
-            Self::InvalidStatus(error) => error,
-            Self::InvalidBandwidth(error) => error,
-            Self::InvalidRedundantPhysicalConnection(error) => error,
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => error,
-            Self::InvalidCircuitCodeMalformed(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::InvalidPhysicalConnectionIdNotFound(error) => Some(error),
+            Self::InvalidLineOperatorMalformd(error) => Some(error),
+            Self::InvalidPeerLocationMalformd(error) => Some(error),
+            Self::InvalidPortTypeMalformd(error) => Some(error),
+            Self::InvalidDescriptionMalformed(error) => Some(error),
+            Self::InvalidNameMalformed(error) => Some(error),
+            Self::InvalidStatus(error) => Some(error),
+            Self::InvalidBandwidth(error) => Some(error),
+            Self::InvalidRedundantPhysicalConnection(error) => Some(error),
+            Self::InvalidRedundantPhysicalConnectionStatus(error) => Some(error),
+            Self::InvalidCircuitCodeMalformed(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `InvalidPhysicalConnectionId.NotFound`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_invalid_physical_connection_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidPhysicalConnectionIdNotFound(_))
     }
-    /// The service's message.
+    /// True for `InvalidLineOperator.Malformd`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_invalid_line_operator_malformd(&self) -> bool {
+        matches!(self, Self::InvalidLineOperatorMalformd(_))
     }
-    /// The request id, for support tickets.
+    /// True for `InvalidPeerLocation.Malformd`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_invalid_peer_location_malformd(&self) -> bool {
+        matches!(self, Self::InvalidPeerLocationMalformd(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `InvalidPortType.Malformd`.
+    #[inline]
+    pub fn is_invalid_port_type_malformd(&self) -> bool {
+        matches!(self, Self::InvalidPortTypeMalformd(_))
+    }
+    /// True for `InvalidDescription.Malformed`.
+    #[inline]
+    pub fn is_invalid_description_malformed(&self) -> bool {
+        matches!(self, Self::InvalidDescriptionMalformed(_))
+    }
+    /// True for `InvalidName.Malformed`.
+    #[inline]
+    pub fn is_invalid_name_malformed(&self) -> bool {
+        matches!(self, Self::InvalidNameMalformed(_))
+    }
+    /// True for `InvalidStatus`.
+    #[inline]
+    pub fn is_invalid_status(&self) -> bool {
+        matches!(self, Self::InvalidStatus(_))
+    }
+    /// True for `InvalidBandwidth`.
+    #[inline]
+    pub fn is_invalid_bandwidth(&self) -> bool {
+        matches!(self, Self::InvalidBandwidth(_))
+    }
+    /// True for `InvalidRedundantPhysicalConnection`.
+    #[inline]
+    pub fn is_invalid_redundant_physical_connection(&self) -> bool {
+        matches!(self, Self::InvalidRedundantPhysicalConnection(_))
+    }
+    /// True for `InvalidRedundantPhysicalConnectionStatus`.
+    #[inline]
+    pub fn is_invalid_redundant_physical_connection_status(&self) -> bool {
+        matches!(self, Self::InvalidRedundantPhysicalConnectionStatus(_))
+    }
+    /// True for `InvalidCircuitCode.Malformed`.
+    #[inline]
+    pub fn is_invalid_circuit_code_malformed(&self) -> bool {
+        matches!(self, Self::InvalidCircuitCodeMalformed(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for ModifyPhysicalConnectionAttributeError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError
+for ModifyPhysicalConnectionAttributeError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("ModifyPhysicalConnectionAttribute"),
+        }
     }
 }
-impl ::std::error::Error for ModifyPhysicalConnectionAttributeError {}
+impl ::std::error::Error for ModifyPhysicalConnectionAttributeError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `ModifyPhysicalConnectionAttribute` request; see [`crate::Client::modify_physical_connection_attribute`].
 #[derive(Debug, Clone)]
 pub struct ModifyPhysicalConnectionAttributeFluentBuilder {

@@ -366,8 +366,9 @@ pub enum ModifyRouterInterfaceAttributeError {
     InvalidParamModifyRouterInterface(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl ModifyRouterInterfaceAttributeError {
     /// Sorts a service error into its variant.
@@ -396,54 +397,123 @@ impl ModifyRouterInterfaceAttributeError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::InvalidRegionIdNotFound(error) => error,
-            Self::InvalidRouterInterfaceIdNotFound(error) => error,
-            Self::ForbiddenFinancileLocked(error) => error,
-            Self::InvalidNameMalformd(error) => error,
-            Self::InvalidOppositeRouterTypeValueNotSupported(error) => error,
-            Self::InvalidDescriptionMalformed(error) => error,
-            Self::Forbbiden(error) => error,
-            Self::LinkRoleNotSupport(error) => error,
-            Self::InvalidParamModifyRouterInterface(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => Some(error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => Some(error),
+            Self::ForbiddenFinancileLocked(error) => Some(error),
+            Self::InvalidNameMalformd(error) => Some(error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(error) => Some(error),
+            Self::InvalidDescriptionMalformed(error) => Some(error),
+            Self::Forbbiden(error) => Some(error),
+            Self::LinkRoleNotSupport(error) => Some(error),
+            Self::InvalidParamModifyRouterInterface(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `InvalidRegionId.NotFound`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_invalid_region_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidRegionIdNotFound(_))
     }
-    /// The service's message.
+    /// True for `InvalidRouterInterfaceId.NotFound`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_invalid_router_interface_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidRouterInterfaceIdNotFound(_))
     }
-    /// The request id, for support tickets.
+    /// True for `Forbidden.FinancileLocked`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_forbidden_financile_locked(&self) -> bool {
+        matches!(self, Self::ForbiddenFinancileLocked(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True for `InvalidName.Malformd`.
+    #[inline]
+    pub fn is_invalid_name_malformd(&self) -> bool {
+        matches!(self, Self::InvalidNameMalformd(_))
+    }
+    /// True for `InvalidOppositeRouterType.ValueNotSupported`.
+    #[inline]
+    pub fn is_invalid_opposite_router_type_value_not_supported(&self) -> bool {
+        matches!(self, Self::InvalidOppositeRouterTypeValueNotSupported(_))
+    }
+    /// True for `InvalidDescription.Malformed`.
+    #[inline]
+    pub fn is_invalid_description_malformed(&self) -> bool {
+        matches!(self, Self::InvalidDescriptionMalformed(_))
+    }
+    /// True for `Forbbiden`.
+    #[inline]
+    pub fn is_forbbiden(&self) -> bool {
+        matches!(self, Self::Forbbiden(_))
+    }
+    /// True for `LinkRole.NotSupport`.
+    #[inline]
+    pub fn is_link_role_not_support(&self) -> bool {
+        matches!(self, Self::LinkRoleNotSupport(_))
+    }
+    /// True for `InvalidParam.ModifyRouterInterface`.
+    #[inline]
+    pub fn is_invalid_param_modify_router_interface(&self) -> bool {
+        matches!(self, Self::InvalidParamModifyRouterInterface(_))
+    }
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for ModifyRouterInterfaceAttributeError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError
+for ModifyRouterInterfaceAttributeError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("ModifyRouterInterfaceAttribute"),
+        }
     }
 }
-impl ::std::error::Error for ModifyRouterInterfaceAttributeError {}
+impl ::std::error::Error for ModifyRouterInterfaceAttributeError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `ModifyRouterInterfaceAttribute` request; see [`crate::Client::modify_router_interface_attribute`].
 #[derive(Debug, Clone)]
 pub struct ModifyRouterInterfaceAttributeFluentBuilder {

@@ -143,8 +143,9 @@ pub enum TerminateVirtualBorderRouterError {
     ForbiddenOperationNotAllowedByUser(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
-    /// A code the document does not list.
-    Unhandled(::specgen_runtime::ServiceError),
+    /// A code the document does not list, or (from `SdkError::into_service_error`) a
+    /// failure that is not a service answer. Opaque: read it through `ProvideErrorMetadata`.
+    Unhandled(::specgen_runtime::Unhandled),
 }
 impl TerminateVirtualBorderRouterError {
     /// Sorts a service error into its variant.
@@ -165,48 +166,87 @@ impl TerminateVirtualBorderRouterError {
     fn unlisted(error: ::specgen_runtime::ServiceError) -> Self {
         match crate::error::CommonError::variant_for(&error) {
             Some(common) => Self::Common(common(error)),
-            None => Self::Unhandled(error),
+            None => Self::Unhandled(::specgen_runtime::error::unhandled(error)),
         }
     }
-    /// Everything the service said.
+    /// Everything the service said; `None` for an `Unhandled` failure that is not a service answer.
     #[inline]
-    pub fn service_error(&self) -> &::specgen_runtime::ServiceError {
+    pub fn service_error(&self) -> Option<&::specgen_runtime::ServiceError> {
         match self {
-            Self::InvalidVbrIdNotFound(error) => error,
-            Self::InvalidOperationOperationNotAllowedInState(error) => error,
-            Self::ForbiddenOperationNotAllowedByUser(error) => error,
-            Self::Common(common) => common.service_error(),
-            Self::Unhandled(error) => error,
+            Self::InvalidVbrIdNotFound(error) => Some(error),
+            Self::InvalidOperationOperationNotAllowedInState(error) => Some(error),
+            Self::ForbiddenOperationNotAllowedByUser(error) => Some(error),
+            Self::Common(common) => Some(common.service_error()),
+            Self::Unhandled(unhandled) => unhandled.service_error(),
         }
     }
-    /// The error code, e.g. `Throttling.User`.
+    /// True for `InvalidVbrId.NotFound`.
     #[inline]
-    pub fn code(&self) -> &str {
-        &self.service_error().code
+    pub fn is_invalid_vbr_id_not_found(&self) -> bool {
+        matches!(self, Self::InvalidVbrIdNotFound(_))
     }
-    /// The service's message.
+    /// True for `InvalidOperation.OperationNotAllowedInState`.
     #[inline]
-    pub fn message(&self) -> &str {
-        &self.service_error().message
+    pub fn is_invalid_operation_operation_not_allowed_in_state(&self) -> bool {
+        matches!(self, Self::InvalidOperationOperationNotAllowedInState(_))
     }
-    /// The request id, for support tickets.
+    /// True for `Forbidden.OperationNotAllowedByUser`.
     #[inline]
-    pub fn request_id(&self) -> Option<&str> {
-        self.service_error().request_id.as_deref()
+    pub fn is_forbidden_operation_not_allowed_by_user(&self) -> bool {
+        matches!(self, Self::ForbiddenOperationNotAllowedByUser(_))
     }
-    /// True when the same request may succeed later (throttling, unavailability).
+    /// True when the client retries this error for this operation (the runtime's one
+    /// rule, `specgen_runtime::retry`): a throttled request always, a 5xx only when the
+    /// operation only reads or carries an idempotency token.
     #[inline]
     pub fn is_retryable(&self) -> bool {
-        crate::error::is_retryable(self.service_error())
+        self.service_error()
+            .is_some_and(|e| ::specgen_runtime::retry::retries_service_error(
+                e,
+                &OPERATION,
+            ))
+    }
+}
+impl ::specgen_runtime::ProvideErrorMetadata for TerminateVirtualBorderRouterError {
+    #[inline]
+    fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.code.as_str())
+    }
+    #[inline]
+    fn message(&self) -> Option<&str> {
+        self.service_error().map(|e| e.message.as_str())
+    }
+    #[inline]
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+}
+impl ::specgen_runtime::error::CreateUnhandledError
+for TerminateVirtualBorderRouterError {
+    #[inline]
+    fn create_unhandled_error(unhandled: ::specgen_runtime::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
     }
 }
 impl ::std::fmt::Display for TerminateVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.service_error(), f)
+        match (self, self.service_error()) {
+            (Self::Unhandled(unhandled), _) => ::std::fmt::Display::fmt(unhandled, f),
+            (_, Some(error)) => ::std::fmt::Display::fmt(error, f),
+            (_, None) => f.write_str("TerminateVirtualBorderRouter"),
+        }
     }
 }
-impl ::std::error::Error for TerminateVirtualBorderRouterError {}
+impl ::std::error::Error for TerminateVirtualBorderRouterError {
+    #[inline]
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Self::Unhandled(unhandled) => ::std::error::Error::source(unhandled),
+            _ => None,
+        }
+    }
+}
 /// Builds and sends a `TerminateVirtualBorderRouter` request; see [`crate::Client::terminate_virtual_border_router`].
 #[derive(Debug, Clone)]
 pub struct TerminateVirtualBorderRouterFluentBuilder {
