@@ -116,11 +116,15 @@ fn corpus_generates_a_crate_per_product() {
             };
             let mut docs: Vec<_> = dir.flatten().map(|e| e.path()).collect();
             docs.sort();
+            // Sources must lie inside specs/: the corpus is copied in.
+            let target = specs.join("docs").join(lang).join(product);
+            std::fs::create_dir_all(&target).expect("mkdir docs");
             for doc in docs {
                 documents += 1;
+                let name = doc.file_name().expect("name").to_string_lossy().to_string();
+                std::fs::copy(&doc, target.join(&name)).expect("copy document");
                 sources.push_str(&format!(
-                    "  - path: {}\n    product: {product}\n    version: \"{version}\"\n    style: RPC\n    language: {lang}\n",
-                    doc.display()
+                    "  - path: docs/{lang}/{product}/{name}\n    product: {product}\n    version: \"{version}\"\n    style: RPC\n    language: {lang}\n",
                 ));
             }
         }
@@ -150,4 +154,13 @@ fn corpus_generates_a_crate_per_product() {
         .filter(|f| f.path.contains("/src/operation/") && !f.path.ends_with("/mod.rs"))
         .count();
     assert_eq!(modules, ops, "one module per operation");
+    let mut errors = std::collections::BTreeMap::<&str, usize>::new();
+    for d in built
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == specgen::diag::Severity::Error)
+    {
+        *errors.entry(d.kind.as_str()).or_default() += 1;
+    }
+    eprintln!("corpus errors by kind: {errors:?}");
 }
