@@ -34,8 +34,12 @@ pub fn parse_document(
     })?;
     let doc = readers::read(display, &bytes, format)?;
     let mut extracted = extract::extract(&doc);
+    let last_line = bytes.split(|&b| b == b'\n').count();
     for op in &mut extracted.operations {
         op.warnings.extend(lint::lint(op));
+        extracted
+            .diagnostics
+            .extend(lint::completeness(op, last_line));
     }
     if extracted.operations.is_empty() {
         extracted.diagnostics.push(
