@@ -309,6 +309,11 @@ impl Reader<'_> {
             self.finish_paragraph();
             self.table_line(text, number);
         } else {
+            if let Some(table) = &mut self.table {
+                if table.takes_name_piece(trimmed, number, &mut self.ctx) {
+                    return;
+                }
+            }
             self.finish_table();
             if !self.heading(trimmed, number) {
                 self.paragraph_line(trimmed, number);
