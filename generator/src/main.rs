@@ -261,6 +261,7 @@ fn regen(
         }
     };
     let specs = root.join("specs");
+    renderer.set_root(&root);
     // Everything is read, checked and generated in memory first; files are written only
     // when nothing failed, so a failed run leaves every checked-in file as it was.
     let built = match pipeline::build(&root, &specs) {

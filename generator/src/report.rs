@@ -63,6 +63,8 @@ impl SourceCode for Window {
 pub struct Renderer {
     cache: HashMap<String, Option<Source>>,
     handler: GraphicalReportHandler,
+    /// Directory that relative span paths are read from (the current one by default).
+    root: std::path::PathBuf,
 }
 
 impl Renderer {
@@ -75,7 +77,14 @@ impl Renderer {
         Renderer {
             cache: HashMap::new(),
             handler: GraphicalReportHandler::new_themed(theme).with_width(100),
+            root: std::path::PathBuf::new(),
         }
+    }
+
+    /// Reads relative span paths (`specs/docs/...`) under `root`, the repository `regen` runs on.
+    pub fn set_root(&mut self, root: &std::path::Path) {
+        self.root = root.to_path_buf();
+        self.cache.clear();
     }
 
     pub fn render(&mut self, d: &Diagnostic) -> String {
@@ -88,10 +97,11 @@ impl Renderer {
         if let Some(h) = &d.hint {
             diag = diag.with_help(h.clone());
         }
-        let source = self
-            .cache
-            .entry(d.span.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(&d.span.file).ok().map(Source::new));
+        let source = self.cache.entry(d.span.file.clone()).or_insert_with(|| {
+            std::fs::read_to_string(self.root.join(&d.span.file))
+                .ok()
+                .map(Source::new)
+        });
         let mut out = String::new();
         // One line of context either side, as miette shows by default.
         let line = d.span.line.checked_sub(1);
