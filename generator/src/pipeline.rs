@@ -34,7 +34,8 @@ pub fn parse_document(
     })?;
     let doc = readers::read(display, &bytes, format)?;
     let mut extracted = extract::extract(&doc);
-    let last_line = bytes.split(|&b| b == b'\n').count();
+    let last_line =
+        bytes.iter().filter(|&&b| b == b'\n').count() + usize::from(!bytes.ends_with(b"\n"));
     for op in &mut extracted.operations {
         op.warnings.extend(lint::lint(op));
         extracted
