@@ -4,6 +4,7 @@
 //! Pipeline: `readers` (one per document shape) -> `doc` (common document model) ->
 //! `extract` -> `ir` -> overrides/lint -> code generation.
 
+pub mod accepted;
 pub mod codegen;
 pub mod compat;
 pub mod config;

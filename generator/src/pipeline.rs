@@ -1,7 +1,8 @@
 //! The whole front half: sources -> documents -> IR (with overrides and checks) -> files.
 
+use crate::accepted;
 use crate::config::{self, ConfigError, ProductFile, Source};
-use crate::diag::{Diagnostic, Severity, Span};
+use crate::diag::{Diagnostic, Span};
 use crate::doc::Format;
 use crate::extract::{self, Extracted, Stats};
 use crate::ir::{self, io, lint, overrides, Operation, Product, ProductIr};
@@ -17,11 +18,6 @@ pub enum PipelineError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Ir(#[from] ir::io::IrError),
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
 }
 
 /// Reads and extracts one document. `display` is the path written into spans.
@@ -39,9 +35,14 @@ pub fn parse_document(
     })?;
     let doc = readers::read(display, &bytes, format)?;
     let mut extracted = extract::extract(&doc);
+    let last_line =
+        bytes.iter().filter(|&&b| b == b'\n').count() + usize::from(!bytes.ends_with(b"\n"));
     for op in &mut extracted.operations {
         let lints = lint::lint(op);
         op.warnings.extend(lints);
+        extracted
+            .diagnostics
+            .extend(lint::completeness(op, last_line));
     }
     if extracted.operations.is_empty() {
         extracted.diagnostics.push(
@@ -75,24 +76,35 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
     let mut diagnostics = Vec::new();
     let overrides = match std::fs::read_to_string(&overrides_path) {
         Ok(text) => overrides::parse(&overrides_display, &text).unwrap_or_else(|d| {
-            diagnostics.push(d);
+            diagnostics.extend(d);
             Vec::new()
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(source) => {
-            return Err(PipelineError::Io {
-                path: overrides_path,
-                source,
-            })
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                "unreadable",
+                Span::new(&overrides_display, 0),
+                format!("cannot read the overrides file: {e}"),
+            ));
+            Vec::new()
         }
     };
+    let sources_display = display_path(root, &specs.join("sources.yaml"));
+    let sources_text = std::fs::read_to_string(specs.join("sources.yaml")).unwrap_or_default();
     let mut stats = Stats::default();
     let mut by_product: BTreeMap<(String, String), Gathering> = BTreeMap::new();
     // Documents are read side by side; everything after reading runs in sources.yaml order.
     let parsed: Vec<Result<Extracted, Diagnostic>> = sources
         .par_iter()
         .map(|source| {
-            let path = specs.join(&source.path);
+            let path = inside(specs, &source.path).ok_or_else(|| {
+                Diagnostic::error(
+                    "source-outside-specs",
+                    Span::new(&sources_display, line_of(&sources_text, &source.path)),
+                    format!("source `{}` is not a file under specs/", source.path),
+                )
+                .with_hint("list documents by a relative path inside specs/ (e.g. docs/000_x.txt), without `..`")
+            })?;
             parse_document(&path, &display_path(root, &path), source.format.format())
         })
         .collect();
@@ -150,6 +162,14 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
             ops.push(op);
         }
     }
+    for o in &overrides {
+        let known = by_product
+            .get(&(o.product.clone(), o.version.clone()))
+            .is_some_and(|(_, ops, _)| ops.iter().any(|op| op.name == o.operation));
+        if !known {
+            diagnostics.push(overrides::unknown_operation(o));
+        }
+    }
     let mut products = Vec::new();
     for ((_, _), (pf, mut operations, mut listed)) in by_product {
         operations.sort_by(|a, b| a.name.cmp(&b.name));
@@ -175,6 +195,31 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// `path` (from sources.yaml) resolved under `specs`, or `None` when it is absolute, climbs
+/// out with `..`, or resolves (through links) to a file outside `specs`.
+fn inside(specs: &Path, path: &str) -> Option<PathBuf> {
+    let rel = Path::new(path);
+    let plain = rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain || path.is_empty() {
+        return None;
+    }
+    let full = specs.join(rel);
+    // A missing file is reported by the reader (`unreadable`); a link must stay inside.
+    match (full.canonicalize(), specs.canonicalize()) {
+        (Ok(target), Ok(base)) if !target.starts_with(&base) => None,
+        _ => Some(full),
+    }
+}
+
+/// 1-based line of the first line of `text` that mentions `needle` (1 when none does).
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(1, |i| i + 1)
 }
 
 /// What a document says about its product, version and style must agree with sources.yaml.
@@ -249,9 +294,38 @@ pub fn render(products: &[ProductIr]) -> Result<BTreeMap<PathBuf, String>, ir::i
     Ok(files)
 }
 
-/// True when any diagnostic fails the run: errors always, warnings under `strict`.
-pub fn failed(diagnostics: &[Diagnostic], strict: bool) -> bool {
-    diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error || strict)
+/// Every diagnostic of a build with the operation it belongs to: document-level findings
+/// first (in source order), then each operation's warnings.
+pub fn findings(built: &Built) -> Vec<accepted::Finding<'_>> {
+    let documents = built.diagnostics.iter().map(|d| accepted::Finding {
+        operation: None,
+        diagnostic: d,
+    });
+    let operations = built.products.iter().flat_map(|p| {
+        p.operations.iter().flat_map(|o| {
+            o.warnings.iter().map(|d| accepted::Finding {
+                operation: Some(o.name.as_str()),
+                diagnostic: d,
+            })
+        })
+    });
+    documents.chain(operations).collect()
+}
+
+/// `specs/accepted-warnings.yaml`, or no entries when there is no such file.
+pub fn accepted_warnings(
+    root: &Path,
+    specs: &Path,
+) -> Result<Vec<accepted::Acceptance>, Vec<Diagnostic>> {
+    let path = specs.join("accepted-warnings.yaml");
+    let display = display_path(root, &path);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => accepted::parse(&display, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(vec![Diagnostic::error(
+            "unreadable",
+            Span::new(display, 0),
+            format!("cannot read the accepted-warnings file: {e}"),
+        )]),
+    }
 }

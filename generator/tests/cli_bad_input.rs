@@ -71,7 +71,7 @@ fn prose_in_no_known_format() {
 
 #[test]
 fn table_row_with_missing_column() {
-    let doc = "# DescribeThings {#doc_api_Vpc_DescribeThings .reference}\n\nLists things.\n\n## 请求参数 {#parameters .section}\n\n|名称|类型|是否必选|示例值|描述|\n|--|--|----|---|--|\n|RegionId|String|是|cn-hangzhou|地域。|\n|PageSize|Integer|否|\n";
+    let doc = "# DescribeThings {#doc_api_Vpc_DescribeThings .reference}\n\nLists things.\n\n## 请求参数 {#parameters .section}\n\n|名称|类型|是否必选|示例值|描述|\n|--|--|----|---|--|\n|RegionId|String|是|cn-hangzhou|地域。|\n|PageSize|Integer|否|\n\n## 返回数据 {#resultMapping .section}\n\n|名称|类型|示例值|描述|\n|--|--|---|--|\n|RequestId|String|x|请求ID。|\n";
     let (code, err) = specgen_parse("missing.md", doc.as_bytes());
     assert_eq!(code, 0, "{err}");
     assert!(

@@ -122,4 +122,13 @@ fn corpus_generates_a_crate_per_product() {
         .filter(|f| f.path.contains("/src/operation/") && !f.path.ends_with("/mod.rs"))
         .count();
     assert_eq!(modules, ops, "one module per operation");
+    let mut errors = std::collections::BTreeMap::<&str, usize>::new();
+    for d in built
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == specgen::diag::Severity::Error)
+    {
+        *errors.entry(d.kind.as_str()).or_default() += 1;
+    }
+    eprintln!("corpus errors by kind: {errors:?}");
 }

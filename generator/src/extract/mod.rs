@@ -18,7 +18,7 @@ mod tree;
 use crate::diag::{Diagnostic, Span};
 use crate::doc::{Block, Document};
 use crate::ir::{ErrorRow, Example, Field, ListedOperation, Operation, Parameter, Permission};
-use headers::Columns;
+use headers::{Columns, Role};
 use sections::{section_of, Chunk, SectionKind};
 use tables::{kind_of, TableKind};
 
@@ -167,7 +167,21 @@ fn operation(
             }
             Block::Table(table) => {
                 let cols = Columns::new(table.header.iter().map(|c| c.text.as_str()));
-                match kind_of(&cols, section) {
+                let mut kind = kind_of(&cols, section);
+                if kind == Some(TableKind::Parameters) && saw_params && !cols.has(Role::Required) {
+                    // A second "Request parameters" heading over a table without a Required
+                    // column, after the request table: the response table under a copied title.
+                    kind = Some(TableKind::Response);
+                    g.warnings.push(
+                        Diagnostic::warning(
+                            "mistitled-section",
+                            Span::new(file, table.line),
+                            "a second request-parameter section whose table has no Required column; read as the response table",
+                        )
+                        .with_hint("the page repeats the request heading over its response table; check the fields against the response example"),
+                    );
+                }
+                match kind {
                     Some(TableKind::Parameters) => {
                         saw_params = true;
                         g.parameters.extend(tables::parameters(file, table, &cols, &mut g.warnings, stats));

@@ -102,6 +102,18 @@ pub fn parameters(
     stats: &mut Stats,
 ) -> Vec<Parameter> {
     let mut items = Vec::new();
+    for (role, column) in [(Role::Type, "type"), (Role::Required, "required")] {
+        if !cols.has(role) {
+            warnings.push(
+                Diagnostic::error(
+                    "truncated-document",
+                    Span::new(file, table.line),
+                    format!("the request parameter table has no {column} column"),
+                )
+                .with_hint("a reference page's request table has name, type and required columns: the table was damaged in copying"),
+            );
+        }
+    }
     for row in &table.rows {
         let v = RowView { file, row, cols };
         let name = v.text(Role::Name).to_string();

@@ -4,8 +4,44 @@
 //! kept (IR, rustdoc), marked not enforced, and reported as `example-violates-rule` or
 //! `default-violates-rule`.
 
-use super::model::{CharClass, Constraint, Operation, Parameter};
-use crate::diag::Diagnostic;
+use super::model::{CharClass, Constraint, ExampleKind, Operation, Parameter};
+use crate::diag::{Diagnostic, Span};
+
+/// Errors for an operation a reference page cannot be complete without: a name, and a
+/// response (fields, or at least a response example). A page cut off inside its request
+/// table, or before its response section, fails here; `last_line` is the document's end.
+pub fn completeness(op: &Operation, last_line: usize) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let end = Span::new(op.source.file.clone(), last_line);
+    if op.name.trim().is_empty() {
+        out.push(
+            Diagnostic::error(
+                "truncated-document",
+                op.source.clone(),
+                "the operation has no name (no title heading and no Action parameter)",
+            )
+            .with_hint(
+                "the title was lost (odd characters in the heading?) or the page is cut off",
+            ),
+        );
+    }
+    let response_example = op.examples.iter().any(|e| e.kind == ExampleKind::Response);
+    if op.response.is_empty() && !response_example {
+        out.push(
+            Diagnostic::error(
+                "truncated-document",
+                end,
+                format!(
+                    "`{}` has no response section: the page ends after {} request parameter(s)",
+                    op.name,
+                    op.parameters.len()
+                ),
+            )
+            .with_hint("the page looks cut off (an interrupted download or copy): fetch the whole document"),
+        );
+    }
+    out
+}
 
 /// Decides the enforcement of every parameter rule of `op` (again, after overrides) and
 /// returns warnings for examples and defaults that break their parameter's own rules, and

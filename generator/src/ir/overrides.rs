@@ -55,16 +55,19 @@ pub struct Facts {
     pub example: Option<String>,
 }
 
-/// Parses the overrides file. serde_yaml keeps no positions, so each entry's line is found
-/// by scanning for the sequence items of `overrides:` (`  - ` at two spaces), in order.
-pub fn parse(path: &str, text: &str) -> Result<Vec<Override>, Diagnostic> {
+/// Parses and checks the overrides file. serde_yaml keeps no positions, so each entry's line
+/// is found by scanning for the sequence items of `overrides:` (`  - ` at two spaces), in
+/// order. Unknown keys are a parse error; an entry that targets neither or both of a
+/// parameter and a field, sets nothing, or sets an empty name or type is an error.
+pub fn parse(path: &str, text: &str) -> Result<Vec<Override>, Vec<Diagnostic>> {
     let file: File = serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map_or(1, |l| l.line());
-        Diagnostic::error(
+        vec![Diagnostic::error(
             "bad-overrides",
             Span::new(path, line),
             format!("overrides file does not parse: {e}"),
         )
+        .with_hint("fix the YAML; an override has product, version, operation, parameter or field, set and reason")]
     })?;
     let item_lines: Vec<usize> = text
         .lines()
@@ -73,31 +76,81 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Override>, Diagnostic> {
         .map(|(i, _)| i + 1)
         .collect();
     let mut overrides = file.overrides;
+    let mut problems = Vec::new();
     for (i, o) in overrides.iter_mut().enumerate() {
         let span = Span::new(path, item_lines.get(i).copied().unwrap_or(1));
-        let targets = [
-            o.parameter.is_some(),
-            o.field.is_some(),
-            o.example.is_some(),
-        ];
-        let one_target = targets.iter().filter(|t| **t).count() == 1;
-        if !one_target || o.example.is_some() != (o.remove && o.parameter.is_none()) {
-            return Err(Diagnostic::error(
-                "bad-overrides",
-                span,
-                "give one of `parameter`, `field` or `example`; `remove: true` goes with `parameter` or `example`, `example` only with `remove: true`",
-            ));
-        }
-        if !o.members.is_empty() && o.field.is_none() {
-            return Err(Diagnostic::error(
-                "bad-overrides",
-                span,
-                "`members` nests response fields: give `field`",
-            ));
+        if let Some(problem) = invalid(o) {
+            problems.push(
+                Diagnostic::error(
+                    "bad-overrides",
+                    span.clone(),
+                    format!("override for `{}`: {problem}", o.operation),
+                )
+                .with_hint("an override names one operation and one parameter or field, and sets non-empty facts"),
+            );
         }
         o.source = Some(span);
     }
-    Ok(overrides)
+    if problems.is_empty() {
+        Ok(overrides)
+    } else {
+        Err(problems)
+    }
+}
+
+/// What is wrong with one entry, if anything.
+fn invalid(o: &Override) -> Option<&'static str> {
+    let blank = |s: &Option<String>| s.as_ref().is_some_and(|s| s.trim().is_empty());
+    let set = &o.set;
+    if [&o.product, &o.version, &o.operation]
+        .iter()
+        .any(|s| s.trim().is_empty())
+    {
+        Some("product, version and operation must not be empty")
+    } else if [o.parameter.is_some(), o.field.is_some(), o.example.is_some()]
+        .iter()
+        .filter(|t| **t)
+        .count()
+        != 1
+    {
+        Some("name exactly one of `parameter`, `field` and `example`")
+    } else if o.example.is_some() != (o.remove && o.parameter.is_none()) {
+        Some("`remove: true` goes with `parameter` or `example`, `example` only with `remove: true`")
+    } else if !o.members.is_empty() && o.field.is_none() {
+        Some("`members` nests response fields: give `field`")
+    } else if blank(&o.parameter) || blank(&o.field) || blank(&o.example) {
+        Some("the parameter, field or example is empty")
+    } else if blank(&set.name) || blank(&set.doc_type) {
+        Some("`set` gives an empty name or type")
+    } else if o.reason.trim().is_empty() {
+        Some("the reason is empty")
+    } else if !o.remove
+        && o.members.is_empty()
+        && set.name.is_none()
+        && set.doc_type.is_none()
+        && set.required.is_none()
+        && set.default.is_none()
+        && set.example.is_none()
+    {
+        Some("`set` changes nothing")
+    } else {
+        None
+    }
+}
+
+/// The error for an override whose operation no document describes.
+pub fn unknown_operation(o: &Override) -> Diagnostic {
+    Diagnostic::error(
+        "override-unmatched",
+        o.source
+            .clone()
+            .unwrap_or_else(|| Span::new("specs/overrides.yaml", 0)),
+        format!(
+            "override targets operation `{}` of {} {}, which no source document describes",
+            o.operation, o.product, o.version
+        ),
+    )
+    .with_hint("check the operation name, product and version; remove the override if the operation is gone")
 }
 
 fn record(op: &mut Operation, o: &Override, path: String, from: Option<String>, to: String) {
@@ -212,8 +265,15 @@ pub fn apply(op: &mut Operation, overrides: &[Override]) -> Vec<Diagnostic> {
                     "override-unmatched",
                     span,
                     format!(
-                        "override for {} targets nothing in the extracted IR",
-                        o.operation
+                        "override for `{}` names {}, which the extracted operation does not have",
+                        o.operation,
+                        o.parameter.as_ref().map_or_else(
+                            || format!(
+                                "response field `{}`",
+                                o.field.as_deref().unwrap_or_default()
+                            ),
+                            |p| format!("parameter `{p}`")
+                        )
                     ),
                 )
                 .with_hint("the document may have been fixed: remove or update the override"),

@@ -65,7 +65,30 @@ fn is_pdf_text(lines: &[Line]) -> bool {
         .iter()
         .filter(|l| l.text.split('\t').filter(|c| !c.trim().is_empty()).count() >= 2)
         .count();
-    tabbed >= 3 || lines.iter().any(|l| running_header(l.text))
+    if lines.iter().any(|l| running_header(l.text)) {
+        return true;
+    }
+    // Web-page rows copied with tabs between the cells are tabbed too: without a numbered
+    // heading, a one-line web parameter header makes them web rows.
+    let web_header = || {
+        lines
+            .iter()
+            .any(|l| header_on_one_line(l).and_then(|h| h.kind()) == Some(TableKind::Params))
+    };
+    tabbed >= 3 && (lines.iter().any(|l| numbered_heading(l.text)) || !web_header())
+}
+
+/// `2.1 CreatePhysicalConnection`: a numbered heading as PDF text writes them.
+fn numbered_heading(text: &str) -> bool {
+    let Some((number, title)) = text.trim().split_once(' ') else {
+        return false;
+    };
+    !text.contains('\t')
+        && number.contains('.')
+        && number
+            .split('.')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && title.starts_with(|c: char| c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -110,8 +133,13 @@ mod tests {
             Some(Format::Markdown)
         );
         assert_eq!(
-            detect("Name\tType\tDescription\nA\tString\tx\nB\tLong\ty"),
+            detect("2.1 DescribeThings\nName\tType\tDescription\nA\tString\tx\nB\tLong\ty"),
             Some(Format::PdfText)
+        );
+        // Web rows copied with tabs between the cells, no numbered heading: still web rows.
+        assert_eq!(
+            detect("Parameter\tType\tRequired\tExample\tDescription\nA\tString\tYes\tx\nB\tLong\tNo\t1\nC\tLong\tNo\t2"),
+            Some(Format::WebRows)
         );
         assert_eq!(
             detect("Parameter Type Required Example Description\nA String Yes x"),

@@ -155,6 +155,24 @@ impl TableBuilder {
             }
             return;
         }
+        // `n<TAB>rest of the description`: the rest of the name with the empty middle cells
+        // dropped; the rest goes to the last column.
+        let short_continuation = cells.len() < width
+            && self
+                .rows
+                .last()
+                .is_some_and(|prev| self.continues_name(prev, &cells[..1], ctx));
+        if short_continuation {
+            let last = width.saturating_sub(1);
+            if let Some(prev) = self.rows.last_mut() {
+                let mut spread = vec![String::new(); width];
+                let mut rest = cells.into_iter();
+                spread[0] = rest.next().unwrap_or_default();
+                spread[last] = rest.collect::<Vec<_>>().join(" ");
+                place(&mut prev.cells, spread, line);
+            }
+            return;
+        }
         let used = cells
             .iter()
             .rposition(|c| !c.is_empty())
@@ -197,16 +215,35 @@ impl TableBuilder {
             .skip(1)
             .take(self.header.len().saturating_sub(2))
             .all(|c| c.is_empty());
+        // The name above filled the column, or the joined name is one the document writes
+        // whole elsewhere (`ClientToke` + `n`: `ClientToken` in the request example).
         let prev_full = prev
             .cells
             .first()
             .and_then(|frags| frags.last())
             .and_then(|f| f.text.split_whitespace().last())
+            .map(|piece| piece.trim_start_matches(TREE_MARKERS))
             .is_some_and(|piece| {
-                ctx.words
-                    .is_full_piece(piece.trim_start_matches(TREE_MARKERS))
+                ctx.words.is_full_piece(piece)
+                    || cells
+                        .first()
+                        .is_some_and(|c| ctx.words.writes_whole(&format!("{piece}{c}")))
             });
         self.roles.first() == Some(&Role::Identifier) && name_piece && middle_empty && prev_full
+    }
+
+    /// A line without tabs that is the rest of the last row's name (`on` under
+    /// `PeerLocati`): taken into the row instead of ending the table.
+    pub(super) fn takes_name_piece(&mut self, text: &str, line: usize, ctx: &mut Ctx) -> bool {
+        let cells = vec![text.to_string()];
+        let takes = self
+            .rows
+            .last()
+            .is_some_and(|prev| self.continues_name(prev, &cells, ctx));
+        if takes {
+            self.push(cells, line, ctx);
+        }
+        takes
     }
 
     pub(super) fn finish(self, ctx: &mut Ctx) -> Table {

@@ -200,24 +200,25 @@ fn prepare(text: &str) -> Vec<Line<'_>> {
         })
         .collect();
     // A chrome section runs from its title to the next numbered heading; without one, it
-    // is not chrome (better keep text than lose content).
+    // is not chrome (better keep text than lose content). The next heading after each line
+    // is found in one backward pass, so the scan stays linear in the document's length.
+    let mut next_heading = vec![None; lines.len()];
+    let mut after = None;
+    for (i, l) in lines.iter().enumerate().rev() {
+        next_heading[i] = after;
+        if l.kind == Kind::Text && numbered(&l.text).is_some() {
+            after = Some(i);
+        }
+    }
     let mut i = 0;
     while i < lines.len() {
         let is_title = lines.get(i).is_some_and(|l| {
             l.kind == Kind::Text && CHROME_TITLES.contains(&l.text.trim().to_lowercase().as_str())
         });
-        let end = lines
-            .iter()
-            .skip(i + 1)
-            .position(|l| l.kind == Kind::Text && numbered(&l.text).is_some());
-        match (is_title, end) {
-            (true, Some(n)) => {
-                lines
-                    .iter_mut()
-                    .skip(i)
-                    .take(n + 1)
-                    .for_each(|l| l.chrome = true);
-                i += n + 1;
+        match (is_title, next_heading[i]) {
+            (true, Some(end)) => {
+                lines[i..end].iter_mut().for_each(|l| l.chrome = true);
+                i = end;
             }
             _ => i += 1,
         }
@@ -308,6 +309,11 @@ impl Reader<'_> {
             self.finish_paragraph();
             self.table_line(text, number);
         } else {
+            if let Some(table) = &mut self.table {
+                if table.takes_name_piece(trimmed, number, &mut self.ctx) {
+                    return;
+                }
+            }
             self.finish_table();
             if !self.heading(trimmed, number) {
                 self.paragraph_line(trimmed, number);

@@ -21,6 +21,9 @@ pub struct WordModel {
     /// Tokens seen somewhere other than right after a full-width piece: words in their own
     /// right, not only the tail of a broken identifier.
     free: HashSet<String>,
+    /// Alphanumeric runs of every token (`ClientToken` in `&ClientToken=x`): the names the
+    /// document writes whole somewhere, for confirming a name rejoined across lines.
+    idents: HashSet<String>,
 }
 
 /// Name cells broken into several alphanumeric pieces show the wrap width: the most
@@ -68,6 +71,11 @@ impl WordModel {
             let mut after_piece = false;
             for tok in text.split_whitespace() {
                 let core = trim_punct(tok);
+                for run in tok.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                    if !run.is_empty() && !model.idents.contains(run) {
+                        model.idents.insert(run.to_string());
+                    }
+                }
                 if !core.is_empty() {
                     model
                         .tokens
@@ -92,6 +100,11 @@ impl WordModel {
     /// Whether `word` (exact case) occurs as a whole token anywhere in the document.
     fn knows(&self, word: &str) -> bool {
         self.tokens.contains_key(word)
+    }
+
+    /// Whether the document writes `name` whole somewhere (as a token or inside one).
+    pub fn writes_whole(&self, name: &str) -> bool {
+        self.idents.contains(name)
     }
 
     /// Whether `word` (any case) occurs as a whole token on a line other than `line`.
@@ -135,7 +148,7 @@ pub fn join_identifier(text: &str, model: &WordModel) -> Option<(String, bool)> 
             left.ends_with(sep) || right.starts_with(sep) || model.is_full_piece(left)
         }
         _ => true,
-    });
+    }) || model.writes_whole(&pieces.concat());
     Some((pieces.concat(), !explained))
 }
 

@@ -97,11 +97,15 @@ pub fn corpus_specs(
             };
             let mut docs: Vec<_> = dir.flatten().map(|e| e.path()).collect();
             docs.sort();
+            // Sources must lie inside specs/: the corpus is copied in.
+            let target = specs.join("docs").join(lang).join(product);
+            std::fs::create_dir_all(&target).expect("mkdir docs");
             for doc in docs {
                 documents += 1;
+                let name = doc.file_name().expect("name").to_string_lossy().to_string();
+                std::fs::copy(&doc, target.join(&name)).expect("copy document");
                 sources.push_str(&format!(
-                    "  - path: {}\n    product: {product}\n    version: \"{version}\"\n    style: RPC\n    language: {lang}\n",
-                    doc.display()
+                    "  - path: docs/{lang}/{product}/{name}\n    product: {product}\n    version: \"{version}\"\n    style: RPC\n    language: {lang}\n",
                 ));
             }
         }

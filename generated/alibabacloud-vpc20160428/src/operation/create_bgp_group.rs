@@ -3,9 +3,9 @@
 
 //! `CreateBgpGroup`: Create a BGP group.
 //!
-//! You can use BGP for the communication between the Virtual Border Router (VBR) and the local IDC.  To use BGP, add the BGP peer communicating with the VBR to the corresponding BGP group and advertise the BGP network in the VBR.
+//! You can use BGP for the communication between the Virtual Border Router (VBR) and the local IDC.  To use BGP, add the BGP peer communicating with the VBR to the corresponding BGP group and advertise the BGP network in the VBR.
 //!
-//! A BGP group is used for simplifying BGP configurations. You can combine repetitive configurations into a BGP group to reduce the configuration complexity.  Each BGP group is associated with an autonomous system number (ASN).
+//! A BGP group is used for simplifying BGP configurations. You can combine repetitive configurations into a BGP group to reduce the configuration complexity.  Each BGP group is associated with an autonomous system number (ASN).
 //!
 //! Note the following before creating a BGP group:
 //!
@@ -83,7 +83,7 @@ pub struct CreateBgpGroupInput {
     /// Source: `specs/docs/corpus/zh-CN/CreateBgpGroup.md:47`
     pub is_fake_asn: Option<bool>,
     /// The name of the BGP group.
-    /// The name  can contain from 2 to 128 characters including a-z, A-Z, 0-9, dots, underlines, and hyphens. The name must start with an English letter, but cannot start with http:// or https://.
+    /// The name  can contain from 2 to 128 characters including a-z, A-Z, 0-9, dots, underlines, and hyphens. The name must start with an English letter, but cannot start with http:// or https://.
     ///
     /// Wire name `Name`, document type `String`, example `test`.
     ///

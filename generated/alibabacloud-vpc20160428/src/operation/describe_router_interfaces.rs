@@ -3,7 +3,7 @@
 
 //! `DescribeRouterInterfaces`: Queries one or more router interfaces in a region.
 //!
-//! You can filter the results using the following filters. The relationship between the values of a filter is “or”.  A router interface is returned so long as one filter is met. The relationship between filters is “and”. A router interface is returned only all the filters are met.
+//! You can filter the results using the following filters. The relationship between the values of a filter is “or”.  A router interface is returned so long as one filter is met. The relationship between filters is “and”. A router interface is returned only all the filters are met.
 //!
 //! - RouterInterfaceId: The ID of the router interface.
 //!

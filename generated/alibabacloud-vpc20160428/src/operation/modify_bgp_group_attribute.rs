@@ -66,7 +66,7 @@ pub struct ModifyBgpGroupAttributeInput {
     /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:33`
     pub is_fake_asn: Option<bool>,
     /// The name of the BGP group.
-    /// The name can contain from 2 to 128 characters including a-z, A-Z, 0-9, underlines, and hyphens. The name must start with an English letter, but cannot start with http://  or https://.
+    /// The name can contain from 2 to 128 characters including a-z, A-Z, 0-9, underlines, and hyphens. The name must start with an English letter, but cannot start with http://  or https://.
     ///
     /// Wire name `Name`, document type `String`, example `test`.
     ///
@@ -230,7 +230,7 @@ impl ModifyBgpGroupAttributeInput {
 /// Response of `ModifyBgpGroupAttribute`.
 #[derive(Debug, Clone)]
 pub struct ModifyBgpGroupAttributeOutput {
-    /// 请求ID。
+    /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `8C3C6D7C-A1CE-4FD8-BC57-DC493A55F76F`.
     ///

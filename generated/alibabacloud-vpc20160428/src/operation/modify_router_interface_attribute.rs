@@ -26,7 +26,7 @@ pub struct ModifyRouterInterfaceAttributeInput {
     ///
     /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:21`
     pub router_interface_id: Option<String>,
-    /// Indicates whether to delete the health check IP address configured on the router interface.  Valid values:
+    /// Indicates whether to delete the health check IP address configured on the router interface.  Valid values:
     /// - true: Delete the health check IP.
     /// - false(default value): Do not delete the health check IP.
     ///
@@ -64,7 +64,7 @@ pub struct ModifyRouterInterfaceAttributeInput {
     /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:40`
     pub health_check_target_ip: Option<String>,
     /// The name of the router interface.
-    /// The name must be 2 to 128 characters in length. It can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter and cannot start with http://  or https://.
+    /// The name must be 2 to 128 characters in length. It can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter and cannot start with http://  or https://.
     ///
     /// Wire name `Name`, document type `String`, example `TEST`.
     ///
