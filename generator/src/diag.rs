@@ -163,6 +163,11 @@ pub const KINDS: &[Kind] = &[
         action: "fix the document",
     },
     Kind {
+        name: "mistitled-section",
+        meaning: "a section's heading says request parameters but its table (no Required column, after the request table) is the response",
+        action: "check the response fields against the page's example",
+    },
+    Kind {
         name: "no-operation",
         meaning: "a section has no request parameter table; nothing extracted from it",
         action: "check the section; it may be cut off",
@@ -198,9 +203,39 @@ pub const KINDS: &[Kind] = &[
         action: "check the row against the PDF",
     },
     Kind {
-        name: "mistitled-section",
-        meaning: "a section's heading says request parameters but its table (no Required column, after the request table) is the response",
-        action: "check the response fields against the page's example",
+        name: "response-example-garbled",
+        meaning: "the success example is broken by the page's text (keys or tags split, tags lost); its structure is read with the listed repairs, its values are not decoded by the example tests",
+        action: "check the repaired keys against the table",
+    },
+    Kind {
+        name: "response-example-only",
+        meaning: "the success example shows a key no table row documents; it is generated, documented as appearing in the example only",
+        action: "document it, or correct the example with an override",
+    },
+    Kind {
+        name: "response-example-other-operation",
+        meaning: "the success example is another operation's response; it is not used for the structure",
+        action: "fix the page or remove the example with an override",
+    },
+    Kind {
+        name: "response-example-unreadable",
+        meaning: "the success example is not readable (truncated JSON, broken XML); the table alone places the fields",
+        action: "fetch the whole page; check the nesting by hand",
+    },
+    Kind {
+        name: "response-name-differs",
+        meaning: "the table and the example spell a field differently; the example's spelling is the wire name",
+        action: "check which spelling the service sends",
+    },
+    Kind {
+        name: "response-not-in-example",
+        meaning: "a documented response field is absent from the page's example; it keeps the table's placement",
+        action: "check its place against the service or the official SDK",
+    },
+    Kind {
+        name: "response-placement-differs",
+        meaning: "the table and the example place a field at different paths; the example's path is used, both lines named",
+        action: "check which nesting the service sends",
     },
     Kind {
         name: "source-mismatch",
@@ -211,6 +246,11 @@ pub const KINDS: &[Kind] = &[
         name: "source-outside-specs",
         meaning: "a sources.yaml path is absolute, climbs out with `..`, or links outside specs/",
         action: "copy the document under specs/ and list it by a relative path",
+    },
+    Kind {
+        name: "sources-disagree",
+        meaning: "two pages of one operation state a fact differently (or only one states it); the precedence in sources.yaml decides, both file:line named",
+        action: "review; correct the losing or winning page with an override if it is wrong",
     },
     Kind {
         name: "stale-acceptance",

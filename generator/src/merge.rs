@@ -324,11 +324,21 @@ impl Merger {
                     ours.extend(theirs.iter().filter(|c| kind(c) == k).cloned());
                     format!("`{name}` has a {k} rule only there; taken")
                 }
-                _ if a != b => format!(
-                    "`{name}` {k} rule differs: {} here, {} there; kept this page's",
-                    summary(&a),
-                    summary(&b)
-                ),
+                _ if a != b => {
+                    // Which page is right is unknown, and a rule one page states narrower than
+                    // the other may reject a call the other allows: kept, documented, but not
+                    // enforced by default (only under `Validation::All`).
+                    for c in ours.iter_mut().filter(|c| kind(c) == k) {
+                        c.status_mut().incomplete = Some(format!(
+                            "the pages disagree on it (the other page at {other})"
+                        ));
+                    }
+                    format!(
+                        "`{name}` {k} rule differs: {} here, {} there; kept this page's, not enforced",
+                        summary(&a),
+                        summary(&b)
+                    )
+                }
                 _ => continue,
             };
             self.disagree(kept, other, what, why);

@@ -107,15 +107,21 @@ fn invalid(o: &Override) -> Option<&'static str> {
         .any(|s| s.trim().is_empty())
     {
         Some("product, version and operation must not be empty")
-    } else if [o.parameter.is_some(), o.field.is_some(), o.example.is_some()]
-        .iter()
-        .filter(|t| **t)
-        .count()
+    } else if [
+        o.parameter.is_some(),
+        o.field.is_some(),
+        o.example.is_some(),
+    ]
+    .iter()
+    .filter(|t| **t)
+    .count()
         != 1
     {
         Some("name exactly one of `parameter`, `field` and `example`")
     } else if o.example.is_some() != (o.remove && o.parameter.is_none()) {
-        Some("`remove: true` goes with `parameter` or `example`, `example` only with `remove: true`")
+        Some(
+            "`remove: true` goes with `parameter` or `example`, `example` only with `remove: true`",
+        )
     } else if !o.members.is_empty() && o.field.is_none() {
         Some("`members` nests response fields: give `field`")
     } else if blank(&o.parameter) || blank(&o.field) || blank(&o.example) {

@@ -86,9 +86,9 @@ pub struct CreatePhysicalConnectionInput {
     /// Rules:
     /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:50`):
     ///   > The description must be 2 to 256 characters in length.
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:50`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreatePhysicalConnection.md:50); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:50`):
     ///   > It must start with a letter or a Chinese character, and cannot start with http:// or https://.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:50`):
+    /// - does not start with `http://`, `https://` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreatePhysicalConnection.md:50); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:50`):
     ///   > It must start with a letter or a Chinese character, and cannot start with http:// or https://.
     ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnection.md:50`
@@ -100,9 +100,9 @@ pub struct CreatePhysicalConnectionInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:53`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:53`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreatePhysicalConnection.md:53); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:53`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:53`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreatePhysicalConnection.md:53); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:53`):
     ///   > The name must start with a letter or a Chinese character.
     /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:53`):
     ///   > It cannot start with http:// or https://.
@@ -146,7 +146,7 @@ pub struct CreatePhysicalConnectionInput {
     /// Wire name `bandwidth`, document type `Integer`, example `10`, default `100`.
     ///
     /// Rules:
-    /// - in 5 to 5000 (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:71`):
+    /// - in 5 to 5000 (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreatePhysicalConnection.md:71); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreatePhysicalConnection.md:71`):
     ///   > Value range: 5 to 5000.
     ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnection.md:71`
@@ -219,21 +219,25 @@ impl CreatePhysicalConnectionInput {
                 Some(2u64),
                 Some(256u64),
             );
-            ::specgen_runtime::validate::first_char(
-                v,
-                "Description",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                ],
-            );
-            ::specgen_runtime::validate::forbidden_prefix(
-                v,
-                "Description",
-                value,
-                &["http://", "https://"],
-            );
+            if all {
+                ::specgen_runtime::validate::first_char(
+                    v,
+                    "Description",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                    ],
+                );
+            }
+            if all {
+                ::specgen_runtime::validate::forbidden_prefix(
+                    v,
+                    "Description",
+                    value,
+                    &["http://", "https://"],
+                );
+            }
         }
         if let Some(value) = &self.name {
             ::specgen_runtime::validate::length(
@@ -258,15 +262,17 @@ impl CreatePhysicalConnectionInput {
                     ],
                 );
             }
-            ::specgen_runtime::validate::first_char(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::first_char(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                    ],
+                );
+            }
             ::specgen_runtime::validate::forbidden_prefix(
                 v,
                 "Name",
@@ -283,13 +289,15 @@ impl CreatePhysicalConnectionInput {
             );
         }
         if let Some(value) = &self.bandwidth {
-            ::specgen_runtime::validate::range(
-                v,
-                "bandwidth",
-                i64::from(*value),
-                &[(5i64, 5000i64)],
-                &[],
-            );
+            if all {
+                ::specgen_runtime::validate::range(
+                    v,
+                    "bandwidth",
+                    i64::from(*value),
+                    &[(5i64, 5000i64)],
+                    &[],
+                );
+            }
         }
         violations.into_result()
     }

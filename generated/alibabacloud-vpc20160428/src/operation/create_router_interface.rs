@@ -160,9 +160,9 @@ pub struct CreateRouterInterfaceInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
     ///   > The name can contain 2-128 characters including a-z, A-Z, 0-9, periods, underscores, and hyphens.
-    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:121); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
     ///   > The name can contain 2-128 characters including a-z, A-Z, 0-9, periods, underscores, and hyphens.
-    /// - starts with letters (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
+    /// - starts with letters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:121); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
     ///   > It must start with English letters, but cannot start with http:// or https://.
     /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
     ///   > It must start with English letters, but cannot start with http:// or https://.
@@ -177,7 +177,7 @@ pub struct CreateRouterInterfaceInput {
     /// Rules:
     /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:126`):
     ///   > The description can contain 2-256 characters.
-    /// - starts with letters (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:126`):
+    /// - starts with letters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:126); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateRouterInterface.md:126`):
     ///   > It must start with English letters, but cannot start with http:// or https://.
     /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:126`):
     ///   > It must start with English letters, but cannot start with http:// or https://.
@@ -285,12 +285,14 @@ impl CreateRouterInterfaceInput {
                     ],
                 );
             }
-            ::specgen_runtime::validate::first_char(
-                v,
-                "Name",
-                value,
-                &[::specgen_runtime::CharClass::Letter],
-            );
+            if all {
+                ::specgen_runtime::validate::first_char(
+                    v,
+                    "Name",
+                    value,
+                    &[::specgen_runtime::CharClass::Letter],
+                );
+            }
             ::specgen_runtime::validate::forbidden_prefix(
                 v,
                 "Name",
@@ -306,12 +308,14 @@ impl CreateRouterInterfaceInput {
                 Some(2u64),
                 Some(256u64),
             );
-            ::specgen_runtime::validate::first_char(
-                v,
-                "Description",
-                value,
-                &[::specgen_runtime::CharClass::Letter],
-            );
+            if all {
+                ::specgen_runtime::validate::first_char(
+                    v,
+                    "Description",
+                    value,
+                    &[::specgen_runtime::CharClass::Letter],
+                );
+            }
             ::specgen_runtime::validate::forbidden_prefix(
                 v,
                 "Description",

@@ -44,7 +44,7 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     /// Wire name `ClientToken`, document type `String`, example `efefe566754h`.
     ///
     /// Rules:
-    /// - at most 64 characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:33`):
+    /// - at most 64 characters (not enforced, the pages disagree on it (the other page at specs/docs/003_ea11b898bece2968.txt:387); checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:33`):
     ///   > It can contain up to 64 ASCII characters.
     /// - only ASCII characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:33`):
     ///   > It can contain up to 64 ASCII characters.
@@ -58,7 +58,7 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     /// Rules:
     /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:36`):
     ///   > The description must be 2 to 256 characters in length.
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:36`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/ModifyPhysicalConnectionAttribute.md:36); checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:36`):
     ///   > It must start with a letter or a Chinese character, and cannot start with http:// or https://.
     /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:36`):
     ///   > It must start with a letter or a Chinese character, and cannot start with http:// or https://.
@@ -94,9 +94,9 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/ModifyPhysicalConnectionAttribute.md:49); checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/ModifyPhysicalConnectionAttribute.md:49); checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
     ///   > The name must start with a letter or a Chinese character.
     /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:49`):
     ///   > It cannot start with http:// or https://.
@@ -119,7 +119,7 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     /// Wire name `PortType`, document type `String`, example `E1 - 2M`, default `1000Base-T`.
     ///
     /// Rules:
-    /// - one of `100Base-T`, `1000Base-T`, `1000Base-LX`, `10GBase-T`, `10GBase-LR` (not enforced, the page's example `E1 - 2M` fails it; checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:55`):
+    /// - one of `100Base-T`, `1000Base-T`, `1000Base-LX`, `10GBase-T`, `10GBase-LR` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/ModifyPhysicalConnectionAttribute.md:55); checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:55`):
     ///   > Valid values:
     ///   > - 100Base-T: 100M electrical ports
     ///   > - 1000Base-T (default): 1 Gigabit electrical ports
@@ -173,13 +173,15 @@ impl ModifyPhysicalConnectionAttributeInput {
         );
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
         if let Some(value) = &self.client_token {
-            ::specgen_runtime::validate::length(
-                v,
-                "ClientToken",
-                value,
-                None,
-                Some(64u64),
-            );
+            if all {
+                ::specgen_runtime::validate::length(
+                    v,
+                    "ClientToken",
+                    value,
+                    None,
+                    Some(64u64),
+                );
+            }
             ::specgen_runtime::validate::charset(
                 v,
                 "ClientToken",
@@ -195,15 +197,17 @@ impl ModifyPhysicalConnectionAttributeInput {
                 Some(2u64),
                 Some(256u64),
             );
-            ::specgen_runtime::validate::first_char(
-                v,
-                "Description",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::first_char(
+                    v,
+                    "Description",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                    ],
+                );
+            }
             ::specgen_runtime::validate::forbidden_prefix(
                 v,
                 "Description",
@@ -242,15 +246,17 @@ impl ModifyPhysicalConnectionAttributeInput {
                     ],
                 );
             }
-            ::specgen_runtime::validate::first_char(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::first_char(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                    ],
+                );
+            }
             ::specgen_runtime::validate::forbidden_prefix(
                 v,
                 "Name",

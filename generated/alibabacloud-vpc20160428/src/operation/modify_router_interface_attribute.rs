@@ -42,7 +42,7 @@ pub struct ModifyRouterInterfaceAttributeInput {
     /// Rules:
     /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:30`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:30`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:34); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:30`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
     /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:30`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
@@ -71,9 +71,9 @@ pub struct ModifyRouterInterfaceAttributeInput {
     /// Rules:
     /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:49); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:49); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
     /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
     ///   > 但不能以http://或https://开头。
@@ -144,15 +144,17 @@ impl ModifyRouterInterfaceAttributeInput {
                 Some(2u64),
                 Some(256u64),
             );
-            ::specgen_runtime::validate::first_char(
-                v,
-                "Description",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::first_char(
+                    v,
+                    "Description",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                    ],
+                );
+            }
             ::specgen_runtime::validate::forbidden_prefix(
                 v,
                 "Description",
@@ -183,15 +185,17 @@ impl ModifyRouterInterfaceAttributeInput {
                     ],
                 );
             }
-            ::specgen_runtime::validate::first_char(
-                v,
-                "Name",
-                value,
-                &[
-                    ::specgen_runtime::CharClass::Letter,
-                    ::specgen_runtime::CharClass::Chinese,
-                ],
-            );
+            if all {
+                ::specgen_runtime::validate::first_char(
+                    v,
+                    "Name",
+                    value,
+                    &[
+                        ::specgen_runtime::CharClass::Letter,
+                        ::specgen_runtime::CharClass::Chinese,
+                    ],
+                );
+            }
             ::specgen_runtime::validate::forbidden_prefix(
                 v,
                 "Name",

@@ -69,7 +69,7 @@ pub struct ModifyVirtualBorderRouterAttributeInput {
     /// Wire name `ClientToken`, document type `String`, example `02fb3da4-130e-11e9-8e44-00xxxxxxxx`.
     ///
     /// Rules:
-    /// - 1 to 64 characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyVirtualBorderRouterAttribute.md:47`):
+    /// - 1 to 64 characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/ModifyVirtualBorderRouterAttribute.md:47); checked only with `Validation::All`; `specs/docs/corpus/en-US/ModifyVirtualBorderRouterAttribute.md:47`):
     ///   > The value is unique among different requests and is 1 to 64 ASCII characters in length.
     /// - only ASCII characters (checked by `validate()`; `specs/docs/corpus/en-US/ModifyVirtualBorderRouterAttribute.md:47`):
     ///   > The value is unique among different requests and is 1 to 64 ASCII characters in length.
@@ -189,13 +189,15 @@ impl ModifyVirtualBorderRouterAttributeInput {
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
         ::specgen_runtime::validate::required(v, "VbrId", self.vbr_id.is_some());
         if let Some(value) = &self.client_token {
-            ::specgen_runtime::validate::length(
-                v,
-                "ClientToken",
-                value,
-                Some(1u64),
-                Some(64u64),
-            );
+            if all {
+                ::specgen_runtime::validate::length(
+                    v,
+                    "ClientToken",
+                    value,
+                    Some(1u64),
+                    Some(64u64),
+                );
+            }
             ::specgen_runtime::validate::charset(
                 v,
                 "ClientToken",
