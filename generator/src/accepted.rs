@@ -11,8 +11,9 @@ struct File {
     accepted: Vec<Acceptance>,
 }
 
-/// One accepted warning: its kind, the operation it is about and, optionally, the name it
-/// quotes (a parameter, field or error code, written in backticks in the message).
+/// One accepted warning: its kind, the operation it is about and, optionally, the names it
+/// quotes (parameters, fields or error codes, written in backticks in the message): one as
+/// `parameter`, several that one reason covers as `parameters`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Acceptance {
@@ -20,6 +21,8 @@ pub struct Acceptance {
     pub operation: String,
     #[serde(default)]
     pub parameter: Option<String>,
+    #[serde(default)]
+    pub parameters: Vec<String>,
     pub reason: String,
     #[serde(skip)]
     pub source: Option<Span>,
@@ -31,15 +34,53 @@ pub struct Finding<'a> {
     pub diagnostic: &'a Diagnostic,
 }
 
+fn quotes(d: &Diagnostic, name: &str) -> bool {
+    d.message.contains(&format!("`{name}`"))
+}
+
 impl Acceptance {
-    fn matches(&self, f: &Finding) -> bool {
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.parameter
+            .iter()
+            .chain(&self.parameters)
+            .map(String::as_str)
+    }
+
+    /// The warning is of this kind and operation, whatever names it quotes.
+    fn covers_operation(&self, f: &Finding) -> bool {
         let d = f.diagnostic;
-        let quoted = |name: &str| d.message.contains(&format!("`{name}`"));
         d.severity == Severity::Warning
             && d.kind == self.kind
             && f.operation
-                .map_or_else(|| quoted(&self.operation), |op| op == self.operation)
-            && self.parameter.as_deref().is_none_or(quoted)
+                .map_or_else(|| quotes(d, &self.operation), |op| op == self.operation)
+    }
+
+    fn matches(&self, f: &Finding) -> bool {
+        let mut names = self.names().peekable();
+        self.covers_operation(f)
+            && (names.peek().is_none() || names.any(|n| quotes(f.diagnostic, n)))
+    }
+
+    /// What of the entry matches no warning: the whole entry (`Some(None)`), or each listed
+    /// name no warning quotes.
+    fn stale(&self, findings: &[Finding]) -> Vec<Option<&str>> {
+        let of_entry: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| self.covers_operation(f))
+            .collect();
+        let names: Vec<&str> = self.names().collect();
+        if names.is_empty() {
+            return if of_entry.is_empty() {
+                vec![None]
+            } else {
+                Vec::new()
+            };
+        }
+        names
+            .into_iter()
+            .filter(|n| !of_entry.iter().any(|f| quotes(f.diagnostic, n)))
+            .map(Some)
+            .collect()
     }
 }
 
@@ -69,6 +110,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Acceptance>, Vec<Diagnostic>>
         let blank = [&entry.kind, &entry.operation, &entry.reason]
             .into_iter()
             .chain(entry.parameter.as_ref())
+            .chain(&entry.parameters)
             .any(|s| s.trim().is_empty());
         if blank {
             problems.push(Diagnostic::error(
@@ -103,8 +145,8 @@ pub fn check<'a>(
         .collect();
     let stale = accepted
         .iter()
-        .filter(|a| !findings.iter().any(|f| a.matches(f)))
-        .map(|a| {
+        .flat_map(|a| a.stale(findings).into_iter().map(move |name| (a, name)))
+        .map(|(a, name)| {
             Diagnostic::warning(
                 "stale-acceptance",
                 a.source
@@ -114,13 +156,10 @@ pub fn check<'a>(
                     "accepted warning `{}` for `{}`{} matches no warning any more",
                     a.kind,
                     a.operation,
-                    a.parameter
-                        .as_ref()
-                        .map(|p| format!(" (`{p}`)"))
-                        .unwrap_or_default()
+                    name.map(|p| format!(" (`{p}`)")).unwrap_or_default()
                 ),
             )
-            .with_hint("the warning is gone: remove the entry from specs/accepted-warnings.yaml")
+            .with_hint("the warning is gone: remove the entry (or the name) from specs/accepted-warnings.yaml")
         })
         .collect();
     (open, stale)
@@ -160,6 +199,30 @@ mod tests {
         let (_, stale) = check(&findings[1..], &accepted);
         assert_eq!(stale.len(), 1);
         assert_eq!(stale[0].span, Span::new("a.yaml", 2));
+    }
+
+    #[test]
+    fn one_reason_covers_listed_names_and_each_stale_name_is_said() {
+        let text = "accepted:\n  - kind: response-not-in-example\n    operation: Describe\n    parameters: [CenId, AssociatedCens, Gone]\n    reason: the example omits them\n";
+        let accepted = parse("a.yaml", text).expect("parses");
+        let cen = warning("response-not-in-example", "`CenId` is in the table only");
+        let assoc = warning(
+            "response-not-in-example",
+            "`AssociatedCens` is in the table only",
+        );
+        let new = warning("response-not-in-example", "`VlanId` is in the table only");
+        let findings = [&cen, &assoc, &new].map(|d| Finding {
+            operation: Some("Describe"),
+            diagnostic: d,
+        });
+        let (open, stale) = check(&findings, &accepted);
+        assert_eq!(open, [&new]);
+        assert_eq!(stale.len(), 1);
+        assert!(
+            stale[0].message.contains("(`Gone`)"),
+            "{}",
+            stale[0].message
+        );
     }
 
     #[test]

@@ -203,6 +203,11 @@ pub const KINDS: &[Kind] = &[
         action: "check the row against the PDF",
     },
     Kind {
+        name: "response-example-envelope",
+        meaning: "the success example wraps the body in an internal gateway envelope (`code`, `success`, `message`, `data`) the table does not document; it is not used for the structure",
+        action: "check the table's names and nesting against the official SDK",
+    },
+    Kind {
         name: "response-example-garbled",
         meaning: "the success example is broken by the page's text (keys or tags split, tags lost); its structure is read with the listed repairs, its values are not decoded by the example tests",
         action: "check the repaired keys against the table",

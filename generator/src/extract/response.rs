@@ -34,7 +34,7 @@ pub fn reconcile(
     examples: &mut [Example],
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Field> {
-    let sample = read_samples(file, operation, examples, warnings);
+    let sample = read_samples(file, operation, &table, examples, warnings);
     match sample {
         Some((sample, line)) if !sample.keys.is_empty() => {
             place(file, table, &sample, line, warnings)
@@ -48,6 +48,7 @@ pub fn reconcile(
 fn read_samples(
     file: &str,
     operation: &str,
+    table: &[Field],
     examples: &mut [Example],
     warnings: &mut Vec<Diagnostic>,
 ) -> Option<(Sample, usize)> {
@@ -96,6 +97,19 @@ fn read_samples(
                 continue;
             }
         }
+        if let Some(keys) = envelope(&s, table) {
+            let flaw = format!("an internal gateway envelope ({keys}) around the body");
+            warnings.push(
+                Diagnostic::warning(
+                    "response-example-envelope",
+                    Span::new(file, e.source.line),
+                    format!("the success example is {flaw}, which the response table does not document; it is not used for the structure"),
+                )
+                .with_hint("the table's names and nesting decide; check them against the official SDK"),
+            );
+            e.flaw = Some(flaw);
+            continue;
+        }
         if !s.repairs.is_empty() {
             let shown: Vec<&str> = s.repairs.iter().take(3).map(String::as_str).collect();
             warnings.push(
@@ -122,6 +136,35 @@ fn read_samples(
         }
     }
     json.or(xml)
+}
+
+/// The top-level keys of an envelope the service gateway wraps bodies in internally
+/// (`{"code":"200","success":true,"message":…,"data":{…}}`, camel-cased), when the sample is
+/// one and the table documents none of them: the pages that show it (the LOA and order
+/// operations) document the body the API returns.
+fn envelope(sample: &Sample, table: &[Field]) -> Option<String> {
+    const ENVELOPE: [&str; 5] = ["code", "success", "message", "httpStatusCode", "data"];
+    let documented = |k: &str| table.iter().any(|f| f.name.trim().eq_ignore_ascii_case(k));
+    // An XML sample whose root is not `<Operation>Response` keeps it as its one key.
+    let top = match sample.keys.as_slice() {
+        [root] if !documented(&root.key) && !root.children.is_empty() => &root.children,
+        keys => keys,
+    };
+    let shown: Vec<&str> = top
+        .iter()
+        .map(|k| k.key.as_str())
+        .filter(|k| ENVELOPE.contains(k))
+        .collect();
+    let is_envelope = shown.contains(&"code")
+        && shown.contains(&"success")
+        && !shown.iter().any(|k| documented(k));
+    is_envelope.then(|| {
+        shown
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 /// Structure from the table alone: list types are lists, `Array of X` wraps its items in `X`.
@@ -426,19 +469,41 @@ fn paths_of(
     }
 }
 
-/// Where the table places row `r` in the tree built from the example: under its table parent
-/// (inside the items level when the example shows one there), or, in a table without nesting
-/// for it, beside the nearest row before it that the example placed. Child-index path.
+/// Where the table places row `r` in the tree built from the example: where the example put
+/// its table siblings (so a level the table leaves implicit, such as the items of a list, is
+/// kept), else under its table parent; in a table without nesting for it, in the group the
+/// nearest placed rows around it show (an empty-type parent row opens one), else beside the
+/// nearest row before it that the example placed. Child-index path.
 fn table_place(rows: &[Row], r: usize, paths: &[Option<Vec<usize>>], out: &[Field]) -> Vec<usize> {
+    let parent_of = |q: usize| paths[q].as_ref().map(|p| p[..p.len() - 1].to_vec());
     let mut path = match rows[r].parent {
-        Some(tp) => match &paths[tp] {
-            Some(p) => p.clone(),
-            None => return Vec::new(),
-        },
-        None => match (0..r).rev().find_map(|q| paths[q].as_ref()) {
-            Some(p) => p[..p.len() - 1].to_vec(),
-            None => return Vec::new(),
-        },
+        Some(tp) => {
+            let mut siblings = (0..rows.len())
+                .filter(|&q| q != r && rows[q].parent == Some(tp))
+                .filter_map(parent_of);
+            match (siblings.next(), &paths[tp]) {
+                (Some(first), _) if siblings.all(|p| p == first) => return first,
+                (_, Some(p)) => p.clone(),
+                (_, None) => return Vec::new(),
+            }
+        }
+        None => {
+            let before = (0..r).rev().find(|&q| paths[q].is_some());
+            let after =
+                (r + 1..rows.len()).find(|&q| paths[q].is_some() && rows[q].parent.is_none());
+            match (
+                before.and_then(|q| paths[q].as_ref()),
+                after.and_then(|q| paths[q].as_ref()),
+            ) {
+                (Some(b), Some(a)) if a.len() > b.len() && a.starts_with(b) => {
+                    return a[..a.len() - 1].to_vec()
+                }
+                // Right after an empty-type row the example shows holding a list: an item member.
+                (Some(b), _) if before == Some(r - 1) && opens_list(out, b) => b.clone(),
+                (Some(b), _) => b[..b.len() - 1].to_vec(),
+                (None, _) => return Vec::new(),
+            }
+        }
     };
     // Descend into a wrapper level the table leaves implicit.
     let mut level = out;
@@ -451,6 +516,19 @@ fn table_place(rows: &[Row], r: usize, paths: &[Option<Vec<usize>>], out: &[Fiel
         }
     }
     path
+}
+
+/// The field at `path` has no value of its own and holds one list level (from the example).
+fn opens_list(out: &[Field], path: &[usize]) -> bool {
+    let Some((last, up)) = path.split_last() else {
+        return false;
+    };
+    let mut level = out;
+    for &i in up {
+        level = &level[i].children;
+    }
+    let f = &level[*last];
+    f.doc_type.trim().is_empty() && matches!(f.children.as_slice(), [only] if only.list)
 }
 
 fn at_path<'a>(fields: &'a mut Vec<Field>, path: &[usize]) -> Option<&'a mut Vec<Field>> {
@@ -604,6 +682,107 @@ mod tests {
         assert_eq!(out[2].source.line, 5);
         assert_eq!(out[0].example_source, Some(Span::new("d", 21)));
         assert_eq!(kinds(&w), [("response-example-only", 21)]);
+    }
+
+    #[test]
+    fn rows_the_example_omits_go_where_their_table_neighbours_went() {
+        // corpus DescribeRouterInterfaces (2019, flat): `AccessPointId` right after the
+        // empty-type `RouterInterfaceSet`, before the members the example shows in its items.
+        // corpus DescribeExpressCloudConnections: members of an empty list the example shows.
+        // 2018 (`└` one level): the members of `Set` that the example lists in `Item`.
+        let flat = vec![
+            f("RouterInterfaceSet", "", 1, vec![]),
+            f("AccessPointId", "String", 2, vec![]),
+            f("BusinessStatus", "String", 3, vec![]),
+            f("Models", "", 4, vec![]),
+            f("InstanceId", "String", 5, vec![]),
+            f("RequestId", "String", 6, vec![]),
+        ];
+        let mut ex = [example(
+            "json",
+            "{\"RouterInterfaceSet\":{\"RouterInterfaceType\":[{\"BusinessStatus\":\"Normal\",\n\"Models\":{\"Model\":[]}}]},\"RequestId\":\"r\"}",
+            20,
+        )];
+        let mut w = Vec::new();
+        let out = reconcile("d", "DescribeRouterInterfaces", flat, &mut ex, &mut w);
+        assert_eq!(
+            shape(&out),
+            [
+                "RouterInterfaceSet",
+                "RouterInterfaceSet.RouterInterfaceType[]:wrapper",
+                "RouterInterfaceSet.RouterInterfaceType.AccessPointId",
+                "RouterInterfaceSet.RouterInterfaceType.BusinessStatus",
+                "RouterInterfaceSet.RouterInterfaceType.Models",
+                "RouterInterfaceSet.RouterInterfaceType.Models.Model[]:wrapper",
+                "RouterInterfaceSet.RouterInterfaceType.Models.Model.InstanceId",
+                "RequestId",
+            ]
+        );
+        assert_eq!(
+            kinds(&w),
+            [
+                ("response-not-in-example", 2),
+                ("response-not-in-example", 5)
+            ]
+        );
+        let marked = vec![
+            f(
+                "Set",
+                "",
+                1,
+                vec![f("Id", "String", 2, vec![]), f("Name", "String", 3, vec![])],
+            ),
+            f("RequestId", "String", 4, vec![]),
+        ];
+        let mut ex = [example(
+            "json",
+            "{\"Set\":{\"Item\":[{\"Name\":\"n\"}]},\"RequestId\":\"r\"}",
+            20,
+        )];
+        let out = reconcile("d", "DescribeSets", marked, &mut ex, &mut Vec::new());
+        assert_eq!(
+            shape(&out),
+            [
+                "Set",
+                "Set.Item[]:wrapper",
+                "Set.Item.Id",
+                "Set.Item.Name",
+                "RequestId"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_gateway_envelope_example_leaves_the_structure_to_the_table() {
+        // corpus ApplyPhysicalConnectionLOA (en-US): both samples are the gateway's envelope
+        // (the XML one under a root that is not `…Response`); the table's `RequestId` stands.
+        let table = vec![f("RequestId", "String", 1, vec![])];
+        let mut ex = [
+            example("xml", "<ApplyPhysicalConnectionLOA>\n  <code>200</code>\n  <httpStatusCode>200</httpStatusCode>\n  <message>successful</message>\n  <requestId>A47B</requestId>\n  <success>true</success>\n</ApplyPhysicalConnectionLOA>", 10),
+            example("json", "{\"message\":\"successful\",\"httpStatusCode\":200,\"requestId\":\"A47B\",\"code\":\"200\",\"success\":true}", 20),
+        ];
+        let mut w = Vec::new();
+        let out = reconcile("d", "ApplyPhysicalConnectionLOA", table, &mut ex, &mut w);
+        assert_eq!(shape(&out), ["RequestId"]);
+        assert_eq!(
+            kinds(&w),
+            [
+                ("response-example-envelope", 10),
+                ("response-example-envelope", 20)
+            ]
+        );
+        assert!(ex
+            .iter()
+            .all(|e| e.flaw.as_deref().is_some_and(|f| f.contains("`code`"))));
+        // A table that documents `Code` and `Success` is the body itself, not an envelope.
+        let documented = vec![
+            f("Code", "String", 1, vec![]),
+            f("Success", "Boolean", 2, vec![]),
+        ];
+        let mut ex = [example("json", "{\"code\":\"200\",\"success\":true}", 20)];
+        let mut w = Vec::new();
+        reconcile("d", "X", documented, &mut ex, &mut w);
+        assert!(ex[0].flaw.is_none());
     }
 
     #[test]

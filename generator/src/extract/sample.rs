@@ -369,7 +369,19 @@ pub fn xml(text: &str, line: usize) -> Result<Sample, Unreadable> {
             }
         }
         if closing {
-            match stack.iter().rposition(|o| o.name == name) {
+            // A closing tag cut short by the page (`</DeleteBgpPeerRe>`) closes the open element
+            // it begins.
+            let at_open = stack.iter().rposition(|o| o.name == name).or_else(|| {
+                let i = stack
+                    .iter()
+                    .rposition(|o| name.len() >= 3 && o.name.starts_with(name.as_str()))?;
+                repairs.push(format!(
+                    "closing tag `{name}` read as the end of `{}`",
+                    stack[i].name
+                ));
+                Some(i)
+            });
+            match at_open {
                 Some(i) => {
                     while stack.len() > i + 1 {
                         if let Some(o) = stack.pop() {
@@ -521,6 +533,19 @@ mod tests {
             ]
         );
         assert!(s.repairs.is_empty());
+    }
+
+    #[test]
+    fn a_closing_tag_cut_short_closes_the_element_it_begins() {
+        // corpus DeleteBgpPeer (both languages): `</DeleteBgpPeerRe>` closes the response.
+        let text = "<DeleteBgpPeerResponse>\n    <RequestId>0ED8</RequestId>\n</DeleteBgpPeerRe>";
+        let s = xml(text, 10).unwrap();
+        assert_eq!(s.root.as_deref(), Some("DeleteBgpPeerResponse"));
+        assert_eq!(keys(&s.keys), ["RequestId@11"]);
+        assert_eq!(
+            s.repairs,
+            ["closing tag `DeleteBgpPeerRe` read as the end of `DeleteBgpPeerResponse`"]
+        );
     }
 
     #[test]

@@ -71,6 +71,14 @@ impl RowView<'_> {
     }
 }
 
+fn not_applicable(cell: &str) -> &str {
+    if cell.eq_ignore_ascii_case("n/a") {
+        ""
+    } else {
+        cell
+    }
+}
+
 fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
@@ -169,7 +177,9 @@ pub fn fields(
     for row in &table.rows {
         let v = RowView { file, row, cols };
         let name = v.text(Role::Name).to_string();
-        let doc_type = v.text(Role::Type).to_string();
+        // `N/A` in the type and example cells of a container row (the 2018 pages) says what an
+        // empty cell says: the row has no value of its own.
+        let doc_type = not_applicable(v.text(Role::Type)).to_string();
         let description = v.text(Role::Description).to_string();
         let span = v.span(Role::Description);
         // Response descriptions only matter for their valid-value lists (typed enums); other
@@ -197,7 +207,7 @@ pub fn fields(
             Field {
                 name,
                 doc_type,
-                example: opt(v.text(Role::Example)),
+                example: opt(not_applicable(v.text(Role::Example))),
                 description,
                 constraints,
                 children: Vec::new(),

@@ -189,7 +189,7 @@ async fn apply_physical_connection_loa(version: SignatureVersion) {
         ("LineOperator", "CU"),
     ]);
     assert_eq!(sent, expected, "{action}");
-    assert_eq!(output.request_id.as_deref(), text(&body, "requestId"));
+    assert_eq!(output.request_id.as_deref(), text(&body, "RequestId"));
     assert!(
         output.request_id.is_some(),
         "{action}: the documented response has a RequestId"
@@ -251,7 +251,7 @@ async fn complete_physical_connection_loa(version: SignatureVersion) {
         ("RegionId", "cn-hangzhou"),
     ]);
     assert_eq!(sent, expected, "{action}");
-    assert_eq!(output.request_id.as_deref(), text(&body, "requestId"));
+    assert_eq!(output.request_id.as_deref(), text(&body, "RequestId"));
     assert!(
         output.request_id.is_some(),
         "{action}: the documented response has a RequestId"
@@ -365,7 +365,7 @@ async fn create_physical_connection_occupancy_order(version: SignatureVersion) {
         ("PricingCycle", "Month"),
     ]);
     assert_eq!(sent, expected, "{action}");
-    assert_eq!(output.request_id.as_deref(), text(&body, "requestId"));
+    assert_eq!(output.request_id.as_deref(), text(&body, "RequestId"));
     assert!(
         output.request_id.is_some(),
         "{action}: the documented response has a RequestId"
@@ -396,7 +396,7 @@ async fn create_physical_connection_setup_order(version: SignatureVersion) {
         ("RedundantPhysicalConnectionId", "pc-bp10zsv5ntpxxxxxxxxxx"),
     ]);
     assert_eq!(sent, expected, "{action}");
-    assert_eq!(output.request_id.as_deref(), text(&body, "requestId"));
+    assert_eq!(output.request_id.as_deref(), text(&body, "RequestId"));
     assert!(
         output.request_id.is_some(),
         "{action}: the documented response has a RequestId"
@@ -812,7 +812,7 @@ async fn describe_physical_connection_loa(version: SignatureVersion) {
         ("RegionId", "cn-hangzhou"),
     ]);
     assert_eq!(sent, expected, "{action}");
-    assert_eq!(output.request_id.as_deref(), text(&body, "requestId"));
+    assert_eq!(output.request_id.as_deref(), text(&body, "RequestId"));
     assert!(
         output.request_id.is_some(),
         "{action}: the documented response has a RequestId"

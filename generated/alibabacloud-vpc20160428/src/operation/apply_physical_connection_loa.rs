@@ -170,34 +170,10 @@ impl ApplyPhysicalConnectionLoaInput {
 pub struct ApplyPhysicalConnectionLoaOutput {
     /// The ID of the request.
     ///
-    /// Wire name `requestId`, document type `String`, example `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
+    /// Wire name `RequestId`, document type `String`, example `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
     ///
     /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:68`
     pub request_id: Option<String>,
-    /// Wire name `message`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:107`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:107`
-    pub message: Option<String>,
-    /// Wire name `httpStatusCode`, document type `Long`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:108`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:108`
-    pub http_status_code: Option<i64>,
-    /// Wire name `code`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:110`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:110`
-    pub code: Option<String>,
-    /// Wire name `success`, document type `Boolean`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:111`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:111`
-    pub success: Option<bool>,
 }
 impl ::specgen_runtime::json::FromJson for ApplyPhysicalConnectionLoaOutput {
     #[inline]
@@ -206,11 +182,7 @@ impl ::specgen_runtime::json::FromJson for ApplyPhysicalConnectionLoaOutput {
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            request_id: object.field("requestId")?,
-            message: object.field("message")?,
-            http_status_code: object.field("httpStatusCode")?,
-            code: object.field("code")?,
-            success: object.field("success")?,
+            request_id: object.field("RequestId")?,
         })
     }
 }

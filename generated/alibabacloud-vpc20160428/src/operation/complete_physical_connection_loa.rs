@@ -101,28 +101,10 @@ impl CompletePhysicalConnectionLoaInput {
 pub struct CompletePhysicalConnectionLoaOutput {
     /// 请求ID。
     ///
-    /// Wire name `requestId`, document type `String`, example `F8983C74-E068-4509-B442-89BD82C8F43B`.
+    /// Wire name `RequestId`, document type `String`, example `F8983C74-E068-4509-B442-89BD82C8F43B`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:38`
     pub request_id: Option<String>,
-    /// Wire name `message`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:73`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:73`
-    pub message: Option<String>,
-    /// Wire name `code`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:75`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:75`
-    pub code: Option<String>,
-    /// Wire name `success`, document type `Boolean`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:76`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:76`
-    pub success: Option<bool>,
 }
 impl ::specgen_runtime::json::FromJson for CompletePhysicalConnectionLoaOutput {
     #[inline]
@@ -131,10 +113,7 @@ impl ::specgen_runtime::json::FromJson for CompletePhysicalConnectionLoaOutput {
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            request_id: object.field("requestId")?,
-            message: object.field("message")?,
-            code: object.field("code")?,
-            success: object.field("success")?,
+            request_id: object.field("RequestId")?,
         })
     }
 }

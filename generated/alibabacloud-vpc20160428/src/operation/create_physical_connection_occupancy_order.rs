@@ -137,40 +137,10 @@ impl CreatePhysicalConnectionOccupancyOrderInput {
 pub struct CreatePhysicalConnectionOccupancyOrderOutput {
     /// The ID of the request.
     ///
-    /// Wire name `requestId`, document type `String`, example `CBCE910E-D396-4944-8764-B4047838B2D1`.
+    /// Wire name `RequestId`, document type `String`, example `CBCE910E-D396-4944-8764-B4047838B2D1`.
     ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:53`
     pub request_id: Option<String>,
-    /// Wire name `message`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:91`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:91`
-    pub message: Option<String>,
-    /// Wire name `httpStatusCode`, document type `Long`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:92`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:92`
-    pub http_status_code: Option<i64>,
-    /// Wire name `data`, document type `Object`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:94`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:94`
-    pub data: Option<Data>,
-    /// Wire name `code`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:97`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:97`
-    pub code: Option<String>,
-    /// Wire name `success`, document type `Boolean`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:98`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:98`
-    pub success: Option<bool>,
 }
 impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOccupancyOrderOutput {
     #[inline]
@@ -179,33 +149,7 @@ impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOccupancyOrde
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            request_id: object.field("requestId")?,
-            message: object.field("message")?,
-            http_status_code: object.field("httpStatusCode")?,
-            data: object.field("data")?,
-            code: object.field("code")?,
-            success: object.field("success")?,
-        })
-    }
-}
-/// An item of `data`.
-#[derive(Debug, Clone)]
-pub struct Data {
-    /// Wire name `orderId`, document type `Long`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:95`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:95`
-    pub order_id: Option<i64>,
-}
-impl ::specgen_runtime::json::FromJson for Data {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            order_id: object.field("orderId")?,
+            request_id: object.field("RequestId")?,
         })
     }
 }

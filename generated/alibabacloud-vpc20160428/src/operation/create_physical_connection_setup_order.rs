@@ -167,48 +167,24 @@ impl CreatePhysicalConnectionSetupOrderInput {
 /// Response of `CreatePhysicalConnectionSetupOrder`.
 #[derive(Debug, Clone)]
 pub struct CreatePhysicalConnectionSetupOrderOutput {
-    /// Wire name `message`, document type `String`.
+    /// The ID of the order.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:97`); the response table does not document it.
+    /// Wire name `OrderId`, document type `String`, example `202844382740728`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:97`
-    pub message: Option<String>,
-    /// Wire name `httpStatusCode`, document type `Long`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:98`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:98`
-    pub http_status_code: Option<i64>,
-    /// Wire name `requestId`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:99`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:99`
-    pub request_id: Option<String>,
-    /// Wire name `data`, document type `Object`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:100`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:100`
-    pub data: Option<Data>,
-    /// Wire name `code`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:103`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:103`
-    pub code: Option<String>,
-    /// Wire name `success`, document type `Boolean`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:104`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:104`
-    pub success: Option<bool>,
+    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:59`
+    pub order_id: Option<String>,
     /// 物理专线ID。
     ///
     /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-1111111`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/CreatePhysicalConnectionSetupOrder.md:62`
     pub physical_connection_id: Option<String>,
+    /// 请求ID。
+    ///
+    /// Wire name `RequestId`, document type `String`, example `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/CreatePhysicalConnectionSetupOrder.md:65`
+    pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionSetupOrderOutput {
     #[inline]
@@ -217,34 +193,9 @@ impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionSetupOrderOut
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
-            message: object.field("message")?,
-            http_status_code: object.field("httpStatusCode")?,
-            request_id: object.field("requestId")?,
-            data: object.field("data")?,
-            code: object.field("code")?,
-            success: object.field("success")?,
+            order_id: object.field("OrderId")?,
             physical_connection_id: object.field("PhysicalConnectionId")?,
-        })
-    }
-}
-/// An item of `data`.
-#[derive(Debug, Clone)]
-pub struct Data {
-    /// The ID of the order.
-    ///
-    /// Wire name `orderId`, document type `String`, example `202844382740728`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:59`
-    pub order_id: Option<String>,
-}
-impl ::specgen_runtime::json::FromJson for Data {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            order_id: object.field("orderId")?,
+            request_id: object.field("RequestId")?,
         })
     }
 }

@@ -101,42 +101,14 @@ impl DeleteBgpPeerInput {
 /// Response of `DeleteBgpPeer`.
 #[derive(Debug, Clone)]
 pub struct DeleteBgpPeerOutput {
-    /// 请求ID。
+    /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `AEBB1EB6-3C15-4A35-B4CE-03485200C143`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:32`
     pub request_id: Option<String>,
-    /// Wire name `DeleteBgpPeerRe`, document type `Object`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DeleteBgpPeer.md:46`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DeleteBgpPeer.md:46`
-    pub delete_bgp_peer_re: Option<DeleteBgpPeerRe>,
 }
 impl ::specgen_runtime::json::FromJson for DeleteBgpPeerOutput {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            request_id: object.field("RequestId")?,
-            delete_bgp_peer_re: object.field("DeleteBgpPeerRe")?,
-        })
-    }
-}
-/// An item of `DeleteBgpPeerRe`.
-#[derive(Debug, Clone)]
-pub struct DeleteBgpPeerRe {
-    /// The ID of the request.
-    ///
-    /// Wire name `RequestId`, document type `String`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DeleteBgpPeer.md:27`
-    pub request_id: Option<String>,
-}
-impl ::specgen_runtime::json::FromJson for DeleteBgpPeerRe {
     #[inline]
     fn from_json(
         node: ::specgen_runtime::json::Node<'_>,

@@ -230,6 +230,48 @@ impl Filter {
         );
     }
 }
+/// An item of `VirtualBorderRouterModel`.
+#[derive(Debug, Clone)]
+pub struct VirtualBorderRouterModel {
+    /// The access point.
+    ///
+    /// Wire name `AccessPointId`, document type `String`, example `ap-xxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:160`
+    pub access_point_id: Option<String>,
+    /// The instance ID of the VBR.
+    ///
+    /// Wire name `InstanceId`, document type `String`, example `vbr-xxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:163`
+    pub instance_id: Option<String>,
+    /// The instance ID of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-xxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:166`
+    pub physical_connection_id: Option<String>,
+    /// The page number in the case of a paged query result.
+    ///
+    /// Wire name `PageNumber`, document type `Integer`, example `2`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
+    pub page_number: Option<i64>,
+}
+impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModel {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            access_point_id: object.field("AccessPointId")?,
+            instance_id: object.field("InstanceId")?,
+            physical_connection_id: object.field("PhysicalConnectionId")?,
+            page_number: object.field("PageNumber")?,
+        })
+    }
+}
 /// The details of Virtual Border Routers (VBRs).
 #[derive(Debug, Clone)]
 pub struct VirtualBorderRouterModels {
@@ -238,7 +280,7 @@ pub struct VirtualBorderRouterModels {
     /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:274`); the response table leaves it implicit.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:274`
-    pub virtual_border_router_model: Option<Vec<String>>,
+    pub virtual_border_router_model: Option<Vec<VirtualBorderRouterModel>>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModels {
     #[inline]
@@ -368,8 +410,6 @@ pub struct ExpressCloudConnectionType {
     ///
     /// Wire name `InstanceId`, document type `String`, example `ecc-bp1t9osmuln1vxfpt6gy8`.
     ///
-    /// Note: The document describes `InstanceId` again at `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:163`; the first description is used.
-    ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:108`
     pub instance_id: Option<String>,
     /// The service provider of the leased line.
@@ -463,24 +503,6 @@ pub struct ExpressCloudConnectionType {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:248`
     pub service_provider: Option<String>,
-    /// The access point.
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-xxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:160`
-    pub access_point_id: Option<String>,
-    /// The instance ID of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-xxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:166`
-    pub physical_connection_id: Option<String>,
-    /// The page number in the case of a paged query result.
-    ///
-    /// Wire name `PageNumber`, document type `Integer`, example `2`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
-    pub page_number: Option<i64>,
 }
 impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
     #[inline]
@@ -523,9 +545,6 @@ impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
             r#type: object.field("Type")?,
             virtual_border_router_models: object.field("VirtualBorderRouterModels")?,
             service_provider: object.field("ServiceProvider")?,
-            access_point_id: object.field("AccessPointId")?,
-            physical_connection_id: object.field("PhysicalConnectionId")?,
-            page_number: object.field("PageNumber")?,
         })
     }
 }

@@ -91,6 +91,24 @@ pub struct DescribePhysicalConnectionLoaOutput {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:35`
     pub company_localized_name: Option<String>,
+    /// The name of the company that requires the leased line.
+    ///
+    /// Wire name `CompanyName`, document type `String`, example `test1234`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:38`
+    pub company_name: Option<String>,
+    /// The time when the data center cable installation technician or representative will go to the installation site.
+    ///
+    /// Wire name `ConstructionTime`, document type `String`, example `2019-02-26T08:00:00Z`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:41`
+    pub construction_time: Option<String>,
+    /// The instance ID of the physical connection.
+    ///
+    /// Wire name `InstanceId`, document type `String`, example `pc-bp1ca4wca27exxxxxxxxx`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:44`
+    pub instance_id: Option<String>,
     /// The code of the leased line.
     ///
     /// Wire name `LineCode`, document type `String`, example `aaa111`.
@@ -103,36 +121,78 @@ pub struct DescribePhysicalConnectionLoaOutput {
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:50`
     pub line_label: Option<String>,
+    /// The type of the physical connection.
+    /// Valid values:
+    /// - MSTP
+    /// - Other
+    /// - SDH
+    /// - MPLSVPN
+    /// - FIBRE
+    ///
+    /// Wire name `LineType`, document type `String`, example `MSTP`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:53`
+    pub line_type: Option<LineType>,
+    /// The URL used to download the LOA file.
+    ///
+    /// Wire name `LoaUrl`, document type `String`, example `http://pconn-loa.oss-cn-shenzhen.aliyuncs.com/1993847644011928_pc-bp1ca4wca27ertsucaxn0_cn-hangzhou-dg-a01.pdf?Expires=1551164196&OSSAccessKeyId=dCrRKgLiFLLHAo6k&Signature=d/w0BARgZ5uJHXODnjpr1oKIEC4%3D`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:64`
+    pub loa_url: Option<String>,
+    /// The information about the data center cable installation technician or representative.
+    ///
+    /// Wire name `PMInfo`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:67`
+    pub pm_info: Option<String>,
+    /// The certificate or licence number of the data center cable installation technician or representative.
+    ///
+    /// Wire name `PMCertificateNo`, document type `String`, example `12345671223`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:70`
+    pub pm_certificate_no: Option<String>,
+    /// The type of certificate or licence held by the data center cable installation technician or representative.
+    ///
+    /// Wire name `PMCertificateType`, document type `String`, example `Other`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:73`
+    pub pm_certificate_type: Option<String>,
+    /// The contact information of the data center cable installation technician or representative.
+    ///
+    /// Wire name `PMContactInfo`, document type `String`, example `18910010000`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:76`
+    pub pm_contact_info: Option<String>,
+    /// The gender of the data center cable installation technician or representative.
+    ///
+    /// Wire name `PMGender`, document type `String`, example `Male`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:79`
+    pub pm_gender: Option<String>,
+    /// The name of the data center cable installation technician or representative.
+    ///
+    /// Wire name `PMName`, document type `String`, example `name`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:82`
+    pub pm_name: Option<String>,
+    /// The name of the data center cable installation company.
+    ///
+    /// Wire name `SI`, document type `String`, example `ctcu`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:85`
+    pub si: Option<String>,
+    /// The status of the physical connection.
+    ///
+    /// Wire name `Status`, document type `String`, example `Available`.
+    ///
+    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:88`
+    pub status: Option<String>,
     /// The ID of the request.
     ///
-    /// Wire name `requestId`, document type `String`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
+    /// Wire name `RequestId`, document type `String`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:91`
     pub request_id: Option<String>,
-    /// Wire name `message`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:142`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:142`
-    pub message: Option<String>,
-    /// Wire name `data`, document type `Object`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:144`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:144`
-    pub data: Option<Data>,
-    /// Wire name `code`, document type `String`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:163`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:163`
-    pub code: Option<String>,
-    /// Wire name `success`, document type `Boolean`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:164`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:164`
-    pub success: Option<bool>,
 }
 impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionLoaOutput {
     #[inline]
@@ -143,149 +203,26 @@ impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionLoaOutput {
         Ok(Self {
             physical_connection_loa_type: object.field("PhysicalConnectionLOAType")?,
             company_localized_name: object.field("CompanyLocalizedName")?,
+            company_name: object.field("CompanyName")?,
+            construction_time: object.field("ConstructionTime")?,
+            instance_id: object.field("InstanceId")?,
             line_code: object.field("LineCode")?,
             line_label: object.field("LineLabel")?,
-            request_id: object.field("requestId")?,
-            message: object.field("message")?,
-            data: object.field("data")?,
-            code: object.field("code")?,
-            success: object.field("success")?,
+            line_type: object.field("LineType")?,
+            loa_url: object.field("LoaUrl")?,
+            pm_info: object.field("PMInfo")?,
+            pm_certificate_no: object.field("PMCertificateNo")?,
+            pm_certificate_type: object.field("PMCertificateType")?,
+            pm_contact_info: object.field("PMContactInfo")?,
+            pm_gender: object.field("PMGender")?,
+            pm_name: object.field("PMName")?,
+            si: object.field("SI")?,
+            status: object.field("Status")?,
+            request_id: object.field("RequestId")?,
         })
     }
 }
-/// The information about the data center cable installation technician or representative.
-#[derive(Debug, Clone)]
-pub struct PmInfo {
-    /// The certificate or licence number of the data center cable installation technician or representative.
-    ///
-    /// Wire name `pmCertificateNo`, document type `String`, example `12345671223`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:70`
-    pub pm_certificate_no: Option<String>,
-    /// The type of certificate or licence held by the data center cable installation technician or representative.
-    ///
-    /// Wire name `PmCertificateType`, document type `String`, example `Other`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:73`
-    pub pm_certificate_type: Option<String>,
-    /// The contact information of the data center cable installation technician or representative.
-    ///
-    /// Wire name `pmContactInfo`, document type `String`, example `18910010000`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:76`
-    pub pm_contact_info: Option<String>,
-    /// The gender of the data center cable installation technician or representative.
-    ///
-    /// Wire name `pmGender`, document type `String`, example `Male`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:79`
-    pub pm_gender: Option<String>,
-    /// The name of the data center cable installation technician or representative.
-    ///
-    /// Wire name `pmName`, document type `String`, example `name`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:82`
-    pub pm_name: Option<String>,
-    /// Wire name `nextPMIndex`, document type `Long`.
-    ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:153`); the response table does not document it.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:153`
-    pub next_pm_index: Option<i64>,
-}
-impl ::specgen_runtime::json::FromJson for PmInfo {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            pm_certificate_no: object.field("pmCertificateNo")?,
-            pm_certificate_type: object.field("PmCertificateType")?,
-            pm_contact_info: object.field("pmContactInfo")?,
-            pm_gender: object.field("pmGender")?,
-            pm_name: object.field("pmName")?,
-            next_pm_index: object.field("nextPMIndex")?,
-        })
-    }
-}
-/// An item of `data`.
-#[derive(Debug, Clone)]
-pub struct Data {
-    /// The name of the company that requires the leased line.
-    ///
-    /// Wire name `companyName`, document type `String`, example `test1234`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:38`
-    pub company_name: Option<String>,
-    /// The time when the data center cable installation technician or representative will go to the installation site.
-    ///
-    /// Wire name `constructionTime`, document type `String`, example `2019-02-26T08:00:00Z`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:41`
-    pub construction_time: Option<String>,
-    /// The instance ID of the physical connection.
-    ///
-    /// Wire name `instanceId`, document type `String`, example `pc-bp1ca4wca27exxxxxxxxx`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:44`
-    pub instance_id: Option<String>,
-    /// The type of the physical connection.
-    /// Valid values:
-    /// - MSTP
-    /// - Other
-    /// - SDH
-    /// - MPLSVPN
-    /// - FIBRE
-    ///
-    /// Wire name `lineType`, document type `String`, example `MSTP`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:53`
-    pub line_type: Option<LineType>,
-    /// The URL used to download the LOA file.
-    ///
-    /// Wire name `loaUrl`, document type `String`, example `http://pconn-loa.oss-cn-shenzhen.aliyuncs.com/1993847644011928_pc-bp1ca4wca27ertsucaxn0_cn-hangzhou-dg-a01.pdf?Expires=1551164196&OSSAccessKeyId=dCrRKgLiFLLHAo6k&Signature=d/w0BARgZ5uJHXODnjpr1oKIEC4%3D`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:64`
-    pub loa_url: Option<String>,
-    /// The information about the data center cable installation technician or representative.
-    ///
-    /// Wire name `pmInfo`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:67`
-    pub pm_info: Option<Vec<PmInfo>>,
-    /// The name of the data center cable installation company.
-    ///
-    /// Wire name `si`, document type `String`, example `ctcu`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:85`
-    pub si: Option<String>,
-    /// The status of the physical connection.
-    ///
-    /// Wire name `status`, document type `String`, example `Available`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:88`
-    pub status: Option<String>,
-}
-impl ::specgen_runtime::json::FromJson for Data {
-    #[inline]
-    fn from_json(
-        node: ::specgen_runtime::json::Node<'_>,
-    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
-        let mut object = ::specgen_runtime::json::Object::new(node)?;
-        Ok(Self {
-            company_name: object.field("companyName")?,
-            construction_time: object.field("constructionTime")?,
-            instance_id: object.field("instanceId")?,
-            line_type: object.field("lineType")?,
-            loa_url: object.field("loaUrl")?,
-            pm_info: object.field("pmInfo")?,
-            si: object.field("si")?,
-            status: object.field("status")?,
-        })
-    }
-}
-/// Values of `lineType`.
+/// Values of `LineType`.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LineType {

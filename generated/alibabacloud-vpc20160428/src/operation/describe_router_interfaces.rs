@@ -170,18 +170,6 @@ pub struct DescribeRouterInterfacesOutput {
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:66`
     pub router_interface_set: Option<RouterInterfaceSet>,
-    /// 接入点ID。
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-****`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:69`
-    pub access_point_id: Option<String>,
-    /// 路由器接口的带宽。
-    ///
-    /// Wire name `Bandwidth`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:72`
-    pub bandwidth: Option<i64>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeRouterInterfacesOutput {
     #[inline]
@@ -195,8 +183,6 @@ impl ::specgen_runtime::json::FromJson for DescribeRouterInterfacesOutput {
             page_size: object.field("PageSize")?,
             request_id: object.field("RequestId")?,
             router_interface_set: object.field("RouterInterfaceSet")?,
-            access_point_id: object.field("AccessPointId")?,
-            bandwidth: object.field("Bandwidth")?,
         })
     }
 }
@@ -306,6 +292,18 @@ impl Filter {
 /// An item of `RouterInterfaceType`.
 #[derive(Debug, Clone)]
 pub struct RouterInterfaceType {
+    /// The ID of the access point.
+    ///
+    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-****`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:69`
+    pub access_point_id: Option<String>,
+    /// The bandwidth of the router interface.
+    ///
+    /// Wire name `Bandwidth`, document type `Integer`, example `10`.
+    ///
+    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:72`
+    pub bandwidth: Option<i64>,
     /// The business status of the router interface.
     /// - Normal: normal
     /// - FinancialLocked: locked because the router interface is overdue
@@ -339,7 +337,7 @@ pub struct RouterInterfaceType {
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:91`
     pub cross_border: Option<bool>,
-    /// 路由表接口描述。
+    /// The description of the router interface.
     ///
     /// Wire name `Description`, document type `String`, example `路由表接口描述。`.
     ///
@@ -369,31 +367,31 @@ pub struct RouterInterfaceType {
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:106`
     pub hc_threshold: Option<i64>,
-    /// 健康检查源IP。
+    /// The source IP of health check.
     ///
     /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.XX`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:109`
     pub health_check_source_ip: Option<String>,
-    /// 健康检查目标IP。
+    /// The target IP of health check.
     ///
     /// Wire name `HealthCheckTargetIp`, document type `String`, example `116.62.222.XX`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:112`
     pub health_check_target_ip: Option<String>,
-    /// 自定义名称.
+    /// The name of the router interface.
     ///
     /// Wire name `Name`, document type `String`, example `test`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:115`
     pub name: Option<String>,
-    /// 对端接入点ID。
+    /// The ID of the peer access point.
     ///
     /// Wire name `OppositeAccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-****`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:118`
     pub opposite_access_point_id: Option<String>,
-    /// 对端带宽。
+    /// The bandwidth of the peer router interface.
     ///
     /// Wire name `OppositeBandwidth`, document type `Integer`, example `12`.
     ///
@@ -453,25 +451,25 @@ pub struct RouterInterfaceType {
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:148`
     pub opposite_vpc_instance_id: Option<String>,
-    /// 续费生效时间。
+    /// The time at which the renewal takes effect.
     ///
     /// Wire name `ReservationActiveTime`, document type `String`, example `2019-03-11T16:00:00Z`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:151`
     pub reservation_active_time: Option<String>,
-    /// 续费带宽。
+    /// The bandwidth for the renewal.
     ///
     /// Wire name `ReservationBandwidth`, document type `String`, example `10`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:154`
     pub reservation_bandwidth: Option<String>,
-    /// 续费付费类型。
+    /// The payment type for the renewal.
     ///
     /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:157`
     pub reservation_internet_charge_type: Option<String>,
-    /// 续费订单类型。
+    /// The order type for the renewal.
     ///
     /// Wire name `ReservationOrderType`, document type `String`, example `RENEWCHANGE`.
     ///
@@ -529,6 +527,8 @@ impl ::specgen_runtime::json::FromJson for RouterInterfaceType {
     ) -> Result<Self, ::specgen_runtime::json::JsonError> {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
+            access_point_id: object.field("AccessPointId")?,
+            bandwidth: object.field("Bandwidth")?,
             business_status: object.field("BusinessStatus")?,
             charge_type: object.field("ChargeType")?,
             connected_time: object.field("ConnectedTime")?,
@@ -578,78 +578,6 @@ pub struct RouterInterfaceSet {
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:273`
     pub router_interface_type: Option<Vec<RouterInterfaceType>>,
-    /// The ID of the access point.
-    ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-pd-A`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:71`
-    pub access_point_id: Option<String>,
-    /// The bandwidth of the router interface.
-    ///
-    /// Wire name `Bandwidth`, document type `Integer`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:74`
-    pub bandwidth: Option<i64>,
-    /// The description of the router interface.
-    ///
-    /// Wire name `Description`, document type `String`, example `This is my router interface.`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:96`
-    pub description: Option<String>,
-    /// The source IP of health check.
-    ///
-    /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.28`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:105`
-    pub health_check_source_ip: Option<String>,
-    /// The target IP of health check.
-    ///
-    /// Wire name `HealthCheckTargetIp`, document type `String`, example `116.62.222.28`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:108`
-    pub health_check_target_ip: Option<String>,
-    /// The name of the router interface.
-    ///
-    /// Wire name `Name`, document type `String`, example `test`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:111`
-    pub name: Option<String>,
-    /// The ID of the peer access point.
-    ///
-    /// Wire name `OppositeAccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-pd-A`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:114`
-    pub opposite_access_point_id: Option<String>,
-    /// The bandwidth of the peer router interface.
-    ///
-    /// Wire name `OppositeBandwidth`, document type `Integer`, example `12`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:117`
-    pub opposite_bandwidth: Option<i64>,
-    /// The time at which the renewal takes effect.
-    ///
-    /// Wire name `ReservationActiveTime`, document type `String`, example `2019-03-11T16:00:00Z`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:147`
-    pub reservation_active_time: Option<String>,
-    /// The bandwidth for the renewal.
-    ///
-    /// Wire name `ReservationBandwidth`, document type `String`, example `10`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:150`
-    pub reservation_bandwidth: Option<String>,
-    /// The payment type for the renewal.
-    ///
-    /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:153`
-    pub reservation_internet_charge_type: Option<String>,
-    /// The order type for the renewal.
-    ///
-    /// Wire name `ReservationOrderType`, document type `String`, example `RENEWCHANGE`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:156`
-    pub reservation_order_type: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
     #[inline]
@@ -659,19 +587,6 @@ impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
         let mut object = ::specgen_runtime::json::Object::new(node)?;
         Ok(Self {
             router_interface_type: object.field("RouterInterfaceType")?,
-            access_point_id: object.field("AccessPointId")?,
-            bandwidth: object.field("Bandwidth")?,
-            description: object.field("Description")?,
-            health_check_source_ip: object.field("HealthCheckSourceIp")?,
-            health_check_target_ip: object.field("HealthCheckTargetIp")?,
-            name: object.field("Name")?,
-            opposite_access_point_id: object.field("OppositeAccessPointId")?,
-            opposite_bandwidth: object.field("OppositeBandwidth")?,
-            reservation_active_time: object.field("ReservationActiveTime")?,
-            reservation_bandwidth: object.field("ReservationBandwidth")?,
-            reservation_internet_charge_type: object
-                .field("ReservationInternetChargeType")?,
-            reservation_order_type: object.field("ReservationOrderType")?,
         })
     }
 }
