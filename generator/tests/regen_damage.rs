@@ -70,26 +70,6 @@ impl Scratch {
         out
     }
 
-    /// Accepts, in the scratch copy only, every warning of each kind in each operation that
-    /// has one, so the `--strict` cases see exactly the warnings they add. (The repository's
-    /// own warnings from the merged Express Connect pages are not all reviewed yet.)
-    fn accept_every_warning(&self) {
-        let built = specgen::pipeline::build(self.root(), &self.root().join("specs"))
-            .expect("scratch build");
-        let pairs: std::collections::BTreeSet<(String, String)> =
-            specgen::pipeline::findings(&built)
-                .into_iter()
-                .filter_map(|f| Some((f.diagnostic.kind.to_string(), f.operation?.to_string())))
-                .collect();
-        let mut text = std::fs::read_to_string(self.root().join(ACCEPTED)).expect("read");
-        for (kind, operation) in pairs {
-            text.push_str(&format!(
-                "  - kind: {kind}\n    operation: {operation}\n    reason: scratch copy\n"
-            ));
-        }
-        std::fs::write(self.root().join(ACCEPTED), text).expect("write");
-    }
-
     /// Runs `specgen regen` with `args`; returns the exit code and stderr, and checks that
     /// no file under the scratch root changed.
     fn regen_unchanged(&self, args: &[&str]) -> (i32, String) {
@@ -126,18 +106,30 @@ fn fails_with(scratch: &Scratch, kind: &str, file: &str, line: usize) -> String 
     err
 }
 
-/// `--strict` fails on warnings nobody accepted (the repository has such warnings today) and
-/// passes once every one is accepted; `--check` alone passes either way.
+/// `--strict` passes on the checkout (every warning is accepted, with a reason) and fails as
+/// soon as one warning is not; `--check` alone passes either way.
 #[test]
-fn strict_passes_only_when_every_warning_is_accepted() {
+fn strict_fails_on_a_warning_nobody_accepted() {
     let s = Scratch::new();
     let (code, err) = s.regen_unchanged(&["--check", "--strict"]);
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("not accepted"), "{err}");
-    let (code, err) = s.regen_unchanged(&["--check"]);
     assert_eq!(code, 0, "{err}");
-    s.accept_every_warning();
+    s.edit(ACCEPTED, |t| {
+        let entry = "  - kind: unparsed-rule\n    operation: DeletePhysicalConnection\n    parameters: [UserCidr]\n";
+        assert!(t.contains(entry), "the entry this test removes");
+        t.replacen(entry, "  - kind: unparsed-rule\n    operation: DeletePhysicalConnection\n    parameters: [NotUserCidr]\n", 1)
+    });
     let (code, err) = s.regen_unchanged(&["--check", "--strict"]);
+    assert_eq!(code, 1, "{err}");
+    // The unaccepted warning and the stale name's own warning.
+    assert!(
+        err.contains("(2 not accepted)") && err.contains("`UserCidr`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("stale-acceptance") && err.contains("`NotUserCidr`"),
+        "{err}"
+    );
+    let (code, err) = s.regen_unchanged(&["--check"]);
     assert_eq!(code, 0, "{err}");
 }
 
@@ -315,7 +307,6 @@ fn override_with_an_unknown_key() {
 #[test]
 fn strict_fails_on_a_stale_acceptance() {
     let s = Scratch::new();
-    s.accept_every_warning();
     s.edit(ACCEPTED, |t| {
         format!("{t}  - kind: garbled-line\n    operation: NoSuchOperation\n    reason: gone\n")
     });

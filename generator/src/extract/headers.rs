@@ -30,9 +30,8 @@ pub fn role_of(header: &str) -> Option<Role> {
         .collect::<Vec<_>>()
         .join(" ");
     Some(match h.as_str() {
-        "parameter" | "name" | "名称" | "参数" | "element" | "field" | "字段" | "参数名" => {
-            Role::Name
-        }
+        "parameter" | "parameters" | "name" | "名称" | "参数" | "element" | "field" | "字段"
+        | "参数名" => Role::Name,
         "type" | "类型" => Role::Type,
         "required" | "require" | "是否必选" | "必选" | "是否必须" => Role::Required,
         "example" | "example value" | "示例值" | "示例" => Role::Example,
@@ -100,6 +99,8 @@ mod tests {
             ("HttpCode", Role::HttpStatus),
             ("Error code", Role::ErrorCode),
             ("Element", Role::Name),
+            // corpus ActivateRouterInterface (en-US) heads its response table `Parameters`.
+            ("Parameters", Role::Name),
         ] {
             assert_eq!(role_of(h), Some(r), "{h}");
         }

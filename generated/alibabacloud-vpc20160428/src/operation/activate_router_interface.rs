@@ -75,7 +75,7 @@ impl ActivateRouterInterfaceInput {
 /// Response of `ActivateRouterInterface`.
 #[derive(Debug, Clone)]
 pub struct ActivateRouterInterfaceOutput {
-    /// 请求ID。
+    /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
     ///
