@@ -2,7 +2,7 @@
 //! a reason. `regen --strict` fails on every warning not listed here, and on entries that no
 //! longer match anything (a stale acceptance would silently cover the next warning).
 
-use crate::diag::{Diagnostic, Severity, Span};
+use crate::diag::{DiagKind, Diagnostic, Severity, Span};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -89,7 +89,7 @@ impl Acceptance {
 pub fn parse(path: &str, text: &str) -> Result<Vec<Acceptance>, Vec<Diagnostic>> {
     let file: File = serde_yaml::from_str(text).map_err(|e| {
         vec![Diagnostic::error(
-            "bad-accepted-warnings",
+            DiagKind::BadAcceptedWarnings,
             Span::new(path, e.location().map_or(1, |l| l.line())),
             format!("accepted-warnings file does not parse: {e}"),
         )
@@ -114,7 +114,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Acceptance>, Vec<Diagnostic>>
             .any(|s| s.trim().is_empty());
         if blank {
             problems.push(Diagnostic::error(
-                "bad-accepted-warnings",
+                DiagKind::BadAcceptedWarnings,
                 span.clone(),
                 format!(
                     "accepted warning `{}` for `{}` has an empty field",
@@ -148,7 +148,7 @@ pub fn check<'a>(
         .flat_map(|a| a.stale(findings).into_iter().map(move |name| (a, name)))
         .map(|(a, name)| {
             Diagnostic::warning(
-                "stale-acceptance",
+                DiagKind::StaleAcceptance,
                 a.source
                     .clone()
                     .unwrap_or_else(|| Span::new("specs/accepted-warnings.yaml", 0)),
@@ -170,6 +170,7 @@ mod tests {
     use super::*;
 
     fn warning(kind: &str, message: &str) -> Diagnostic {
+        let kind = crate::diag::kind(kind).expect("a catalogued kind");
         Diagnostic::warning(kind, Span::new("d.txt", 3), message)
     }
 

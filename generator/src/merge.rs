@@ -18,7 +18,7 @@
 //! `provenance` lists, per fact, every page that states it.
 
 use crate::config::Published;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::ir::{Constraint, ErrorRow, Field, Operation, Parameter, Provenance};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -184,7 +184,7 @@ impl Merger {
     fn disagree(&mut self, kept: &Span, other: &Span, what: String, why: &str) {
         self.warnings.push(
             Diagnostic::warning(
-                "sources-disagree",
+                DiagKind::SourcesDisagree,
                 kept.clone(),
                 format!("{what} (here and at {other}); {why}"),
             )
@@ -226,7 +226,7 @@ impl Merger {
                     p.name
                 );
                 self.warnings.push(
-                    Diagnostic::warning("sources-disagree", p.source.clone(), what)
+                    Diagnostic::warning(DiagKind::SourcesDisagree, p.source.clone(), what)
                         .with_hint("kept: documented here; check the official SDK and add an override if the service does not take it"),
                 );
             }
@@ -413,7 +413,7 @@ impl Merger {
             if find(theirs, &f.name, |q| &q.name).is_none() {
                 self.warnings.push(
                     Diagnostic::warning(
-                        "sources-disagree",
+                        DiagKind::SourcesDisagree,
                         f.source.clone(),
                         format!("response field `{fact}` is not documented by the page at {page}"),
                     )
@@ -462,7 +462,7 @@ impl Merger {
             );
             let span = first.source.clone();
             self.warnings.push(
-                Diagnostic::warning("sources-disagree", span, what)
+                Diagnostic::warning(DiagKind::SourcesDisagree, span, what)
                     .with_hint("kept: the error list is the union of every page's"),
             );
         }
@@ -473,7 +473,7 @@ impl Merger {
             );
             let span = first.source.clone();
             self.warnings.push(
-                Diagnostic::warning("sources-disagree", span, what)
+                Diagnostic::warning(DiagKind::SourcesDisagree, span, what)
                     .with_hint("the error list is the union of every page's"),
             );
         }
@@ -523,7 +523,7 @@ impl Merger {
                 ));
                 self.warnings.push(
                     Diagnostic::warning(
-                        "sources-disagree",
+                        DiagKind::SourcesDisagree,
                         e.source.clone(),
                         format!(
                             "this page's success example does not fit the merged response \

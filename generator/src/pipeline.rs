@@ -2,7 +2,7 @@
 
 use crate::accepted;
 use crate::config::{self, ConfigError, ProductFile, Source};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::Format;
 use crate::extract::{self, Extracted, Stats};
 use crate::ir::{self, io, lint, overrides, Operation, Product, ProductIr};
@@ -28,7 +28,7 @@ pub fn parse_document(
 ) -> Result<Extracted, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
-            "unreadable",
+            DiagKind::Unreadable,
             Span::new(display, 0),
             format!("cannot read the file: {e}"),
         )
@@ -46,7 +46,7 @@ pub fn parse_document(
     }
     if extracted.operations.is_empty() {
         extracted.diagnostics.push(
-            Diagnostic::error("no-operations", Span::new(display, 1), "no operation could be read from this document")
+            Diagnostic::error(DiagKind::NoOperations, Span::new(display, 1), "no operation could be read from this document")
                 .with_hint("a document needs a request parameter table; see the warnings above for what was not understood"),
         );
     }
@@ -82,7 +82,7 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => {
             diagnostics.push(Diagnostic::error(
-                "unreadable",
+                DiagKind::Unreadable,
                 Span::new(&overrides_display, 0),
                 format!("cannot read the overrides file: {e}"),
             ));
@@ -99,7 +99,7 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
         .map(|source| {
             let path = inside(specs, &source.path).ok_or_else(|| {
                 Diagnostic::error(
-                    "source-outside-specs",
+                    DiagKind::SourceOutsideSpecs,
                     Span::new(&sources_display, line_of(&sources_text, &source.path)),
                     format!("source `{}` is not a file under specs/", source.path),
                 )
@@ -233,7 +233,7 @@ fn check_against_source(op: &Operation, source: &Source) -> Vec<Diagnostic> {
         if !doc.is_empty() && doc != listed {
             out.push(
                 Diagnostic::error(
-                    "source-mismatch",
+                    DiagKind::SourceMismatch,
                     op.source.clone(),
                     format!("the document says {what} `{doc}`, specs/sources.yaml says `{listed}`"),
                 )
@@ -323,7 +323,7 @@ pub fn accepted_warnings(
         Ok(text) => accepted::parse(&display, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(vec![Diagnostic::error(
-            "unreadable",
+            DiagKind::Unreadable,
             Span::new(display, 0),
             format!("cannot read the accepted-warnings file: {e}"),
         )]),

@@ -167,7 +167,11 @@ mod tests {
         let text: String = (1..=50).map(|i| format!("line {i} text\n")).collect();
         std::fs::write(&path, text).expect("write");
         let file = path.to_string_lossy().to_string();
-        let d = Diagnostic::warning("garbled-line", crate::diag::Span::new(&file, 40), "bad");
+        let d = Diagnostic::warning(
+            crate::diag::DiagKind::GarbledLine,
+            crate::diag::Span::new(&file, 40),
+            "bad",
+        );
         let out = Renderer::new(false).render(&d);
         assert!(out.contains(&format!("{file}:40:1")), "{out}");
         assert!(

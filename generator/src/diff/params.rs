@@ -5,7 +5,7 @@ use super::constraints::{self, Direction};
 use super::kinds::Kind;
 use super::reading;
 use super::text::{child_path, doc_differences, norm_type, or_unstated, same_prose};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::ir::{Constraint, Parameter};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -147,7 +147,7 @@ fn report_duplicate(emit: &mut Emitter, side: &str, path: &str, rows: &[&Flat]) 
     let lines: Vec<String> = rows.iter().map(|f| f.param.source.to_string()).collect();
     emit.diagnostic(
         Diagnostic::warning(
-            "duplicate-parameter",
+            DiagKind::DuplicateParameter,
             first.param.source.clone(),
             format!(
                 "parameter `{path}` appears {} times in one table on the {side} side ({}); rows are paired by description, then by position",

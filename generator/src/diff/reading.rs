@@ -2,10 +2,9 @@
 //! exists on one side only because the other side's sentence was not read is a change of
 //! reading (`reading-changed`), not of the API.
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 
 /// The extractor's kind for a rule-like sentence it could not read.
-const UNPARSED: &str = "unparsed-rule";
 
 /// A parameter row of one side: its wire name and where its row starts.
 pub struct Row<'a> {
@@ -18,7 +17,10 @@ pub struct Row<'a> {
 /// table per file, so repeated names are told apart by position).
 pub fn unparsed<'w>(warnings: &'w [Diagnostic], rows: &[Row<'_>]) -> Vec<Vec<&'w str>> {
     let mut out = vec![Vec::new(); rows.len()];
-    for w in warnings.iter().filter(|w| w.kind == UNPARSED) {
+    for w in warnings
+        .iter()
+        .filter(|w| w.kind == DiagKind::UnparsedRule.name())
+    {
         let Some((name, sentence)) = parse_message(&w.message) else {
             continue;
         };
@@ -172,7 +174,7 @@ mod tests {
         let at = |line| Span::new("a.md", line);
         let w = |line, name: &str, s: &str| {
             Diagnostic::warning(
-                UNPARSED,
+                DiagKind::UnparsedRule,
                 at(line),
                 format!("`{name}`: rule-like sentence not understood: \"{s}\""),
             )

@@ -3,7 +3,7 @@
 use super::headers::Columns;
 use super::sections::SectionKind;
 use super::tables::{kind_of, overview, TableKind};
-use crate::diag::Diagnostic;
+use crate::diag::{DiagKind, Diagnostic};
 use crate::doc::Block;
 use crate::ir::ListedOperation;
 
@@ -21,7 +21,7 @@ pub fn from_blocks(
                 out.extend(overview(file, t, &cols));
             } else {
                 diagnostics.push(Diagnostic::warning(
-                    "unknown-table",
+                    DiagKind::UnknownTable,
                     crate::diag::Span::new(file, t.line),
                     "a table before the first operation is not an API overview; not extracted",
                 ));
@@ -83,7 +83,7 @@ pub fn undocumented(
         if name.len() >= TRUNCATION_WIDTH && !whole.iter().any(|w| w == last) {
             entry.truncated = true;
             diagnostics.push(
-                Diagnostic::warning("truncated-name", entry.source.clone(), format!("listed operation `{name}` looks cut off (its last word `{last}` is not a word of any other API name)"))
+                Diagnostic::warning(DiagKind::TruncatedName, entry.source.clone(), format!("listed operation `{name}` looks cut off (its last word `{last}` is not a word of any other API name)"))
                     .with_hint("the overview table column is too narrow for the name; the full name is not in this document"),
             );
         }

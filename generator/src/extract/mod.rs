@@ -15,7 +15,7 @@ mod sections;
 mod tables;
 mod tree;
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::{Block, Document};
 use crate::ir::{ErrorRow, Example, Field, ListedOperation, Operation, Parameter, Permission};
 use headers::{Columns, Role};
@@ -80,7 +80,7 @@ pub fn extract(doc: &Document) -> Extracted {
             None => {
                 let line = chunk.title.as_ref().map_or(1, |t| t.1);
                 diagnostics.push(
-                    Diagnostic::warning("no-operation", Span::new(file, line), "no request parameter table found; nothing extracted here")
+                    Diagnostic::warning(DiagKind::NoOperation, Span::new(file, line), "no request parameter table found; nothing extracted here")
                         .with_hint("an operation needs a request parameter table (name, type, required, description)"),
                 );
             }
@@ -174,7 +174,7 @@ fn operation(
                     kind = Some(TableKind::Response);
                     g.warnings.push(
                         Diagnostic::warning(
-                            "mistitled-section",
+                            DiagKind::MistitledSection,
                             Span::new(file, table.line),
                             "a second request-parameter section whose table has no Required column; read as the response table",
                         )
@@ -192,7 +192,7 @@ fn operation(
                     Some(TableKind::Overview) => listed.extend(tables::overview(file, table, &cols)),
                     None => g.warnings.push(
                         Diagnostic::warning(
-                            "unknown-table",
+                            DiagKind::UnknownTable,
                             Span::new(file, table.line),
                             format!(
                                 "table with columns [{}] is not a parameter, response, error or permission table; not extracted",
@@ -210,7 +210,7 @@ fn operation(
                 }) && kind_of(&cols, section).is_some()
                 {
                     g.warnings.push(Diagnostic::warning(
-                        "unknown-column",
+                        DiagKind::UnknownColumn,
                         Span::new(file, table.line),
                         "a column header is not understood; its cells are not extracted",
                     ));
@@ -250,7 +250,7 @@ fn assemble(file: &str, chunk: &Chunk<'_>, mut g: Gathered) -> Operation {
         (Some((title, line)), Some((act, span))) => {
             if title != act {
                 warnings.push(Diagnostic::warning(
-                    "action-mismatch",
+                    DiagKind::ActionMismatch,
                     span.clone(),
                     format!("the Action parameter says `{act}` but the heading says `{title}`; the heading wins"),
                 ));
@@ -261,7 +261,7 @@ fn assemble(file: &str, chunk: &Chunk<'_>, mut g: Gathered) -> Operation {
         (None, Some((act, _))) => (act.clone(), 1),
         (None, None) => {
             warnings.push(Diagnostic::warning(
-                "unnamed-operation",
+                DiagKind::UnnamedOperation,
                 Span::new(file, 1),
                 "neither a heading nor an Action parameter names this operation",
             ));
@@ -272,7 +272,7 @@ fn assemble(file: &str, chunk: &Chunk<'_>, mut g: Gathered) -> Operation {
     if let Some(api) = link.api.clone() {
         if api != name {
             warnings.push(Diagnostic::warning(
-                "explorer-mismatch",
+                DiagKind::ExplorerMismatch,
                 Span::new(file, line),
                 format!("the OpenAPI Explorer link names `{api}`, the document `{name}`; the link's product, version and style are not used"),
             ));

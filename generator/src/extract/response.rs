@@ -9,7 +9,7 @@
 //! the table's own nesting and types decide.
 
 use super::sample::{self, Kind, Sample, Shape};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::ir::{Example, ExampleKind, Field, FieldOrigin};
 
 /// True for a document type that says "a list" (`Array of X`, `array<string>`, `List`...).
@@ -74,7 +74,7 @@ fn read_samples(
                 let flaw = format!("not readable as {}: {}", e.format.to_uppercase(), u.reason);
                 warnings.push(
                     Diagnostic::warning(
-                        "response-example-unreadable",
+                        DiagKind::ResponseExampleUnreadable,
                         Span::new(file, u.line),
                         format!("the success example at line {} is {flaw}; it is not used for the response structure", e.source.line),
                     )
@@ -89,7 +89,7 @@ fn read_samples(
             if *root != format!("{operation}Response") {
                 let flaw = format!("the response of another operation (`{root}`)");
                 warnings.push(Diagnostic::warning(
-                    "response-example-other-operation",
+                    DiagKind::ResponseExampleOtherOperation,
                     Span::new(file, e.source.line),
                     format!("the success example is {flaw}, not of `{operation}`; it is not used"),
                 ));
@@ -101,7 +101,7 @@ fn read_samples(
             let flaw = format!("an internal gateway envelope ({keys}) around the body");
             warnings.push(
                 Diagnostic::warning(
-                    "response-example-envelope",
+                    DiagKind::ResponseExampleEnvelope,
                     Span::new(file, e.source.line),
                     format!("the success example is {flaw}, which the response table does not document; it is not used for the structure"),
                 )
@@ -114,7 +114,7 @@ fn read_samples(
             let shown: Vec<&str> = s.repairs.iter().take(3).map(String::as_str).collect();
             warnings.push(
                 Diagnostic::warning(
-                    "response-example-garbled",
+                    DiagKind::ResponseExampleGarbled,
                     Span::new(file, e.source.line),
                     format!(
                         "the success example is broken by the page's text ({}{}); its structure is read with these repairs",
@@ -346,7 +346,7 @@ impl Placing<'_> {
                     self.check_parent(r, n);
                     if f.name.trim() != shape.key && self.trust_names {
                         self.warnings.push(Diagnostic::warning(
-                            "response-name-differs",
+                            DiagKind::ResponseNameDiffers,
                             f.source.clone(),
                             format!(
                                 "the table spells `{}` (line {}), the example `{}` (line {}); the example's spelling is the wire name",
@@ -368,7 +368,7 @@ impl Placing<'_> {
                     if !wrapper {
                         self.warnings.push(
                             Diagnostic::warning(
-                                "response-example-only",
+                                DiagKind::ResponseExampleOnly,
                                 at.clone(),
                                 format!("`{}` appears in the documented example only (example at line {}); kept as an output field", shape.key, self.example_line),
                             )
@@ -437,7 +437,7 @@ impl Placing<'_> {
         let row = &self.rows[r].field;
         let parent = &self.rows[tp].field;
         self.warnings.push(Diagnostic::warning(
-            "response-placement-differs",
+            DiagKind::ResponsePlacementDiffers,
             row.source.clone(),
             format!(
                 "the table puts `{}` (line {}) under `{}` (line {}); the example puts it elsewhere (line {}); the example's place is used",
@@ -570,7 +570,7 @@ fn place(
         let row = &rows[r];
         p.warnings.push(
             Diagnostic::warning(
-                "response-not-in-example",
+                DiagKind::ResponseNotInExample,
                 row.field.source.clone(),
                 format!("`{}` is in the response table but not in the success example (line {example_line}); the table's placement is kept", row.field.name),
             )

@@ -6,7 +6,7 @@ use super::rules::{parse_rules, RuleInput};
 use super::sections::SectionKind;
 use super::tree::nest;
 use super::Stats;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::{Row, Table};
 use crate::ir::{Constraint, ErrorRow, Field, ListedOperation, Parameter, Permission};
 
@@ -91,7 +91,7 @@ fn parse_required(v: &RowView<'_>, warnings: &mut Vec<Diagnostic>) -> bool {
         _ => {
             warnings.push(
                 Diagnostic::warning(
-                    "unknown-required",
+                    DiagKind::UnknownRequired,
                     v.span(Role::Required),
                     format!("required cell `{text}` is neither yes nor no; treated as optional"),
                 )
@@ -114,7 +114,7 @@ pub fn parameters(
         if !cols.has(role) {
             warnings.push(
                 Diagnostic::error(
-                    "truncated-document",
+                    DiagKind::TruncatedDocument,
                     Span::new(file, table.line),
                     format!("the request parameter table has no {column} column"),
                 )
@@ -128,7 +128,7 @@ pub fn parameters(
         let doc_type = v.text(Role::Type).to_string();
         if name.is_empty() && !doc_type.eq_ignore_ascii_case("object") {
             warnings.push(Diagnostic::warning(
-                "missing-name",
+                DiagKind::MissingName,
                 v.row_span(),
                 "a parameter row has no name; kept with an empty name",
             ));
@@ -197,7 +197,7 @@ pub fn fields(
             .collect();
         if name.is_empty() && !doc_type.eq_ignore_ascii_case("object") {
             warnings.push(Diagnostic::warning(
-                "missing-name",
+                DiagKind::MissingName,
                 v.row_span(),
                 "a response row has no name; kept with an empty name",
             ));
@@ -243,7 +243,7 @@ pub fn errors(
         let http_status = status_text.parse::<u16>().ok();
         if http_status.is_none() && !status_text.is_empty() {
             warnings.push(Diagnostic::warning(
-                "bad-http-status",
+                DiagKind::BadHttpStatus,
                 v.span(Role::HttpStatus),
                 format!("HTTP status `{status_text}` is not a number"),
             ));
@@ -251,7 +251,7 @@ pub fn errors(
         let code = v.text(Role::ErrorCode).to_string();
         if code.is_empty() {
             warnings.push(Diagnostic::warning(
-                "missing-error-code",
+                DiagKind::MissingErrorCode,
                 v.row_span(),
                 "an error row has no code; kept with an empty code",
             ));

@@ -5,7 +5,7 @@
 //! `default-violates-rule`.
 
 use super::model::{CharClass, Constraint, ExampleKind, Operation, Parameter};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 
 /// Errors for an operation a reference page cannot be complete without: a name, and a
 /// response (fields, or at least a response example). A page cut off inside its request
@@ -16,7 +16,7 @@ pub fn completeness(op: &Operation, last_line: usize) -> Vec<Diagnostic> {
     if op.name.trim().is_empty() {
         out.push(
             Diagnostic::error(
-                "truncated-document",
+                DiagKind::TruncatedDocument,
                 op.source.clone(),
                 "the operation has no name (no title heading and no Action parameter)",
             )
@@ -29,7 +29,7 @@ pub fn completeness(op: &Operation, last_line: usize) -> Vec<Diagnostic> {
     if op.response.is_empty() && !response_example {
         out.push(
             Diagnostic::error(
-                "truncated-document",
+                DiagKind::TruncatedDocument,
                 end,
                 format!(
                     "`{}` has no response section: the page ends after {} request parameter(s)",
@@ -52,7 +52,7 @@ pub fn lint(op: &mut Operation) -> Vec<Diagnostic> {
     for p in &op.parameters {
         if seen.contains(&p.name) {
             out.push(Diagnostic::warning(
-                "duplicate-parameter",
+                DiagKind::DuplicateParameter,
                 p.source.clone(),
                 format!("parameter `{}` is documented more than once", p.name),
             ));
@@ -66,18 +66,21 @@ pub fn lint(op: &mut Operation) -> Vec<Diagnostic> {
 }
 
 fn decide(p: &mut Parameter, out: &mut Vec<Diagnostic>) {
-    let values: Vec<(&str, Vec<String>)> = [("example", &p.example), ("default", &p.default)]
-        .into_iter()
-        .filter_map(|(what, v)| v.as_ref().map(|v| (what, items(&p.doc_type, v))))
-        .collect();
+    let values: Vec<(&str, DiagKind, Vec<String>)> = [
+        ("example", DiagKind::ExampleViolatesRule, &p.example),
+        ("default", DiagKind::DefaultViolatesRule, &p.default),
+    ]
+    .into_iter()
+    .filter_map(|(what, kind, v)| v.as_ref().map(|v| (what, kind, items(&p.doc_type, v))))
+    .collect();
     for c in &mut p.constraints {
         let mut reason = c.status().incomplete.clone();
-        for (what, vs) in &values {
+        for &(what, kind, ref vs) in &values {
             for v in vs {
                 let Err(rule) = admits(c, v) else { continue };
                 out.push(
                     Diagnostic::warning(
-                        &format!("{what}-violates-rule"),
+                        kind,
                         p.source.clone(),
                         format!("{what} `{v}` of `{}` is outside its own rule: {rule}", p.name),
                     )

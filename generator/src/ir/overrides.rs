@@ -2,7 +2,7 @@
 //! document is wrong. Every applied correction is recorded in the operation's `overrides`.
 
 use super::model::{AppliedOverride, Field, Operation, Parameter};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -63,7 +63,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Override>, Vec<Diagnostic>> {
     let file: File = serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map_or(1, |l| l.line());
         vec![Diagnostic::error(
-            "bad-overrides",
+            DiagKind::BadOverrides,
             Span::new(path, line),
             format!("overrides file does not parse: {e}"),
         )
@@ -82,7 +82,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Override>, Vec<Diagnostic>> {
         if let Some(problem) = invalid(o) {
             problems.push(
                 Diagnostic::error(
-                    "bad-overrides",
+                    DiagKind::BadOverrides,
                     span.clone(),
                     format!("override for `{}`: {problem}", o.operation),
                 )
@@ -147,7 +147,7 @@ fn invalid(o: &Override) -> Option<&'static str> {
 /// The error for an override whose operation no document describes.
 pub fn unknown_operation(o: &Override) -> Diagnostic {
     Diagnostic::error(
-        "override-unmatched",
+        DiagKind::OverrideUnmatched,
         o.source
             .clone()
             .unwrap_or_else(|| Span::new("specs/overrides.yaml", 0)),
@@ -268,7 +268,7 @@ pub fn apply(op: &mut Operation, overrides: &[Override]) -> Vec<Diagnostic> {
         if !found {
             problems.push(
                 Diagnostic::error(
-                    "override-unmatched",
+                    DiagKind::OverrideUnmatched,
                     span,
                     format!(
                         "override for `{}` names {}, which the extracted operation does not have",

@@ -7,7 +7,7 @@ use super::html_pos::element_positions;
 use super::line_index::LineIndex;
 use super::md_plain::tidy;
 use super::table_fit;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::{Block, Cell, Document, Format, Row, Table};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
@@ -254,7 +254,7 @@ impl Converter<'_, '_> {
         let mut rows = grid.into_iter();
         let Some((line, header)) = rows.next() else {
             let d = Diagnostic::warning(
-                "empty-html-table",
+                DiagKind::EmptyHtmlTable,
                 Span::new(self.path, self.line(table.id())),
                 "an HTML table has no rows; it was ignored",
             );
@@ -278,7 +278,7 @@ impl Converter<'_, '_> {
                 .collect();
             let msg = format!("HTML table row has more cells than its header ({width}); the extra text was kept in the last cell");
             self.diags.push(
-                Diagnostic::warning("extra-cell", Span::new(self.path, line), msg)
+                Diagnostic::warning(DiagKind::ExtraCell, Span::new(self.path, line), msg)
                     .with_hint("check colspan/rowspan in the source table"),
             );
             if let Some(last) = cells.last_mut() {

@@ -8,7 +8,7 @@ use super::html;
 use super::line_index::LineIndex;
 use super::md_plain::{self, Inline};
 use super::pipe_table::{self, Line, Source};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::{Block, Document, Format};
 use once_cell::sync::Lazy;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
@@ -109,8 +109,12 @@ fn html_table_end(src: &Source, first: usize, diags: &mut Vec<Diagnostic>) -> us
     }
     let msg = "an HTML <table> is never closed; it was read up to the end of the document";
     diags.push(
-        Diagnostic::warning("unclosed-html-table", Span::new(src.path, first + 1), msg)
-            .with_hint("add the missing </table>"),
+        Diagnostic::warning(
+            DiagKind::UnclosedHtmlTable,
+            Span::new(src.path, first + 1),
+            msg,
+        )
+        .with_hint("add the missing </table>"),
     );
     src.lines.len()
 }

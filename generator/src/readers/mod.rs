@@ -4,7 +4,7 @@
 //! `Err` only when the input cannot be read as that format at all; anything partially
 //! understood is returned with diagnostics in `Document::diagnostics`.
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::{Document, Format};
 
 pub mod confusables;
@@ -33,7 +33,7 @@ pub fn read(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Document
             .count()
             + 1;
         Diagnostic::error(
-            "not-utf8",
+            DiagKind::NotUtf8,
             Span::new(path, line),
             "the file is not UTF-8 text",
         )
@@ -43,7 +43,7 @@ pub fn read(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Document
     let text = text.as_str();
     if text.trim().is_empty() {
         return Err(Diagnostic::error(
-            "empty-document",
+            DiagKind::EmptyDocument,
             Span::new(path, 1),
             "the document is empty",
         ));
@@ -51,7 +51,7 @@ pub fn read(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Document
     let format = match format {
         Some(f) => f,
         None => detect::detect(text).ok_or_else(|| {
-            Diagnostic::error("unknown-format", Span::new(path, 1), "the document is in no known format")
+            Diagnostic::error(DiagKind::UnknownFormat, Span::new(path, 1), "the document is in no known format")
                 .with_hint("expected Markdown/HTML API reference, web-page text with a parameter table, or PDF-extracted text")
         })?,
     };
@@ -109,7 +109,7 @@ pub fn normalize(path: &str, text: &str) -> Result<String, Diagnostic> {
             '\u{c}' => out.push(' '),
             c if c.is_control() => {
                 return Err(Diagnostic::error(
-                    "control-character",
+                    DiagKind::ControlCharacter,
                     Span::new(path, line),
                     format!("control character U+{:04X} in the text", u32::from(c)),
                 )
@@ -141,7 +141,7 @@ fn check_rows(mut doc: Document) -> Document {
             if cell(0).is_empty() && rest_filled && !container {
                 found.push(
                     Diagnostic::error(
-                        "empty-name",
+                        DiagKind::EmptyName,
                         Span::new(&doc.path, row.line),
                         "a table row has no name in its first column",
                     )

@@ -10,6 +10,7 @@
 use super::pdf_garbled::is_garbled_copy;
 use super::pdf_text::Ctx;
 use super::pdf_words::{fix_spacing, join_code_like, join_identifier};
+use crate::diag::DiagKind;
 use crate::doc::{Cell, Row, Table};
 
 /// Markers the PDF puts in front of nested response fields.
@@ -179,14 +180,14 @@ impl TableBuilder {
             .map_or(0, |i| i + 1);
         if used > width {
             ctx.warn(
-                "extra-cell",
+                DiagKind::ExtraCell,
                 line,
                 format!("table row has {used} cells but the header has {width}; the extra cells were appended to the last one"),
                 "check the row against the document; a cell may contain a tab",
             );
         } else if cells.len() < width {
             ctx.warn(
-                "missing-cell",
+                DiagKind::MissingCell,
                 line,
                 format!(
                     "table row has {} cells but the header has {width}; padded with empty cells",
@@ -318,7 +319,7 @@ fn finish_cell(role: Role, frags: Vec<Fragment>, row_line: usize, ctx: &mut Ctx)
             Some((id, guessed)) => {
                 if guessed {
                     ctx.warn(
-                        "ambiguous-rejoin",
+                        DiagKind::AmbiguousRejoin,
                         line,
                         format!("joined the pieces of `{}` into `{id}` although the breaks do not match the column width", joined()),
                         "check the name against the document",
@@ -345,7 +346,7 @@ fn text_cell(frags: Vec<Fragment>, ctx: &mut Ctx) -> String {
             .is_some_and(|prev| is_garbled_copy(&f.text, &prev.text, f.line, &ctx.words))
         {
             ctx.warn(
-                "garbled-line",
+                DiagKind::GarbledLine,
                 f.line,
                 format!(
                     "dropped `{}`: it looks like a corrupted copy of the line before it",
@@ -445,7 +446,7 @@ fn repair_boundary(cells: &mut [Cell], roles: &[Role], line: usize, ctx: &mut Ct
         return;
     };
     ctx.warn(
-        "repaired-cell-boundary",
+        DiagKind::RepairedCellBoundary,
         line,
         format!(
             "type `{}` and required `{}` run together; read as `{new_ty}` and `{new_req}`",
@@ -485,7 +486,7 @@ fn infer_nesting(rows: &mut [Row], marked: &[bool], type_col: Option<usize>, ctx
                     .map(|c| c.text.as_str())
                     .unwrap_or_default();
                 ctx.warn(
-                    "inferred-nesting",
+                    DiagKind::InferredNesting,
                     row.line,
                     format!("`{name}` has no nesting marker but sits between nested rows; read as nested at depth {depth}"),
                     "check in the document whether this field belongs to the object above",

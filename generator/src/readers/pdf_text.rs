@@ -11,7 +11,7 @@
 use super::confusables::to_latin;
 use super::pdf_table::{header, split_cells, TableBuilder, BULLETS};
 use super::pdf_words::{fix_spacing, rejoin_prose, WordModel};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::{Block, Document, Format};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -72,7 +72,7 @@ pub(super) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub(super) fn warn(&mut self, kind: &str, line: usize, message: String, hint: &str) {
+    pub(super) fn warn(&mut self, kind: DiagKind, line: usize, message: String, hint: &str) {
         self.diags
             .push(Diagnostic::warning(kind, Span::new(self.path, line), message).with_hint(hint));
     }
@@ -83,7 +83,7 @@ impl Ctx<'_> {
         let (text, guesses) = rejoin_prose(&fix_spacing(text), &self.words);
         for word in guesses {
             self.warn(
-                "ambiguous-rejoin",
+                DiagKind::AmbiguousRejoin,
                 line,
                 format!(
                     "joined broken pieces into `{word}`, which the document never writes whole"
@@ -139,7 +139,7 @@ pub fn read(path: &str, text: &str) -> Result<Document, Diagnostic> {
     reader.finish_table();
     if let Some(code) = reader.code.take() {
         reader.ctx.warn(
-            "unterminated-code-block",
+            DiagKind::UnterminatedCodeBlock,
             code.line,
             "code block is not closed before the end of the document".into(),
             "the document may be truncated",
@@ -152,7 +152,7 @@ pub fn read(path: &str, text: &str) -> Result<Document, Diagnostic> {
         .any(|b| matches!(b, Block::Heading { .. } | Block::Table(_)))
     {
         return Err(Diagnostic::error(
-            "not-pdf-text",
+            DiagKind::NotPdfText,
             Span::new(path, 1),
             "no numbered headings or tab-separated tables found: this is not PDF-extracted API reference text",
         )
@@ -334,7 +334,7 @@ impl Reader<'_> {
             Some(table) => table.push(cells, number, &mut self.ctx),
             None => {
                 self.ctx.warn(
-                    "unknown-table-line",
+                    DiagKind::UnknownTableLine,
                     number,
                     "tab-separated line outside any table (no known header above it); kept as a paragraph".into(),
                     "if this is a table, its header words are not recognized by the PDF reader",

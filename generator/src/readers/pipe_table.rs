@@ -6,7 +6,7 @@
 use super::line_index::LineIndex;
 use super::md_plain::{self, plain_text};
 use super::table_fit;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::{Cell, Row, Table};
 use std::ops::Range;
 
@@ -100,7 +100,7 @@ pub fn read(src: &Source, first: usize, diags: &mut Vec<Diagnostic>) -> (Table, 
             diags.push(warn(
                 src,
                 i,
-                "stray-row-end",
+                DiagKind::StrayRowEnd,
                 "a lone `|` outside any table row was ignored".into(),
             ));
             i += 1;
@@ -109,7 +109,7 @@ pub fn read(src: &Source, first: usize, diags: &mut Vec<Diagnostic>) -> (Table, 
         let (last, closed) = row_extent(src.lines, i, width);
         if !closed {
             let msg = "table row never ends with `|`; it was closed at the next row, heading or end of file";
-            diags.push(warn(src, i, "unterminated-row", msg.into()));
+            diags.push(warn(src, i, DiagKind::UnterminatedRow, msg.into()));
         }
         let end = src.lines.get(last).map_or(line.end(), Line::end);
         let row_text = src.text.get(line.start..end).unwrap_or("");
@@ -195,7 +195,7 @@ fn row(
                 .map(|r| r.end);
             if !extra_seps.all(|at| separates_values(text, at)) {
                 let msg = format!("row has {} `|`-separated cells but the header has {width}; the extra `|` were kept in the last cell", ranges.len());
-                diags.push(warn(src, i, "extra-cell", msg));
+                diags.push(warn(src, i, DiagKind::ExtraCell, msg));
             }
             let tail_start = ranges.get(width - 1).map_or(0, |r| r.start);
             let tail_end = ranges.last().map_or(0, |r| r.end);
@@ -209,7 +209,11 @@ fn row(
             "`**` left in cell text {:?}: CommonMark does not read it as bold here",
             cell.text
         );
-        let d = Diagnostic::warning("unrendered-emphasis", Span::new(src.path, cell.line), msg);
+        let d = Diagnostic::warning(
+            DiagKind::UnrenderedEmphasis,
+            Span::new(src.path, cell.line),
+            msg,
+        );
         diags.push(d.with_hint(
             "write the bold with a space or without punctuation inside, e.g. `为 **-1** 时`",
         ));
@@ -293,7 +297,7 @@ fn cells(src: &Source, base: usize, text: &str, ranges: &[Range<usize>]) -> Vec<
         .collect()
 }
 
-fn warn(src: &Source, i: usize, kind: &str, message: String) -> Diagnostic {
+fn warn(src: &Source, i: usize, kind: DiagKind, message: String) -> Diagnostic {
     Diagnostic::warning(kind, Span::new(src.path, i + 1), message)
         .with_hint("Alibaba pipe-table rows start with `|` and end with a line ending in `|`")
 }

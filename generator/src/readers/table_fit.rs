@@ -1,6 +1,6 @@
 //! Making every row as wide as its header, as the reader contract requires.
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::Cell;
 
 /// Pads a short row with empty cells (at the row's line) and says so; never drops a row.
@@ -16,7 +16,7 @@ pub fn pad(
     }
     diags.push(
         Diagnostic::warning(
-            "missing-cell",
+            DiagKind::MissingCell,
             Span::new(path, line),
             format!(
                 "table row has {} cells but the header has {}; padded with empty cells",

@@ -10,7 +10,7 @@ use super::web_text::{
     cell_of, column_role, is_container_type, is_identifier, is_section_title, is_type_word,
     is_yes_no, read_page, Header, Line, Page, Role, TableKind,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{DiagKind, Diagnostic};
 use crate::doc::{Cell, Document, Format, Row};
 use std::collections::HashSet;
 
@@ -103,7 +103,7 @@ fn params_table(page: &mut Page, header: Header, items: &[Line]) {
         let Some(named) = row_start(items, k, has_required) else {
             let (line, text) = items.get(k).map_or((0, ""), |l| (l.no, l.trimmed()));
             page.warn(
-                "unknown-line",
+                DiagKind::UnknownLine,
                 line,
                 format!("line `{text}` between the table header and its first row is not a row"),
                 "a row starts with a name line, a type line and (if the table has a Required column) Yes or No",
@@ -242,7 +242,7 @@ fn depths(page: &mut Page, rows: &[Found]) -> Vec<u8> {
                     "rows from `{name}` on are read as members of the container at line {} up to the end of the table",
                     top.line
                 );
-                page.warn("inferred-nesting", first.map_or(0, |l| l.no), message, "the page does not show where the members of a nested object end; check the nesting in the IR");
+                page.warn(DiagKind::InferredNesting, first.map_or(0, |l| l.no), message, "the page does not show where the members of a nested object end; check the nesting in the IR");
             }
             top.item_seen |= !row.named;
         }
@@ -300,7 +300,7 @@ fn ram_table(page: &mut Page, header: Header, items: &[Line]) {
                 rows.push(vec![vec![item]]);
             } else {
                 page.warn(
-                    "unknown-line",
+                    DiagKind::UnknownLine,
                     item.no,
                     format!("line `{text}` before the first RAM action is not part of a row"),
                     "a RAM authorization row starts with `service:Action`",
@@ -331,7 +331,7 @@ fn ram_row(page: &mut Page, header: &Header, mut cells: Vec<Vec<Line>>) -> Row {
     if cells.len() > width {
         let extra: Vec<Line> = cells.drain(width..).flatten().collect();
         page.warn(
-            "extra-cell",
+            DiagKind::ExtraCell,
             extra.first().map_or(line, |l| l.no),
             format!(
                 "RAM row has {} more cells than its header; appended to the last column",
@@ -361,7 +361,7 @@ fn dedupe_items<'a>(page: &mut Page, lines: &[Line<'a>]) -> Vec<Line<'a>> {
         let text = line.trimmed();
         if is_bullet(text) && !seen.insert(text) {
             page.warn(
-                "duplicate-item",
+                DiagKind::DuplicateItem,
                 line.no,
                 format!("list item `{text}` repeats an earlier item of the same cell; kept once"),
                 "the page shows this item twice; nothing to do unless the two were meant to differ",

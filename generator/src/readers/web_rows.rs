@@ -17,7 +17,7 @@ use super::web_text::{
     cell_of, header_on_one_line, is_identifier, is_section_title, is_type_word, is_yes_no,
     read_page, Header, Line, Page, Role, TableKind,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{DiagKind, Diagnostic};
 use crate::doc::{Cell, Document, Format, Row};
 
 pub fn read(path: &str, text: &str) -> Result<Document, Diagnostic> {
@@ -62,7 +62,7 @@ fn params_table(page: &mut Page, header: Header, from: usize) -> usize {
             row.description.push(line);
         } else if !line.is_blank() {
             page.warn(
-                "unknown-line",
+                DiagKind::UnknownLine,
                 line.no,
                 format!("line `{}` between the table header and its first row is not a row", line.trimmed()),
                 "a row line starts with a name, a type word and (if the table has a Required column) Yes or No",

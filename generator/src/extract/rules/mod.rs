@@ -30,7 +30,7 @@ mod corpus_tests;
 #[cfg(test)]
 mod tests;
 
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::ir::{CharClass, Constraint};
 use finding::{Ctx, Finding};
 use sentences::Unit;
@@ -155,7 +155,7 @@ fn record(ctx: &Ctx<'_>, findings: Vec<Finding>, out: &mut RuleOutput) {
             Finding::Default(v) => {
                 match &out.default {
                     Some(d) if *d != v => out.diagnostics.push(Diagnostic::warning(
-                        "conflicting-default",
+                        DiagKind::ConflictingDefault,
                         span(),
                         format!("`{}` states default `{v}`, but `{d}` was stated before", ctx.input.name),
                     )),
@@ -175,7 +175,7 @@ fn record(ctx: &Ctx<'_>, findings: Vec<Finding>, out: &mut RuleOutput) {
             },
             Finding::Glossed => found = true,
             Finding::Unsure(msg) => out.diagnostics.push(
-                Diagnostic::warning("unsure-enum-value", span(), format!("{msg}: \"{}\"", ctx.quote))
+                Diagnostic::warning(DiagKind::UnsureEnumValue, span(), format!("{msg}: \"{}\"", ctx.quote))
                     .with_hint("check the value list against the document; fix it in specs/overrides.yaml if wrong"),
             ),
             Finding::Failed(reason) => failures.push(reason),
@@ -192,7 +192,7 @@ fn record(ctx: &Ctx<'_>, findings: Vec<Finding>, out: &mut RuleOutput) {
     };
     out.diagnostics.push(
         Diagnostic::warning(
-            "unparsed-rule",
+            DiagKind::UnparsedRule,
             span(),
             format!(
                 "`{}`: rule-like sentence not understood: \"{}\"",

@@ -1,6 +1,7 @@
 //! Error tables whose rows are whole lines: `400 Code message description`.
 
 use super::{Header, Line, Page, Role};
+use crate::diag::DiagKind;
 use crate::doc::{Cell, Row};
 
 impl Page<'_> {
@@ -46,7 +47,7 @@ impl Page<'_> {
                 let split = split_message(rest);
                 if let Some(why) = split.doubt {
                     self.warn(
-                        "ambiguous-error-split",
+                        DiagKind::AmbiguousErrorSplit,
                         line.no,
                         format!("error `{code}`: {why}; read the message as `{}`", split.message),
                         "check the message and description of this error row; correct them in specs/overrides.yaml if wrong",

@@ -1,7 +1,7 @@
 //! Reading a web page around its tables: page title, section titles, code samples, prose.
 
 use super::{clean_text, is_identifier, is_section_title, lines, page_title, Header, Line, Role};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::{Block, Cell, Document, Format, Row, Table};
 
 /// The page being read: its lines and what has been produced so far.
@@ -13,7 +13,7 @@ pub(crate) struct Page<'a> {
 }
 
 impl Page<'_> {
-    pub fn warn(&mut self, kind: &str, line: usize, message: String, hint: &str) {
+    pub fn warn(&mut self, kind: DiagKind, line: usize, message: String, hint: &str) {
         self.diags
             .push(Diagnostic::warning(kind, Span::new(self.path, line), message).with_hint(hint));
     }
@@ -44,7 +44,7 @@ impl Page<'_> {
             .collect();
         if !missing.is_empty() {
             self.warn(
-                "missing-cell",
+                DiagKind::MissingCell,
                 line,
                 format!(
                     "table row has no {} cell; padded with an empty cell",
@@ -60,7 +60,7 @@ impl Page<'_> {
         let line = header.cells.first().map_or(0, |c| c.line);
         if rows.is_empty() {
             self.warn(
-                "empty-table",
+                DiagKind::EmptyTable,
                 line,
                 "table header is followed by no row that could be read".to_string(),
                 "check the lines after the header: rows may be missing or in an unexpected shape",
@@ -164,7 +164,7 @@ fn continues_code(line: &str) -> bool {
 fn check_text(path: &str, text: &str) -> Result<(), Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::error(
-            "empty-document",
+            DiagKind::EmptyDocument,
             Span::new(path, 1),
             "the document is empty",
         ));
@@ -172,7 +172,7 @@ fn check_text(path: &str, text: &str) -> Result<(), Diagnostic> {
     if let Some(at) = text.find(|c: char| c == '\0' || (c.is_control() && !c.is_whitespace())) {
         let line = text[..at].matches('\n').count() + 1;
         return Err(Diagnostic::error(
-            "binary-data",
+            DiagKind::BinaryData,
             Span::new(path, line),
             "the document contains binary data",
         )
@@ -212,7 +212,7 @@ pub(crate) fn read_page(
     }
     if !page.blocks.iter().any(|b| matches!(b, Block::Table(_))) {
         page.warn(
-            "no-table",
+            DiagKind::NoTable,
             1,
             "the page has no parameter or error table".to_string(),
             "the document may be truncated or not an API reference page",
