@@ -4,8 +4,6 @@
 
 use crate::diag::{DiagKind, Diagnostic, Span};
 
-/// The extractor's kind for a rule-like sentence it could not read.
-
 /// A parameter row of one side: its wire name and where its row starts.
 pub struct Row<'a> {
     pub name: &'a str,
