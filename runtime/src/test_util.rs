@@ -90,27 +90,21 @@ impl Request {
                 .find(|(n, _)| n == name)
                 .map(|(_, v)| v.clone())
         };
-        let v3_action = header(&names::ACTION);
-        let signature_version = match v3_action {
-            Some(_) => SignatureVersion::V3,
-            None => SignatureVersion::V1,
+        // Both schemes send the action and version headers; V1 signs in the query.
+        let signature_version = match from_query("Signature") {
+            Some(_) => SignatureVersion::V1,
+            None => SignatureVersion::V3,
         };
-        let (action, version, access_key_id) = match v3_action {
-            Some(action) => (
-                action,
-                header(&names::VERSION),
-                // `ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=...,Signature=...`
-                header(&AUTHORIZATION).and_then(|auth| {
-                    let (_, rest) = auth.split_once("Credential=")?;
-                    rest.split(',').next().map(str::to_owned)
-                }),
-            ),
-            None => (
-                from_query("Action").unwrap_or_default(),
-                from_query("Version"),
-                from_query("AccessKeyId"),
-            ),
+        let access_key_id = match signature_version {
+            SignatureVersion::V1 => from_query("AccessKeyId"),
+            // `ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=...,Signature=...`
+            SignatureVersion::V3 => header(&AUTHORIZATION).and_then(|auth| {
+                let (_, rest) = auth.split_once("Credential=")?;
+                rest.split(',').next().map(str::to_owned)
+            }),
         };
+        let action = header(&names::ACTION).or_else(|| from_query("Action"));
+        let version = header(&names::VERSION).or_else(|| from_query("Version"));
         let mut params: Vec<(String, String)> = match signature_version {
             SignatureVersion::V3 => query,
             SignatureVersion::V1 => query
@@ -130,7 +124,7 @@ impl Request {
             })
             .collect();
         Self {
-            action,
+            action: action.unwrap_or_default(),
             version: version.unwrap_or_default(),
             method: request.method().as_str().to_owned(),
             host: request.url().host_str().unwrap_or_default().to_owned(),
