@@ -8,8 +8,7 @@
 //! checks that the body it invents decodes.
 //!
 //! ```
-//! use serde_json::json;
-//! use specgen_runtime::test_util::{Mock, MockResponse, Rule};
+//! use specgen_runtime::test_util::{json, Mock, MockResponse, Rule};
 //!
 //! let listing = Rule::new("DescribePhysicalConnections")
 //!     .match_requests(|request| request.param("RegionId") == Some("cn-hangzhou"))
@@ -31,6 +30,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE};
+
+/// `json!({...})` for [`MockResponse::json`] bodies, so tests need no `serde_json` of their own.
+pub use serde_json::json;
 
 use crate::config::ConfigBuilder;
 use crate::credentials::Credentials;
