@@ -258,7 +258,7 @@ impl Client {
             .transport
             .exchange(request, call.timeout, config.max_response_bytes)
             .await
-        .map_err(|f| transport_failure(f, attempt, call.timeout))?;
+            .map_err(|f| transport_failure(f, attempt, call.timeout))?;
         let retry_after = raw.retry_after_ms.map(Duration::from_millis);
         match classify(&raw) {
             Outcome::Success(node) => {
@@ -339,10 +339,9 @@ fn transport_failure(f: TransportFailure, attempts: u32, timeout: Duration) -> F
             },
         ),
         #[cfg(feature = "test-util")]
-        TransportFailure::Unanswered(source) => (
-            FailureKind::Final,
-            SdkError::Transport { source, attempts },
-        ),
+        TransportFailure::Unanswered(source) => {
+            (FailureKind::Final, SdkError::Transport { source, attempts })
+        }
     };
     tracing::debug!(error = %error, "transport failure");
     Failed {

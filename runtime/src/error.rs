@@ -470,10 +470,22 @@ mod tests {
             };
             CommonError::variant_for(&error).map(|variant| variant(error))
         };
-        assert!(matches!(sort(400, "Throttling.User"), Some(CommonError::Throttling(_))));
-        assert!(matches!(sort(400, "SignatureDoesNotMatch"), Some(CommonError::AccessDenied(_))));
-        assert!(matches!(sort(400, "MissingRegionId"), Some(CommonError::InvalidParameter(_))));
-        assert!(matches!(sort(502, "Gateway"), Some(CommonError::ServiceUnavailable(_))));
+        assert!(matches!(
+            sort(400, "Throttling.User"),
+            Some(CommonError::Throttling(_))
+        ));
+        assert!(matches!(
+            sort(400, "SignatureDoesNotMatch"),
+            Some(CommonError::AccessDenied(_))
+        ));
+        assert!(matches!(
+            sort(400, "MissingRegionId"),
+            Some(CommonError::InvalidParameter(_))
+        ));
+        assert!(matches!(
+            sort(502, "Gateway"),
+            Some(CommonError::ServiceUnavailable(_))
+        ));
         assert!(sort(404, "InvalidInstanceId.NotFound").is_none());
         let common = sort(400, "Throttling.User").unwrap();
         assert_eq!(common.code(), Some("Throttling.User"));
@@ -482,8 +494,14 @@ mod tests {
 
     #[test]
     fn match_pattern_takes_the_part_between() {
-        assert_eq!(match_pattern("IllegalParamFormat.Name", "IllegalParamFormat.", ""), Some("Name".into()));
-        assert_eq!(match_pattern("IllegalParamFormat.", "IllegalParamFormat.", ""), None);
+        assert_eq!(
+            match_pattern("IllegalParamFormat.Name", "IllegalParamFormat.", ""),
+            Some("Name".into())
+        );
+        assert_eq!(
+            match_pattern("IllegalParamFormat.", "IllegalParamFormat.", ""),
+            None
+        );
         assert_eq!(match_pattern("Other.Name", "IllegalParamFormat.", ""), None);
     }
 

@@ -274,15 +274,26 @@ mod tests {
 
     #[tokio::test]
     async fn pages_and_items_without_a_total_end_at_an_empty_page() {
-        let pages = Paginator::new(listing(3, None)).try_collect().await.unwrap();
+        let pages = Paginator::new(listing(3, None))
+            .try_collect()
+            .await
+            .unwrap();
         assert_eq!(pages, [vec![1, 2], vec![3], vec![]]);
-        let items = Paginator::new(listing(3, None)).items().try_collect().await.unwrap();
+        let items = Paginator::new(listing(3, None))
+            .items()
+            .try_collect()
+            .await
+            .unwrap();
         assert_eq!(items, [1, 2, 3]);
     }
 
     #[tokio::test]
     async fn a_page_number_past_the_type_ends_the_listing() {
-        let items = Paginator::new(listing(100, None)).items().try_collect().await.unwrap();
+        let items = Paginator::new(listing(100, None))
+            .items()
+            .try_collect()
+            .await
+            .unwrap();
         assert_eq!(items, [1, 2, 3, 4, 5, 6]);
     }
 
@@ -291,7 +302,10 @@ mod tests {
         let mut items = Paginator::new(listing(10, Some(2))).items();
         assert_eq!(items.next().await.map(Result::ok), Some(Some(1)));
         assert_eq!(items.next().await.map(Result::ok), Some(Some(2)));
-        assert!(matches!(items.next().await, Some(Err(SdkError::Service(_)))));
+        assert!(matches!(
+            items.next().await,
+            Some(Err(SdkError::Service(_)))
+        ));
         assert!(items.next().await.is_none());
     }
 

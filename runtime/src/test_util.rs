@@ -114,7 +114,10 @@ impl Request {
                 .filter(|(n, _)| !v1::COMMON_PARAMS.contains(&n.as_str()))
                 .collect(),
         };
-        let body = request.body().and_then(|b| b.as_bytes()).unwrap_or_default();
+        let body = request
+            .body()
+            .and_then(|b| b.as_bytes())
+            .unwrap_or_default();
         params.extend(form_urlencoded::parse(body).into_owned());
         let headers = request
             .headers()
@@ -194,8 +197,8 @@ impl MockResponse {
     /// # Panics
     /// When `name` or `value` is not a valid HTTP header.
     pub fn with_header(self, name: &str, value: &str) -> Self {
-        let name = HeaderName::try_from(name)
-            .unwrap_or_else(|_| panic!("invalid header name {name:?}"));
+        let name =
+            HeaderName::try_from(name).unwrap_or_else(|_| panic!("invalid header name {name:?}"));
         let value = HeaderValue::try_from(value)
             .unwrap_or_else(|_| panic!("invalid header value {value:?}"));
         self.map_http(|headers, _| {
@@ -389,5 +392,7 @@ impl Mock {
 
 /// A poisoned lock still holds consistent data here (counters and a list): keep using it.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -9,8 +9,8 @@ use common::{DESCRIBE, VPC};
 use serde_json::json;
 use specgen_runtime::test_util::{Mock, MockResponse, NoMatchingRule, Rule, ACCESS_KEY};
 use specgen_runtime::{
-    CallOptions, Client, OperationInfo, ParamLocation, Params, RetryConfig, SdkError,
-    ServiceError, ServiceInfo, SignatureVersion,
+    CallOptions, Client, OperationInfo, ParamLocation, Params, RetryConfig, SdkError, ServiceError,
+    ServiceInfo, SignatureVersion,
 };
 
 const ECR: ServiceInfo = ServiceInfo {
@@ -68,8 +68,9 @@ async fn invoke(
 #[tokio::test]
 async fn records_the_signed_request_in_both_schemes() {
     for version in [SignatureVersion::V3, SignatureVersion::V1] {
-        let rule = Rule::new("DescribePhysicalConnections")
-            .then(MockResponse::json(json!({"RequestId": "r-1", "TotalCount": 0})));
+        let rule = Rule::new("DescribePhysicalConnections").then(MockResponse::json(
+            json!({"RequestId": "r-1", "TotalCount": 0}),
+        ));
         let mock = Mock::new([rule.clone()]);
         let body = invoke(
             &client(&mock, version),
@@ -101,8 +102,9 @@ async fn records_the_signed_request_in_both_schemes() {
 
 #[tokio::test]
 async fn form_body_parameters_are_recorded() {
-    let mock = Mock::new([Rule::new("DeletePhysicalConnection")
-        .then(MockResponse::json(json!({"RequestId": "r"})))]);
+    let mock =
+        Mock::new([Rule::new("DeletePhysicalConnection")
+            .then(MockResponse::json(json!({"RequestId": "r"})))]);
     invoke(
         &client(&mock, SignatureVersion::V3),
         &ECR,
@@ -113,7 +115,10 @@ async fn form_body_parameters_are_recorded() {
     .unwrap_or_else(|e| panic!("{e}"));
     let request = &mock.requests()[0];
     assert_eq!(request.param("Id"), Some("pc-1"));
-    assert_eq!(request.host, "expressconnectrouter.cn-hangzhou.aliyuncs.com");
+    assert_eq!(
+        request.host,
+        "expressconnectrouter.cn-hangzhou.aliyuncs.com"
+    );
 }
 
 #[tokio::test]
@@ -213,7 +218,13 @@ async fn a_success_body_that_does_not_decode_is_an_invalid_response() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, SdkError::InvalidResponse { http_status: 200, .. }),
+        matches!(
+            err,
+            SdkError::InvalidResponse {
+                http_status: 200,
+                ..
+            }
+        ),
         "{err:?}"
     );
 }

@@ -125,7 +125,9 @@ fn error_lines(krate: &str, models: &[OpModel]) -> Vec<String> {
     match errors::first_helper(&m.op.errors) {
         Some((code, helper)) => {
             lines.push(format!("        if err.{helper}() {{"));
-            lines.push(format!("            // `{code}`, a code the document lists."));
+            lines.push(format!(
+                "            // `{code}`, a code the document lists."
+            ));
             lines.push("        } else if err.is_retryable() {".to_string());
         }
         None => lines.push("        if err.is_retryable() {".to_string()),
@@ -185,7 +187,11 @@ fn testing_lines(krate: &str, models: &[OpModel]) -> Vec<String> {
         return Vec::new();
     };
     // An operation that needs more input is sent unchecked (the mock does not care).
-    let unchecked = if ready.is_some() { "" } else { ".validation(false)" };
+    let unchecked = if ready.is_some() {
+        ""
+    } else {
+        ".validation(false)"
+    };
     let request_id = m.output.iter().find(|f| f.wire == "RequestId");
     let mut lines = vec![
         "# #[tokio::main(flavor = \"current_thread\")]".to_string(),
@@ -201,8 +207,14 @@ fn testing_lines(krate: &str, models: &[OpModel]) -> Vec<String> {
     ];
     match request_id {
         Some(f) => {
-            lines.push(format!("let output = client.{}(){unchecked}.send().await?;", m.module));
-            lines.push(format!("assert_eq!(output.{}.as_deref(), Some(\"r-1\"));", f.name));
+            lines.push(format!(
+                "let output = client.{}(){unchecked}.send().await?;",
+                m.module
+            ));
+            lines.push(format!(
+                "assert_eq!(output.{}.as_deref(), Some(\"r-1\"));",
+                f.name
+            ));
         }
         None => lines.push(format!("client.{}(){unchecked}.send().await?;", m.module)),
     }

@@ -53,9 +53,7 @@ fn helper(c: &Code) -> String {
 
 /// The first documented code of an error table and its `is_<code>()` helper, for examples.
 pub fn first_helper(rows: &[ErrorRow]) -> Option<(String, String)> {
-    codes(rows)
-        .first()
-        .map(|c| (c.code.to_string(), helper(c)))
+    codes(rows).first().map(|c| (c.code.to_string(), helper(c)))
 }
 
 fn variant_doc(c: &Code) -> String {

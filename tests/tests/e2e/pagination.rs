@@ -94,7 +94,12 @@ async fn a_bounded_stream_requests_only_the_pages_taken() {
     ])
     .await;
     // Starts at the page set on the builder; two pages taken of five.
-    let pages: Vec<_> = builder.page_number(2).into_paginator().take(2).collect().await;
+    let pages: Vec<_> = builder
+        .page_number(2)
+        .into_paginator()
+        .take(2)
+        .collect()
+        .await;
     assert_eq!(pages.len(), 2);
     assert!(pages.iter().all(Result::is_ok));
     assert_eq!(pages_requested(&server).await, numbers(&["2", "3"]));
@@ -123,7 +128,10 @@ async fn an_error_mid_stream_is_yielded_once_and_ends_both_streams() {
     let mut items = builder.into_paginator().items();
     for expected in ["pc-1", "pc-2"] {
         let item = items.next().await.and_then(Result::ok);
-        assert_eq!(item.and_then(|pc| pc.physical_connection_id).as_deref(), Some(expected));
+        assert_eq!(
+            item.and_then(|pc| pc.physical_connection_id).as_deref(),
+            Some(expected)
+        );
     }
     let err = match items.next().await {
         Some(Err(err)) => err,
@@ -131,12 +139,20 @@ async fn an_error_mid_stream_is_yielded_once_and_ends_both_streams() {
     };
     assert_eq!(err.code(), Some("InvalidFilterKey.ValueNotSupported"));
     assert_eq!(err.request_id(), Some("r-err"));
-    assert!(err.into_service_error().is_invalid_filter_key_value_not_supported());
-    assert!(items.next().await.is_none(), "the stream ends after the error");
+    assert!(err
+        .into_service_error()
+        .is_invalid_filter_key_value_not_supported());
+    assert!(
+        items.next().await.is_none(),
+        "the stream ends after the error"
+    );
     assert_eq!(pages_requested(&server).await, numbers(&["1", "2"]));
 
     let (server, builder) = listing(failing()).await;
     let result = builder.into_paginator().try_collect().await;
-    assert!(matches!(result, Err(vpc::SdkError::Service(_))), "{result:?}");
+    assert!(
+        matches!(result, Err(vpc::SdkError::Service(_))),
+        "{result:?}"
+    );
     assert_eq!(pages_requested(&server).await, numbers(&["1", "2"]));
 }
