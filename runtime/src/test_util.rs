@@ -10,7 +10,7 @@
 //! ```
 //! use specgen_runtime::test_util::{json, Mock, MockResponse, Rule};
 //!
-//! let listing = Rule::new("DescribePhysicalConnections")
+//! let listing = Rule::for_action("DescribePhysicalConnections")
 //!     .match_requests(|request| request.param("RegionId") == Some("cn-hangzhou"))
 //!     .sequence([
 //!         MockResponse::service_error(503, "ServiceUnavailable", "try again"),
@@ -287,7 +287,7 @@ struct RuleInner {
 
 impl Rule {
     /// A rule for requests of `action` (`"DescribePhysicalConnections"`).
-    pub fn new(action: impl Into<String>) -> RuleBuilder {
+    pub fn for_action(action: impl Into<String>) -> RuleBuilder {
         RuleBuilder {
             action: action.into(),
             matcher: None,

@@ -68,7 +68,7 @@ async fn invoke(
 #[tokio::test]
 async fn records_the_signed_request_in_both_schemes() {
     for version in [SignatureVersion::V3, SignatureVersion::V1] {
-        let rule = Rule::new("DescribePhysicalConnections").then(MockResponse::json(
+        let rule = Rule::for_action("DescribePhysicalConnections").then(MockResponse::json(
             json!({"RequestId": "r-1", "TotalCount": 0}),
         ));
         let mock = Mock::new([rule.clone()]);
@@ -102,9 +102,8 @@ async fn records_the_signed_request_in_both_schemes() {
 
 #[tokio::test]
 async fn form_body_parameters_are_recorded() {
-    let mock =
-        Mock::new([Rule::new("DeletePhysicalConnection")
-            .then(MockResponse::json(json!({"RequestId": "r"})))]);
+    let mock = Mock::new([Rule::for_action("DeletePhysicalConnection")
+        .then(MockResponse::json(json!({"RequestId": "r"})))]);
     invoke(
         &client(&mock, SignatureVersion::V3),
         &ECR,
@@ -123,7 +122,7 @@ async fn form_body_parameters_are_recorded() {
 
 #[tokio::test]
 async fn a_sequence_answers_in_order_through_the_retry_loop() {
-    let rule = Rule::new("DescribePhysicalConnections").sequence([
+    let rule = Rule::for_action("DescribePhysicalConnections").sequence([
         MockResponse::service_error(503, "ServiceUnavailable", "later"),
         MockResponse::status(500)
             .with_body("text/html", "<html>proxy</html>")
@@ -152,7 +151,7 @@ async fn a_sequence_answers_in_order_through_the_retry_loop() {
 
 #[tokio::test]
 async fn a_service_error_is_sorted_and_not_retried_when_unsafe() {
-    let rule = Rule::new("DeletePhysicalConnection").then(MockResponse::service_error(
+    let rule = Rule::for_action("DeletePhysicalConnection").then(MockResponse::service_error(
         503,
         "ServiceUnavailable",
         "down",
@@ -170,10 +169,10 @@ async fn a_service_error_is_sorted_and_not_retried_when_unsafe() {
 
 #[tokio::test]
 async fn rules_match_on_parameters_first_match_wins() {
-    let east = Rule::new("DescribePhysicalConnections")
+    let east = Rule::for_action("DescribePhysicalConnections")
         .match_requests(|r| r.param("RegionId") == Some("cn-shanghai"))
         .then(MockResponse::json(json!({"RequestId": "shanghai"})));
-    let any = Rule::new("DescribePhysicalConnections")
+    let any = Rule::for_action("DescribePhysicalConnections")
         .then(MockResponse::json(json!({"RequestId": "any"})));
     let mock = Mock::new([east.clone(), any.clone()]);
     let client = client(&mock, SignatureVersion::V3);
@@ -187,8 +186,8 @@ async fn rules_match_on_parameters_first_match_wins() {
 #[tokio::test]
 async fn timeouts_and_oversized_bodies_fail_as_on_the_network() {
     let mock = Mock::new([
-        Rule::new("DescribePhysicalConnections").then(MockResponse::timeout()),
-        Rule::new("DeletePhysicalConnection")
+        Rule::for_action("DescribePhysicalConnections").then(MockResponse::timeout()),
+        Rule::for_action("DeletePhysicalConnection")
             .then(MockResponse::json(json!({"RequestId": "x".repeat(100)}))),
     ]);
     let client = Client::new(
@@ -212,7 +211,7 @@ async fn timeouts_and_oversized_bodies_fail_as_on_the_network() {
 
 #[tokio::test]
 async fn a_success_body_that_does_not_decode_is_an_invalid_response() {
-    let mock = Mock::new([Rule::new("DescribePhysicalConnections")
+    let mock = Mock::new([Rule::for_action("DescribePhysicalConnections")
         .then(MockResponse::status(200).with_body("application/json", "[1]"))]);
     let err = invoke(&client(&mock, SignatureVersion::V3), &VPC, &DESCRIBE, &[])
         .await

@@ -124,7 +124,7 @@
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use alibabacloud_expressconnectrouter20230901::test_util::{json, Mock, MockResponse, Rule};
 //!
-//! let rule = Rule::new("CreateExpressConnectRouter")
+//! let rule = Rule::for_action("CreateExpressConnectRouter")
 //!     .then(MockResponse::json(json!({"RequestId": "r-1"})));
 //! let mock = Mock::new([rule.clone()]);
 //! // Test credentials and region cn-hangzhou; everything else as in production.

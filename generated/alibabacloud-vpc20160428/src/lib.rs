@@ -144,7 +144,7 @@
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use alibabacloud_vpc20160428::test_util::{json, Mock, MockResponse, Rule};
 //!
-//! let rule = Rule::new("DescribeAccessPoints")
+//! let rule = Rule::for_action("DescribeAccessPoints")
 //!     .then(MockResponse::json(json!({"RequestId": "r-1"})));
 //! let mock = Mock::new([rule.clone()]);
 //! // Test credentials and region cn-hangzhou; everything else as in production.

@@ -198,7 +198,7 @@ fn testing_lines(krate: &str, models: &[OpModel]) -> Vec<String> {
         "# async fn main() -> Result<(), Box<dyn std::error::Error>> {".to_string(),
         format!("use {krate}::test_util::{{json, Mock, MockResponse, Rule}};"),
         String::new(),
-        format!("let rule = Rule::new({:?})", m.op.name),
+        format!("let rule = Rule::for_action({:?})", m.op.name),
         "    .then(MockResponse::json(json!({\"RequestId\": \"r-1\"})));".to_string(),
         "let mock = Mock::new([rule.clone()]);".to_string(),
         "// Test credentials and region cn-hangzhou; everything else as in production.".to_string(),

@@ -32,7 +32,7 @@ fn page(ids: &[&str], total: i64) -> MockResponse {
 
 #[tokio::test]
 async fn lists_every_page_as_a_stream_and_retries_a_throttled_page() {
-    let listing = Rule::new("DescribePhysicalConnections").sequence([
+    let listing = Rule::for_action("DescribePhysicalConnections").sequence([
         page(&["pc-1", "pc-2"], 3),
         MockResponse::service_error(400, "Throttling.User", "slow down"),
         page(&["pc-3"], 3),
@@ -58,7 +58,8 @@ async fn lists_every_page_as_a_stream_and_retries_a_throttled_page() {
 
 #[tokio::test]
 async fn a_decoded_page_reads_as_a_built_one() {
-    let mock = Mock::new([Rule::new("DescribePhysicalConnections").then(page(&["pc-1"], 4))]);
+    let mock =
+        Mock::new([Rule::for_action("DescribePhysicalConnections").then(page(&["pc-1"], 4))]);
     let output = client(&mock)
         .describe_physical_connections()
         .send()
@@ -69,14 +70,14 @@ async fn a_decoded_page_reads_as_a_built_one() {
 
 #[tokio::test]
 async fn a_missing_connection_counts_as_deleted_and_a_refusal_keeps_its_request_id() {
-    let gone = Rule::new("DeletePhysicalConnection")
+    let gone = Rule::for_action("DeletePhysicalConnection")
         .match_requests(|r| r.param("PhysicalConnectionId") == Some("pc-gone"))
         .then(MockResponse::service_error(
             404,
             "InvalidPhysicalConnectionId.NotFound",
             "no such connection",
         ));
-    let busy = Rule::new("DeletePhysicalConnection").then(MockResponse::service_error(
+    let busy = Rule::for_action("DeletePhysicalConnection").then(MockResponse::service_error(
         400,
         "Forbidden.NotAllowedInState",
         "still in use",
