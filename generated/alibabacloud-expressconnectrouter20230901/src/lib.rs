@@ -109,7 +109,7 @@
 //!
 //! # Testing your code
 //!
-//! With the `test-util` feature (in `[dev-dependencies]`), [`test_util::Mock`] answers calls
+//! With the `test-util` feature (in `[dev-dependencies]`), `test_util::Mock` answers calls
 //! in-process from canned responses and records the requests: no network, no server. Only
 //! the connection is replaced: validation, signing, decoding, error sorting and retries run
 //! as in production.
