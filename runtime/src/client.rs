@@ -254,14 +254,11 @@ impl Client {
                 error: SdkError::Config(ConfigError::Invalid(e.0)),
                 retry_after: None,
             })?;
-        let raw = transport::exchange(
-            &config.http,
-            request,
-            call.timeout,
-            config.max_response_bytes,
-        )
-        .await
-        .map_err(|f| transport_failure(f, attempt, call.timeout))?;
+        let raw = config
+            .transport
+            .exchange(request, call.timeout, config.max_response_bytes)
+            .await
+            .map_err(|f| transport_failure(f, attempt, call.timeout))?;
         let retry_after = raw.retry_after_ms.map(Duration::from_millis);
         match classify(&raw) {
             Outcome::Success(node) => {
@@ -341,6 +338,10 @@ fn transport_failure(f: TransportFailure, attempts: u32, timeout: Duration) -> F
                 limit,
             },
         ),
+        #[cfg(feature = "test-util")]
+        TransportFailure::Unanswered(source) => {
+            (FailureKind::Final, SdkError::Transport { source, attempts })
+        }
     };
     tracing::debug!(error = %error, "transport failure");
     Failed {

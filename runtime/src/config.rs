@@ -7,6 +7,7 @@ use crate::credentials::{Credentials, DefaultCredentialsChain, Environment, Prov
 use crate::endpoint::{EndpointCache, EndpointOverride};
 use crate::retry::RetryConfig;
 use crate::signing::SignatureVersion;
+use crate::transport::Transport;
 use crate::validate::Validation;
 
 /// Environment variable giving the default region.
@@ -66,7 +67,7 @@ pub struct Config {
     pub(crate) retry: RetryConfig,
     pub(crate) signature_version: SignatureVersion,
     pub(crate) validation: Validation,
-    pub(crate) http: reqwest::Client,
+    pub(crate) transport: Transport,
     /// Shared by clones of this configuration, like the connection pool in `http`.
     pub(crate) endpoints: Arc<EndpointCache>,
 }
@@ -117,6 +118,8 @@ pub struct ConfigBuilder {
     retry: RetryConfig,
     signature_version: SignatureVersion,
     validation: Validation,
+    #[cfg(feature = "test-util")]
+    mock: Option<crate::test_util::Mock>,
 }
 
 impl Default for ConfigBuilder {
@@ -132,6 +135,8 @@ impl Default for ConfigBuilder {
             retry: RetryConfig::default(),
             signature_version: SignatureVersion::V3,
             validation: Validation::Agreed,
+            #[cfg(feature = "test-util")]
+            mock: None,
         }
     }
 }
@@ -213,6 +218,22 @@ impl ConfigBuilder {
         self
     }
 
+    /// Sends every request to `mock` instead of the network (feature `test-util`); see
+    /// [`crate::test_util`].
+    #[cfg(feature = "test-util")]
+    pub fn mock(mut self, mock: &crate::test_util::Mock) -> Self {
+        self.mock = Some(mock.clone());
+        self
+    }
+
+    fn transport(&self) -> Result<Transport, ConfigError> {
+        #[cfg(feature = "test-util")]
+        if let Some(mock) = &self.mock {
+            return Ok(Transport::Mock(mock.clone()));
+        }
+        http_client(self.connect_timeout).map(Transport::Http)
+    }
+
     /// Checks the settings and creates the HTTP client.
     pub fn build(self) -> Result<Config, ConfigError> {
         if self.connect_timeout.is_zero() || self.read_timeout.is_zero() {
@@ -231,7 +252,7 @@ impl ConfigBuilder {
             .as_deref()
             .map(EndpointOverride::parse)
             .transpose()?;
-        let http = http_client(self.connect_timeout)?;
+        let transport = self.transport()?;
         let credentials = self
             .credentials
             .unwrap_or_else(|| Arc::new(DefaultCredentialsChain::new(self.env)));
@@ -244,7 +265,7 @@ impl ConfigBuilder {
             retry: self.retry,
             signature_version: self.signature_version,
             validation: self.validation,
-            http,
+            transport,
             endpoints: Arc::default(),
         })
     }

@@ -125,6 +125,100 @@ impl ProvideErrorMetadata for Unhandled {
     }
 }
 
+/// An error code the service may return for any operation; every generated error enum has
+/// a `Common` variant holding one.
+#[non_exhaustive]
+#[derive(Debug)]
+pub enum CommonError {
+    /// `Throttling*`: too many requests; retry later.
+    Throttling(ServiceError),
+    /// Authentication or authorization failed (`InvalidAccessKeyId*`, `SignatureDoesNotMatch`,
+    /// `Forbidden*`, `NoPermission*`...).
+    AccessDenied(ServiceError),
+    /// A parameter is missing or malformed (`InvalidParameter*`, `MissingParameter*`...).
+    InvalidParameter(ServiceError),
+    /// The service failed or is unavailable (`ServiceUnavailable`, `InternalError`, HTTP 5xx).
+    ServiceUnavailable(ServiceError),
+}
+
+fn starts_with_any(code: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| code.starts_with(p))
+}
+
+impl CommonError {
+    /// The variant for `error` when its code is a common one (a constructor, so the caller
+    /// keeps the error otherwise); for generated code.
+    #[doc(hidden)]
+    pub fn variant_for(error: &ServiceError) -> Option<fn(ServiceError) -> Self> {
+        let code = error.code.as_str();
+        let access = [
+            "InvalidAccessKeyId",
+            "SignatureDoesNotMatch",
+            "IncompleteSignature",
+            "InvalidSecurityToken",
+            "Forbidden",
+            "NoPermission",
+            "AccessDenied",
+        ];
+        let parameter = [
+            "InvalidParameter",
+            "MissingParameter",
+            "InvalidRegionId",
+            "MissingRegionId",
+        ];
+        let unavailable = ["ServiceUnavailable", "InternalError", "UnknownError"];
+        if code.starts_with("Throttling") {
+            Some(Self::Throttling)
+        } else if starts_with_any(code, &access) {
+            Some(Self::AccessDenied)
+        } else if starts_with_any(code, &parameter) {
+            Some(Self::InvalidParameter)
+        } else if starts_with_any(code, &unavailable) || error.http_status >= 500 {
+            Some(Self::ServiceUnavailable)
+        } else {
+            None
+        }
+    }
+
+    /// Everything the service said.
+    pub fn service_error(&self) -> &ServiceError {
+        match self {
+            Self::Throttling(e)
+            | Self::AccessDenied(e)
+            | Self::InvalidParameter(e)
+            | Self::ServiceUnavailable(e) => e,
+        }
+    }
+}
+
+impl fmt::Display for CommonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.service_error(), f)
+    }
+}
+
+impl std::error::Error for CommonError {}
+
+impl ProvideErrorMetadata for CommonError {
+    fn code(&self) -> Option<&str> {
+        self.service_error().code()
+    }
+    fn message(&self) -> Option<&str> {
+        self.service_error().message()
+    }
+    fn request_id(&self) -> Option<&str> {
+        self.service_error().request_id()
+    }
+}
+
+/// For a code documented as a pattern (`IllegalParamFormat.%s`): the part `%s` stands for,
+/// when `code` starts with `prefix` and ends with `suffix`; for generated code.
+#[doc(hidden)]
+pub fn match_pattern(code: &str, prefix: &str, suffix: &str) -> Option<String> {
+    let rest = code.strip_prefix(prefix)?.strip_suffix(suffix)?;
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 /// How generated error types wrap an [`Unhandled`]; implemented by every generated error.
 /// Not for users: an `Unhandled` is built only by the runtime and generated code.
 #[doc(hidden)]
@@ -365,6 +459,50 @@ mod tests {
         );
         assert_eq!(bounded("abc", 3), "abc");
         assert_eq!(bounded("abcd", 3), "abc…");
+    }
+
+    #[test]
+    fn common_codes_sort_by_prefix_and_status() {
+        let sort = |status, code| {
+            let error = ServiceError {
+                http_status: status,
+                ..service(code)
+            };
+            CommonError::variant_for(&error).map(|variant| variant(error))
+        };
+        assert!(matches!(
+            sort(400, "Throttling.User"),
+            Some(CommonError::Throttling(_))
+        ));
+        assert!(matches!(
+            sort(400, "SignatureDoesNotMatch"),
+            Some(CommonError::AccessDenied(_))
+        ));
+        assert!(matches!(
+            sort(400, "MissingRegionId"),
+            Some(CommonError::InvalidParameter(_))
+        ));
+        assert!(matches!(
+            sort(502, "Gateway"),
+            Some(CommonError::ServiceUnavailable(_))
+        ));
+        assert!(sort(404, "InvalidInstanceId.NotFound").is_none());
+        let common = sort(400, "Throttling.User").unwrap();
+        assert_eq!(common.code(), Some("Throttling.User"));
+        assert_eq!(common.request_id(), Some("RID"));
+    }
+
+    #[test]
+    fn match_pattern_takes_the_part_between() {
+        assert_eq!(
+            match_pattern("IllegalParamFormat.Name", "IllegalParamFormat.", ""),
+            Some("Name".into())
+        );
+        assert_eq!(
+            match_pattern("IllegalParamFormat.", "IllegalParamFormat.", ""),
+            None
+        );
+        assert_eq!(match_pattern("Other.Name", "IllegalParamFormat.", ""), None);
     }
 
     /// A stand-in for a generated error type.

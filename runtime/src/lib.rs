@@ -18,11 +18,14 @@ pub mod credentials;
 mod endpoint;
 pub mod error;
 pub mod json;
+pub mod pagination;
 mod params;
 mod response;
 pub mod retry;
 mod service;
 pub mod signing;
+#[cfg(feature = "test-util")]
+pub mod test_util;
 #[cfg(feature = "mock-server")]
 pub mod testing;
 mod transport;

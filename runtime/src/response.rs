@@ -1,6 +1,7 @@
 //! Sorting an HTTP response into success body, service error or invalid response.
 
 use bytes::Bytes;
+use reqwest::header::{HeaderMap, CONTENT_TYPE, LOCATION};
 
 use crate::error::{bounded, ServiceError, TEXT_CHARS};
 use crate::json::Node;
@@ -15,6 +16,27 @@ pub(crate) struct RawResponse {
     /// `Location` of a 3xx.
     pub(crate) location: Option<String>,
     pub(crate) body: Bytes,
+}
+
+impl RawResponse {
+    /// A response from its status, headers and whole body.
+    pub(crate) fn new(status: u16, headers: &HeaderMap, body: Bytes) -> Self {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        Self {
+            status,
+            content_type: header(CONTENT_TYPE.as_str()),
+            retry_after_ms: header("x-acs-retry-after")
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|ms| *ms > 0),
+            location: header(LOCATION.as_str()),
+            body,
+        }
+    }
 }
 
 /// The meaning of a response.

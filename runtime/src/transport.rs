@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, LOCATION};
+use reqwest::header::HeaderValue;
 use reqwest::{Method, Url};
 
 use crate::error::BoxError;
@@ -26,6 +26,33 @@ pub(crate) enum TransportFailure {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// The test double has no answer for the request (nothing to resend it to).
+    #[cfg(feature = "test-util")]
+    Unanswered(BoxError),
+}
+
+/// Where requests go: the network, or (feature `test-util`) an in-process mock.
+#[derive(Debug, Clone)]
+pub(crate) enum Transport {
+    Http(reqwest::Client),
+    #[cfg(feature = "test-util")]
+    Mock(crate::test_util::Mock),
+}
+
+impl Transport {
+    /// One exchange, as [`exchange`] does it over the network.
+    pub(crate) async fn exchange(
+        &self,
+        request: reqwest::Request,
+        timeout: Duration,
+        max_body: usize,
+    ) -> Result<RawResponse, TransportFailure> {
+        match self {
+            Self::Http(http) => exchange(http, request, timeout, max_body).await,
+            #[cfg(feature = "test-util")]
+            Self::Mock(mock) => mock.exchange(&request, max_body),
+        }
+    }
 }
 
 /// A request that cannot be expressed in HTTP (bad method or header bytes). Names only.
@@ -75,25 +102,15 @@ pub(crate) async fn exchange(
     let work = async {
         let mut response = http.execute(request).await.map_err(classify)?;
         let status = response.status().as_u16();
-        let headers = response.headers();
-        let content_type = header_str(headers, CONTENT_TYPE.as_str());
-        let retry_after_ms = header_str(headers, "x-acs-retry-after")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .filter(|ms| *ms > 0);
-        let location = header_str(headers, LOCATION.as_str());
+        // A 3xx is never followed, so its body is never read.
+        let head = RawResponse::new(status, response.headers(), Bytes::new());
+        if (300..400).contains(&status) {
+            return Ok(head);
+        }
         let too_large = TransportFailure::TooLarge {
             status,
             limit: max_body,
         };
-        if (300..400).contains(&status) {
-            return Ok(RawResponse {
-                status,
-                content_type,
-                retry_after_ms,
-                location,
-                body: Bytes::new(),
-            });
-        }
         if response
             .content_length()
             .is_some_and(|n| n > max_body as u64)
@@ -103,13 +120,7 @@ pub(crate) async fn exchange(
         let body = read_capped(&mut response, max_body)
             .await?
             .ok_or(too_large)?;
-        Ok(RawResponse {
-            status,
-            content_type,
-            retry_after_ms,
-            location,
-            body,
-        })
+        Ok(RawResponse { body, ..head })
     };
     tokio::time::timeout(timeout, work)
         .await
@@ -142,13 +153,6 @@ async fn read_capped(
         next = response.chunk().await.map_err(classify)?;
     }
     Ok(Some(body.freeze()))
-}
-
-fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
 }
 
 fn classify(e: reqwest::Error) -> TransportFailure {

@@ -39,6 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .page_size(args.page_size)
         .into_paginator()
         .items()
+        .try_collect()
         .await?;
     println!(
         "{} physical connection(s) in {}",

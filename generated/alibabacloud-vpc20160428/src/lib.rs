@@ -6,7 +6,7 @@
 //!
 //! Each operation is a method on [`Client`] returning a fluent builder; `send()` validates the
 //! input against the rules the documents state, signs and sends the request, and decodes the
-//! response or the operation's error enum.
+//! response or the operation's error.
 //!
 //! # Quick start
 //!
@@ -21,9 +21,142 @@
 //! # }
 //! ```
 //!
-//! Validation can be switched off for the whole client (`Config::builder().validation(false)`)
-//! or for one call (`.validation(false)` on a builder): documents go stale, and the service
-//! stays the judge.
+//! # Configuration
+//!
+//! [`Config::from_env`] takes the region from `ALIBABA_CLOUD_REGION_ID` and credentials from
+//! the default chain; [`Config::builder`] sets everything explicitly. A [`Client`] is cheap to
+//! clone and shares one connection pool.
+//!
+//! ```rust
+//! use std::time::Duration;
+//! use alibabacloud_vpc20160428::{Client, Config, Credentials, RetryConfig, SignatureVersion};
+//!
+//! # fn main() -> Result<(), alibabacloud_vpc20160428::ConfigError> {
+//! let config = Config::builder()
+//!     .region("cn-shanghai")
+//!     .credentials(Credentials::new("<access key id>", "<access key secret>"))
+//!     .read_timeout(Duration::from_secs(30))
+//!     .retry(RetryConfig::disabled())
+//!     .signature_version(SignatureVersion::V1)
+//!     .build()?;
+//! let client = Client::new(config);
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! `endpoint_url` sends every request to one URL (a proxy, a local test server);
+//! otherwise the endpoint follows the region.
+//!
+//! # Credentials
+//!
+//! Explicit credentials ([`ConfigBuilder::credentials`], or any [`ProvideCredentials`]
+//! through [`ConfigBuilder::credentials_provider`]) win. Otherwise [`DefaultCredentialsChain`]
+//! looks, as the official SDKs do, at `ALIBABA_CLOUD_ACCESS_KEY_ID` /
+//! `ALIBABA_CLOUD_ACCESS_KEY_SECRET` (and `ALIBABA_CLOUD_SECURITY_TOKEN`), RRSA/OIDC, the aliyun
+//! CLI profile (`~/.aliyun/config.json`), `credentials.ini`, the ECS instance metadata service
+//! and `ALIBABA_CLOUD_CREDENTIALS_URI`. Temporary credentials are refreshed before they
+//! expire. Secrets never appear in `Debug` output, logs or errors.
+//!
+//! # Errors
+//!
+//! A call fails with [`SdkError`]`<OperationError>`: the service's answer
+//! (`SdkError::Service`) or a failure on the way (validation, timeout, transport, an invalid
+//! response, credentials). Every error answers [`ProvideErrorMetadata`] (`code()`,
+//! `message()`, `request_id()`); `into_service_error()` gives the operation's own error, whose
+//! `is_<code>()` helpers test the codes its document lists. Codes it does not list are
+//! `Unhandled` (opaque) or [`CommonError`].
+//!
+//! ```rust,no_run
+//! use alibabacloud_vpc20160428::ProvideErrorMetadata;
+//!
+//! # async fn example(client: alibabacloud_vpc20160428::Client) {
+//! match client.describe_access_points().send().await {
+//!     Ok(output) => println!("{output:?}"),
+//!     Err(err) => {
+//!         // The service's code, message and request id, whatever failed.
+//!         eprintln!("{:?}: {:?} ({:?})", err.code(), err.message(), err.request_id());
+//!         let err = err.into_service_error();
+//!         if err.is_invalid_region_id_not_support() {
+//!             // `InvalidRegionId.NotSupport`, a code the document lists.
+//!         } else if err.is_retryable() {
+//!             // Retried already, as often as the retry policy allows.
+//!         }
+//!     }
+//! }
+//! # }
+//! ```
+//!
+//! # Retries
+//!
+//! Unlike the official SDKs, calls are retried (3 attempts in all, exponential backoff with
+//! jitter, the service's `x-acs-retry-after` honoured) when that is safe: throttling and a
+//! connection that could not be made always; a 5xx, a timeout or a lost connection only when
+//! the operation only reads or carries an idempotency token (sent once, reused by every
+//! attempt). `is_retryable()` on an
+//! operation's error applies the same rule. [`RetryConfig::disabled`] behaves like the
+//! official SDKs; [`CallOptions::max_attempts`] overrides it for one call.
+//!
+//! # Pagination
+//!
+//! Listing operations (`PageNumber`/`PageSize` in, `TotalCount` out) have `into_paginator()`:
+//! a [`Stream`](pagination::Stream) of pages, one request per page, and `.items()` a stream
+//! of the items on them. Both stop after the last page and after the first error (which they
+//! yield), and offer `next()` and `try_collect()`; any `futures::StreamExt` adapter works too.
+//!
+//! ```rust,no_run
+//! # async fn example(client: alibabacloud_vpc20160428::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! let mut items = client.describe_access_points().page_size(50).into_paginator().items();
+//! while let Some(item) = items.next().await {
+//!     println!("{:?}", item?);
+//! }
+//! // Or every page at once:
+//! let pages = client.describe_access_points().into_paginator().try_collect().await?;
+//! println!("{} page(s)", pages.len());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Validation
+//!
+//! Before a request is sent, its input is checked against the rules the document states:
+//! [`Validation::Agreed`] (the default) checks the rules read whole that the document's own
+//! example and default pass; [`Validation::All`] checks every rule read;
+//! [`Validation::Off`] (or `false`) checks nothing. Set it for the client
+//! (`Config::builder().validation(..)`) or for one call (`.validation(..)` on a builder):
+//! documents go stale, and the service stays the judge. A failed check is
+//! `SdkError::Validation` and sends nothing.
+//!
+//! # Testing your code
+//!
+//! With the `test-util` feature (in `[dev-dependencies]`), `test_util::Mock` answers calls
+//! in-process from canned responses and records the requests: no network, no server. Only
+//! the connection is replaced: validation, signing, decoding, error sorting and retries run
+//! as in production.
+//!
+//! ```toml
+//! [dev-dependencies]
+//! alibabacloud-vpc20160428 = { version = "*", features = ["test-util"] }
+//! ```
+//!
+//! ```rust
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use alibabacloud_vpc20160428::test_util::{json, Mock, MockResponse, Rule};
+//!
+//! let rule = Rule::for_action("DescribeAccessPoints")
+//!     .then(MockResponse::json(json!({"RequestId": "r-1"})));
+//! let mock = Mock::new([rule.clone()]);
+//! // Test credentials and region cn-hangzhou; everything else as in production.
+//! let client = alibabacloud_vpc20160428::Client::new(mock.config().build()?);
+//!
+//! let output = client.describe_access_points().send().await?;
+//! assert_eq!(output.request_id.as_deref(), Some("r-1"));
+//! assert_eq!(rule.num_calls(), 1);
+//! assert_eq!(mock.requests()[0].param("RegionId"), Some("cn-hangzhou"));
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Operations
 //!
@@ -76,14 +209,26 @@
 //! - [`TerminateVirtualBorderRouter`](operation::terminate_virtual_border_router): Terminates a Virtual Border Router (VBR).
 //! - [`UnassociatePhysicalConnectionFromVirtualBorderRouter`](operation::unassociate_physical_connection_from_virtual_border_router): Disassociates a Virtual Border Router (VBR) from a physical connection.
 pub mod client;
-pub mod error;
 pub mod operation;
-pub mod pagination;
+/// The error types every operation shares, and the traits all errors answer to (as in
+/// aws-sdk-rust's `error` modules).
+pub mod error {
+    #[doc(hidden)]
+    pub use ::specgen_runtime::error::match_pattern;
+    pub use ::specgen_runtime::error::CommonError;
+    pub use ::specgen_runtime::{ProvideErrorMetadata, SdkError, ServiceError, Unhandled};
+}
+/// The paginator streams of the listing operations (`into_paginator()`).
+pub use ::specgen_runtime::pagination;
+/// In-process test doubles: [`test_util::Mock`] answers calls from canned responses and
+/// records the requests (feature `test-util`; never in production builds).
+#[cfg(feature = "test-util")]
+pub use ::specgen_runtime::test_util;
 pub use client::Client;
 pub use error::CommonError;
 pub use specgen_runtime::{
     CallOptions, Config, ProvideErrorMetadata, SdkError, ServiceError, Unhandled,
-    ValidationError,
+    Validation, ValidationError,
 };
 /// What configuring a client takes (credentials, providers, retries, timeouts, signing), so
 /// that the generated crate is the only dependency a user needs.

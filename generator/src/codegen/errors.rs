@@ -46,6 +46,16 @@ fn codes(rows: &[ErrorRow]) -> Vec<Code<'_>> {
     out
 }
 
+/// The `is_<code>()` helper of a code's variant.
+fn helper(c: &Code) -> String {
+    format!("is_{}", names::snake(&c.variant))
+}
+
+/// The first documented code of an error table and its `is_<code>()` helper, for examples.
+pub fn first_helper(rows: &[ErrorRow]) -> Option<(String, String)> {
+    codes(rows).first().map(|c| (c.code.to_string(), helper(c)))
+}
+
 fn variant_doc(c: &Code) -> String {
     let mut lines = Vec::new();
     for row in &c.rows {
@@ -135,7 +145,7 @@ pub fn error_tokens(name: &str, op_name: &str, rows: &[ErrorRow]) -> TokenStream
     });
     let helpers = codes.iter().map(|c| {
         let v = names::ident(&c.variant);
-        let helper = names::ident(&format!("is_{}", names::snake(&c.variant)));
+        let helper = names::ident(&helper(c));
         let doc = format!(" True for {}.", docs::code(c.code));
         let pattern = match c.pattern {
             Some(_) => quote!(Self::#v { .. }),

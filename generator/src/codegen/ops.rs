@@ -28,7 +28,7 @@ impl<'a> OpModel<'a> {
         } else {
             stem
         };
-        let own: Vec<String> = ["Input", "Output", "Error", "FluentBuilder", "Paginator"]
+        let own: Vec<String> = ["Input", "Output", "Error", "FluentBuilder"]
             .iter()
             .map(|s| format!("{stem}{s}"))
             .collect();

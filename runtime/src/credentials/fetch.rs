@@ -38,6 +38,8 @@ pub(super) fn failed(service: &str, failure: TransportFailure) -> CredentialsErr
         TransportFailure::NotSent(e) => format!("cannot connect: {e}"),
         TransportFailure::Lost(e) => format!("connection lost: {e}"),
         TransportFailure::TooLarge { limit, .. } => format!("answer longer than {limit} bytes"),
+        #[cfg(feature = "test-util")]
+        TransportFailure::Unanswered(e) => e.to_string(),
     };
     fetch_error(service, reason)
 }

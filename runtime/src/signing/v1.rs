@@ -8,6 +8,20 @@ use sha1::Sha1;
 use super::encode::{form_body, join_pairs, percent_encode};
 use super::{common_headers, sorted, SignedRequest, SigningInput};
 
+/// The parameters [`sign`] adds to every request, as opposed to business parameters.
+pub const COMMON_PARAMS: &[&str] = &[
+    "Action",
+    "Format",
+    "Version",
+    "Timestamp",
+    "SignatureNonce",
+    "SignatureMethod",
+    "SignatureVersion",
+    "AccessKeyId",
+    "SecurityToken",
+    "Signature",
+];
+
 /// Adds the common parameters to the query and signs query plus form parameters.
 pub fn sign(input: &SigningInput<'_>) -> SignedRequest {
     let mut query = input.query.to_vec();
@@ -112,6 +126,15 @@ mod tests {
         let get = |k: &str| sent.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         assert_eq!(get("Format"), Some("json"));
         assert_eq!(get("SecurityToken"), Some("tok"));
+        let mut added: Vec<&str> = sent
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| !query.iter().any(|(q, _)| q == n) || *n == "Format")
+            .collect();
+        added.sort_unstable();
+        let mut common = COMMON_PARAMS.to_vec();
+        common.sort_unstable();
+        assert_eq!(added, common, "COMMON_PARAMS lists what sign() adds");
         let mut all = sent.clone();
         all.retain(|(n, _)| n != "Signature");
         all.extend(form);

@@ -612,77 +612,72 @@ impl crate::Client {
     }
 }
 impl DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
-    /// Pages through the results, starting at the page number set on this builder (else 1).
+    /// Pages through the results, starting at the page number set on this builder
+    /// (else 1), one request per page, sent when the stream is polled for it.
+    ///
+    /// A stream of pages; `.items()` makes it a stream of the items on them.
+    /// It ends after the last page (the reported total reached, or a page without
+    /// items) and after the first error, which it yields.
     #[inline]
-    pub fn into_paginator(
-        self,
-    ) -> DescribeVirtualBorderRoutersForPhysicalConnectionPaginator {
-        let next = self.input.page_number.or(Some(1));
-        DescribeVirtualBorderRoutersForPhysicalConnectionPaginator {
-            builder: self,
-            next,
-        }
+    pub fn into_paginator(self) -> ::specgen_runtime::pagination::Paginator<Self> {
+        ::specgen_runtime::pagination::Paginator::new(self)
     }
 }
-/// Yields the pages of a listing, one request per page.
-pub struct DescribeVirtualBorderRoutersForPhysicalConnectionPaginator {
-    builder: DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder,
-    next: Option<i32>,
-}
-impl DescribeVirtualBorderRoutersForPhysicalConnectionPaginator {
-    /// The next page, or `None` after the last one (or after an error).
+impl ::specgen_runtime::pagination::Paged
+for DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
+    type Output = DescribeVirtualBorderRoutersForPhysicalConnectionOutput;
+    type Error = DescribeVirtualBorderRoutersForPhysicalConnectionError;
     #[inline]
-    pub async fn next_page(
-        &mut self,
-    ) -> Option<
-        Result<
+    fn page_number(&self) -> Option<i64> {
+        self.input.page_number.map(i64::from)
+    }
+    #[inline]
+    fn page_size(&self) -> Option<i64> {
+        self.input.page_size.map(i64::from)
+    }
+    #[inline]
+    fn with_page_number(mut self, page: i64) -> Option<Self> {
+        self.input.page_number = Some(i32::try_from(page).ok()?);
+        Some(self)
+    }
+    #[inline]
+    fn fetch(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = Result<
             DescribeVirtualBorderRoutersForPhysicalConnectionOutput,
             ::specgen_runtime::SdkError<
                 DescribeVirtualBorderRoutersForPhysicalConnectionError,
             >,
         >,
-    > {
-        let current = self.next.take()?;
-        let mut builder = self.builder.clone();
-        builder.input.page_number = Some(current);
-        let result = builder.send().await;
-        if let Ok(page) = &result {
-            let more = crate::pagination::next_page(
-                i64::from(current),
-                self.builder.input.page_size.map(i64::from),
-                page.total_count,
-                page
-                    .virtual_border_router_for_physical_connection_set
-                    .as_ref()
-                    .and_then(|x| {
-                        x.virtual_border_router_for_physical_connection_type.as_ref()
-                    })
-                    .map(Vec::len),
-            );
-            self.next = more.and_then(|next| i32::try_from(next).ok());
-        }
-        Some(result)
+    > + Send {
+        self.send()
     }
-    /// Fetches every remaining page and returns the items of all of them.
     #[inline]
-    pub async fn items(
-        mut self,
-    ) -> Result<
-        Vec<VirtualBorderRouterForPhysicalConnectionType>,
-        ::specgen_runtime::SdkError<
-            DescribeVirtualBorderRoutersForPhysicalConnectionError,
-        >,
-    > {
-        let mut all = Vec::new();
-        while let Some(page) = self.next_page().await {
-            let page = page?;
-            all.extend(
-                page
-                    .virtual_border_router_for_physical_connection_set
-                    .and_then(|x| x.virtual_border_router_for_physical_connection_type)
-                    .unwrap_or_default(),
-            );
-        }
-        Ok(all)
+    fn total_count(
+        page: &DescribeVirtualBorderRoutersForPhysicalConnectionOutput,
+    ) -> Option<i64> {
+        page.total_count
+    }
+    #[inline]
+    fn item_count(
+        page: &DescribeVirtualBorderRoutersForPhysicalConnectionOutput,
+    ) -> Option<usize> {
+        page.virtual_border_router_for_physical_connection_set
+            .as_ref()
+            .and_then(|x| x.virtual_border_router_for_physical_connection_type.as_ref())
+            .map(Vec::len)
+    }
+}
+impl ::specgen_runtime::pagination::PagedItems
+for DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
+    type Item = VirtualBorderRouterForPhysicalConnectionType;
+    #[inline]
+    fn items(
+        page: DescribeVirtualBorderRoutersForPhysicalConnectionOutput,
+    ) -> Vec<VirtualBorderRouterForPhysicalConnectionType> {
+        page.virtual_border_router_for_physical_connection_set
+            .and_then(|x| x.virtual_border_router_for_physical_connection_type)
+            .unwrap_or_default()
     }
 }
