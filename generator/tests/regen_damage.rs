@@ -178,6 +178,31 @@ fn page_cut_inside_the_request_table() {
     fails_with(&s, "truncated-document", MD, 23);
 }
 
+/// A response section with no table is a cut-off page, unless the page says there is no
+/// response (`无`): then the operation is read, with an empty response.
+#[test]
+fn response_section_without_a_table() {
+    let s = Scratch::new();
+    let cut = |said: &str| {
+        let said = said.to_string();
+        move |t: String| {
+            let head = t.lines().take(69).collect::<Vec<_>>().join("\n");
+            format!("{head}\n\n{said}\n")
+        }
+    };
+    s.edit(MD, cut(""));
+    fails_with(&s, "truncated-document", MD, 71);
+    let s = Scratch::new();
+    s.edit(MD, cut("无"));
+    let (code, err) = s.regen_unchanged(&["--check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!err.contains("truncated-document"), "{err}");
+    assert!(
+        err.contains("specs/ir is out of date"),
+        "only the response changed: {err}"
+    );
+}
+
 #[test]
 fn request_table_without_required_column() {
     let s = Scratch::new();

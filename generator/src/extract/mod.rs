@@ -118,6 +118,7 @@ struct Gathered {
     link: Option<ExplorerLink>,
     parameters: Vec<Parameter>,
     response: Vec<Field>,
+    no_response: Option<Span>,
     errors: Vec<ErrorRow>,
     permissions: Vec<Permission>,
     examples: Vec<Example>,
@@ -143,7 +144,7 @@ fn operation(
                     examples::update_label(&mut example_label, text);
                 }
             }
-            Block::Paragraph { text, links, .. } => {
+            Block::Paragraph { text, links, line } => {
                 if let Some(l) = links.iter().find_map(|l| explorer_link(l)) {
                     g.link.get_or_insert(l);
                 }
@@ -151,6 +152,9 @@ fn operation(
                     SectionKind::Intro => g.intro.push(text.clone()),
                     SectionKind::Notes => g.notes.push(text.clone()),
                     SectionKind::Examples => examples::update_label(&mut example_label, text),
+                    SectionKind::Response if sections::states_no_response(text) => {
+                        g.no_response.get_or_insert(Span::new(file, *line));
+                    }
                     _ => {}
                 }
             }
@@ -298,6 +302,7 @@ fn assemble(file: &str, chunk: &Chunk<'_>, mut g: Gathered) -> Operation {
         permissions: g.permissions,
         parameters: g.parameters,
         response,
+        no_response: g.no_response,
         errors: g.errors,
         examples,
         overrides: Vec::new(),

@@ -55,6 +55,27 @@ pub fn section_of(title: &str, current: SectionKind) -> SectionKind {
     }
 }
 
+/// Whether a response section's paragraph is the page saying there is no response body:
+/// `无` / `None` alone, or a sentence that says so in either language.
+pub fn states_no_response(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '。'])
+        .trim()
+        .to_lowercase();
+    const ALONE: [&str; 4] = ["无", "none", "n/a", "not applicable"];
+    const SAYING: [&str; 7] = [
+        "无返回参数",
+        "没有返回参数",
+        "不返回任何",
+        "返回参数为空",
+        "no response parameter",
+        "returns no response",
+        "does not return any response",
+    ];
+    ALONE.contains(&t.as_str()) || SAYING.iter().any(|s| t.contains(s))
+}
+
 /// Whether a heading names an operation: an anchor `doc_api_<Product>_<Op>`, or text that
 /// is a single CamelCase API name (`CreatePhysicalConnection`).
 pub fn operation_heading(text: &str, anchor: Option<&str>) -> Option<String> {
@@ -126,6 +147,26 @@ pub fn split(blocks: &[Block]) -> (&[Block], Vec<Chunk<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_response_section_saying_there_is_none() {
+        for said in [
+            "无",
+            "None.",
+            "无返回参数。",
+            "This operation returns no response parameters.",
+            "The operation does not return any response parameters other than the common ones.",
+        ] {
+            assert!(states_no_response(said), "{said}");
+        }
+        for not in [
+            "RequestId",
+            "返回参数说明如下",
+            "None of the fields is required.",
+        ] {
+            assert!(!states_no_response(not), "{not}");
+        }
+    }
 
     #[test]
     fn api_names() {

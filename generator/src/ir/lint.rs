@@ -8,7 +8,7 @@ use super::model::{CharClass, Constraint, ExampleKind, Operation, Parameter};
 use crate::diag::{DiagKind, Diagnostic, Span};
 
 /// Errors for an operation a reference page cannot be complete without: a name, and a
-/// response (fields, or at least a response example). A page cut off inside its request
+/// response (fields, a response example, or the page's own statement that there is none). A page cut off inside its request
 /// table, or before its response section, fails here; `last_line` is the document's end.
 pub fn completeness(op: &Operation, last_line: usize) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -26,7 +26,7 @@ pub fn completeness(op: &Operation, last_line: usize) -> Vec<Diagnostic> {
         );
     }
     let response_example = op.examples.iter().any(|e| e.kind == ExampleKind::Response);
-    if op.response.is_empty() && !response_example {
+    if op.response.is_empty() && !response_example && op.no_response.is_none() {
         out.push(
             Diagnostic::error(
                 DiagKind::TruncatedDocument,

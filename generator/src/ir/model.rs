@@ -78,6 +78,11 @@ pub struct Operation {
     pub permissions: Vec<Permission>,
     pub parameters: Vec<Parameter>,
     pub response: Vec<Field>,
+    /// Where the page itself says the operation returns no response parameters (a response
+    /// section reading `无` or "This operation returns no response parameters"): the one
+    /// reason an empty `response` is not a cut-off page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_response: Option<Span>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ErrorRow>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
