@@ -83,6 +83,9 @@ catalogue! {
     ConflictingDefault => "conflicting-default",
         "a parameter's default is stated twice with different values",
         "fix the document or add an override";
+    ConflictingRule => "conflicting-rule",
+        "a parameter's description bounds it twice, differently (two ranges, lengths, counts or value lists); none of those rules is enforced",
+        "check which bound the service applies; correct it with an override";
     ControlCharacter => "control-character",
         "a NUL or other control character in the text, at its line",
         "re-export or re-copy the document";

@@ -33,7 +33,9 @@ pub fn role_of(header: &str) -> Option<Role> {
         "parameter" | "parameters" | "name" | "名称" | "参数" | "element" | "field" | "字段"
         | "参数名" => Role::Name,
         "type" | "类型" => Role::Type,
-        "required" | "require" | "是否必选" | "必选" | "是否必须" => Role::Required,
+        "required" | "require" | "required or not" | "是否必选" | "必选" | "是否必须" => {
+            Role::Required
+        }
         "example" | "example value" | "示例值" | "示例" => Role::Example,
         "description" | "描述" | "说明" => Role::Description,
         "httpcode" | "http code" | "http status code" | "http状态码" | "状态码" => {
@@ -101,6 +103,8 @@ mod tests {
             ("Element", Role::Name),
             // corpus ActivateRouterInterface (en-US) heads its response table `Parameters`.
             ("Parameters", Role::Name),
+            // corpus CreateVSwitch (en-US).
+            ("Required or not", Role::Required),
         ] {
             assert_eq!(role_of(h), Some(r), "{h}");
         }

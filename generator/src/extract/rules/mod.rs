@@ -256,4 +256,115 @@ fn finish(input: &RuleInput<'_>, out: &mut RuleOutput) {
         }
     }
     out.constraints.dedup();
+    contradictions(input, out);
+    values_named_elsewhere(input, out);
+}
+
+/// A value list the same description contradicts by naming other values to set (`**说明：**
+/// …ISP字段可以设置为**ChinaTelecom**…`, "Set the value to **BGP_FinanceCloud**"): the list is
+/// not the whole set of valid values, so it is not enforced.
+fn values_named_elsewhere(input: &RuleInput<'_>, out: &mut RuleOutput) {
+    static BOLD: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"\*\*([A-Za-z][A-Za-z0-9_\\.-]*)\*\*").expect("valid regex")
+    });
+    const SETTING: [&str; 5] = [
+        "设置为",
+        "取值",
+        "set the value to",
+        "set the",
+        "valid value",
+    ];
+    for c in &mut out.constraints {
+        let Constraint::Enum { values, status, .. } = c else {
+            continue;
+        };
+        if status.incomplete.is_some() {
+            continue;
+        }
+        let others: Vec<String> = input
+            .text
+            .lines()
+            .flat_map(sentences::split_sentences)
+            .filter(|s| {
+                let lower = s.to_lowercase();
+                SETTING.iter().any(|w| lower.contains(w))
+            })
+            .flat_map(|s| {
+                BOLD.captures_iter(&s)
+                    .map(|m| m[1].replace('\\', ""))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|v| !values.iter().any(|e| e.value.eq_ignore_ascii_case(v)))
+            .collect();
+        if !others.is_empty() {
+            status.incomplete = Some(format!(
+                "the description names other values to set: {}",
+                others.join(", ")
+            ));
+        }
+    }
+}
+
+/// Which rules bound the same thing (two ranges, two lengths, two counts of one `N`, two
+/// value lists), and how: rules of one group that bound it differently contradict each other.
+fn bound(c: &Constraint) -> Option<((u8, u8), String)> {
+    Some(match c {
+        Constraint::Range {
+            ranges, excluded, ..
+        } => ((0, 0), format!("{ranges:?} {excluded:?}")),
+        Constraint::Length { min, max, .. } => ((1, 0), format!("{min:?} {max:?}")),
+        Constraint::MaxItems { max, level, .. } => ((2, *level), max.to_string()),
+        Constraint::PageSize { max, .. } => ((3, 0), max.to_string()),
+        Constraint::Enum { values, .. } => {
+            let mut v: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+            v.sort_unstable();
+            ((4, 0), v.join("|"))
+        }
+        _ => return None,
+    })
+}
+
+/// A description that states one bound twice, differently (`取值范围：1~100` and later `最大值为
+/// 50`): the page contradicts itself, so none of those rules is enforced, and it is said.
+fn contradictions(input: &RuleInput<'_>, out: &mut RuleOutput) {
+    let bounds: Vec<Option<((u8, u8), String)>> = out.constraints.iter().map(bound).collect();
+    let mut differing = vec![false; bounds.len()];
+    for (i, a) in bounds.iter().enumerate() {
+        for (j, b) in bounds.iter().enumerate().skip(i + 1) {
+            if let (Some((ga, va)), Some((gb, vb))) = (a, b) {
+                if ga == gb && va != vb {
+                    differing[i] = true;
+                    differing[j] = true;
+                }
+            }
+        }
+    }
+    let sentences: Vec<String> = (0..bounds.len())
+        .filter(|&i| differing[i])
+        .map(|i| format!("`{}`", out.constraints[i].sentence()))
+        .collect();
+    if sentences.is_empty() {
+        return;
+    }
+    let why = format!("the page states it differently: {}", sentences.join(" / "));
+    for (c, _) in out
+        .constraints
+        .iter_mut()
+        .zip(&differing)
+        .filter(|(_, d)| **d)
+    {
+        c.status_mut().incomplete.get_or_insert_with(|| why.clone());
+    }
+    out.diagnostics.push(
+        Diagnostic::warning(
+            DiagKind::ConflictingRule,
+            input.span.clone(),
+            format!(
+                "`{}` is bounded differently within its description ({}); none of those rules is enforced",
+                input.name,
+                sentences.join(" / ")
+            ),
+        )
+        .with_hint("check which bound the service applies; correct it with an override"),
+    );
 }

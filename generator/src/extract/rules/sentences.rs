@@ -64,7 +64,10 @@ pub fn units(text: &str) -> Vec<Unit> {
                 Some(list) if !list.items.is_empty() || ends_with_colon(&list.text) => {
                     list.items.push(item.to_string())
                 }
-                _ => units.extend(split_sentences(item).into_iter().map(Unit::sentence)),
+                _ => match continued_list(&mut units, item) {
+                    Some(list) => list.items.push(item.to_string()),
+                    None => units.extend(split_sentences(item).into_iter().map(Unit::sentence)),
+                },
             }
         } else if let Some(list) = units.last_mut().filter(|u| {
             (!u.items.is_empty() || ends_with_colon(&u.text)) && BARE_ITEM.is_match(line)
@@ -87,6 +90,19 @@ pub fn units(text: &str) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// A value item (`BGP_PRO：…`) after paragraphs that explain the previous item: the list
+/// the last item-led unit started goes on (corpus AllocateEipAddress, ISP), unless a new
+/// intro began since.
+fn continued_list<'a>(units: &'a mut [Unit], item: &str) -> Option<&'a mut Unit> {
+    let at = units.iter().rposition(|u| !u.items.is_empty())?;
+    let later_intro = units[at + 1..].iter().any(|u| ends_with_colon(&u.text));
+    let same_shape = units[at]
+        .items
+        .last()
+        .is_some_and(|last| BARE_ITEM.is_match(last) && BARE_ITEM.is_match(item));
+    (!later_intro && same_shape).then(|| &mut units[at])
 }
 
 fn ends_with_colon(s: &str) -> bool {
