@@ -308,6 +308,11 @@ pub const KINDS: &[Kind] = &[
         action: "check whether a table header was lost",
     },
     Kind {
+        name: "unknown-type",
+        meaning: "a parameter's or field's type word names no type (`Integr`); nothing is generated from it",
+        action: "correct the type in the document or in overrides.yaml",
+    },
+    Kind {
         name: "unnamed-operation",
         meaning: "neither a heading nor an Action parameter names the operation",
         action: "fix the document",

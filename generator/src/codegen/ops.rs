@@ -286,12 +286,6 @@ fn module_doc(model: &OpModel, product: &Product) -> String {
         .join("\n\n")
 }
 
-fn read_only(action: &str) -> bool {
-    ["Describe", "List", "Get", "Query"]
-        .iter()
-        .any(|p| action.starts_with(p))
-}
-
 /// The whole module of one operation.
 pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
     let op = model.op;
@@ -318,7 +312,7 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         Some(p) => quote!(Some(#p)),
         None => quote!(None),
     };
-    let read_only = read_only(action);
+    let read_only = op.read_only;
     let input_fields = struct_fields(&model.input, types, Direction::Input);
     let output_fields = struct_fields(&model.output, types, Direction::Output);
     let output_from_json = from_json(&output, &model.output);

@@ -52,7 +52,7 @@ pub fn paginator(
     ) else {
         return quote!();
     };
-    let (Some(number_ty), Some(size_ty), Some(_)) =
+    let (Some(number_ty), Some(size_ty), Some(total_ty)) =
         (int_scalar(number), int_scalar(size), int_scalar(total))
     else {
         return quote!();
@@ -77,6 +77,10 @@ pub fn paginator(
     let size_wide = match size_ty {
         Scalar::I32 => quote!(self.builder.input.#size_f.map(i64::from)),
         _ => quote!(self.builder.input.#size_f),
+    };
+    let total_wide = match total_ty {
+        Scalar::I32 => quote!(page.#total_f.map(i64::from)),
+        _ => quote!(page.#total_f),
     };
     let number_ty_tokens = types.tokens(&Ty::Scalar(number_ty));
     let items = items_path(output, types);
@@ -130,7 +134,7 @@ pub fn paginator(
                 builder.input.#number_f = Some(current);
                 let result = builder.send().await;
                 if let Ok(page) = &result {
-                    let more = crate::pagination::next_page(#current_wide, #size_wide, page.#total_f, #count);
+                    let more = crate::pagination::next_page(#current_wide, #size_wide, #total_wide, #count);
                     self.next = more.and_then(|next| #to_page);
                 }
                 Some(result)

@@ -285,9 +285,22 @@ async fn describe_physical_connections(version: SignatureVersion) {
             ("PageSize", "10"),
         ])
     );
-    assert_eq!(output.total_count, body["TotalCount"].as_i64());
-    assert_eq!(output.page_number, body["PageNumber"].as_i64());
-    assert_eq!(output.page_size, body["PageSize"].as_i64());
+    assert_eq!(
+        output.total_count,
+        body["TotalCount"]
+            .as_i64()
+            .map(|n| i32::try_from(n).unwrap())
+    );
+    assert_eq!(
+        output.page_number,
+        body["PageNumber"]
+            .as_i64()
+            .map(|n| i32::try_from(n).unwrap())
+    );
+    assert_eq!(
+        output.page_size,
+        body["PageSize"].as_i64().map(|n| i32::try_from(n).unwrap())
+    );
     assert_eq!(output.request_id.as_deref(), text(&body, "RequestId"));
     // `Array of PhysicalConnectionType`: the list is wrapped in an object.
     let items = output
@@ -442,7 +455,12 @@ async fn create_express_connect_router(version: SignatureVersion) {
     assert_eq!(output.success, body["Success"].as_bool());
     assert_eq!(output.code.as_deref(), text(&body, "Code"));
     assert_eq!(output.message.as_deref(), text(&body, "Message"));
-    assert_eq!(output.http_status_code, body["HttpStatusCode"].as_i64());
+    assert_eq!(
+        output.http_status_code,
+        body["HttpStatusCode"]
+            .as_i64()
+            .map(|n| i32::try_from(n).unwrap())
+    );
     assert_eq!(output.dynamic_code.as_deref(), text(&body, "DynamicCode"));
     assert_eq!(
         output.dynamic_message.as_deref(),

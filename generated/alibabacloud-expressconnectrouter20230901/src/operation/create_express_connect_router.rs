@@ -247,7 +247,7 @@ pub struct CreateExpressConnectRouterOutput {
     /// Wire name `HttpStatusCode`, document type `integer`, example `200`.
     ///
     /// Source: `specs/docs/002_2d38542824175a51.txt:238`
-    pub http_status_code: Option<i64>,
+    pub http_status_code: Option<i32>,
     /// The dynamic error code.
     ///
     /// Wire name `DynamicCode`, document type `string`, example `IllegalParamFormat.Name`.

@@ -99,19 +99,19 @@ pub struct DescribeAccessPointsOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `5`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:61`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// 当前页码。
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `1`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:64`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
     /// 每页包含多少条目。
     ///
     /// Wire name `PageSize`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:67`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// 请求ID。
     ///
     /// Wire name `RequestId`, document type `String`, example `3E85D803-C7CF-4BCD-9CFE-6DBA1DFFA027`.
@@ -462,7 +462,7 @@ impl DescribeAccessPointsPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page
                     .access_point_set
                     .as_ref()

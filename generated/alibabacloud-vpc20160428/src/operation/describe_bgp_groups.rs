@@ -129,19 +129,19 @@ pub struct DescribeBgpGroupsOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:46`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `1`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:49`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// Wire name `PageSize`, document type `Integer`, example `5`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:52`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// A list of BGP groups.
     ///
     /// Wire name `BgpGroups`.
@@ -594,7 +594,7 @@ impl DescribeBgpGroupsPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page.bgp_groups.as_ref().and_then(|x| x.bgp_group.as_ref()).map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());

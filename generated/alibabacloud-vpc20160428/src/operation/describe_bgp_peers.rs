@@ -143,19 +143,19 @@ pub struct DescribeBgpPeersOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:102`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `1`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:105`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// Wire name `PageSize`, document type `Integer`, example `2`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:108`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
@@ -644,7 +644,7 @@ impl DescribeBgpPeersPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page.bgp_peers.as_ref().and_then(|x| x.bgp_peer.as_ref()).map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());

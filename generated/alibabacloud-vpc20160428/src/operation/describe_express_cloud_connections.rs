@@ -117,7 +117,7 @@ pub struct DescribeExpressCloudConnectionsOutput {
     /// Wire name `PageSize`, document type `Integer`, example `3`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:172`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `6BF11256-9725-4C07-95F9-EF0F32B687E8`.
@@ -129,7 +129,7 @@ pub struct DescribeExpressCloudConnectionsOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:178`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// Wire name `PageNo`, document type `Long`.
     ///
     /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:281`); the response table does not document it.
@@ -259,7 +259,7 @@ pub struct ExpressCloudConnectionType {
     /// Wire name `ApplicationBandwidth`, document type `Integer`, example `3`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:50`
-    pub application_bandwidth: Option<i64>,
+    pub application_bandwidth: Option<i32>,
     /// The ID of the application.
     ///
     /// Wire name `ApplicationId`, document type `String`, example `1557820353902123884`.
@@ -284,7 +284,7 @@ pub struct ExpressCloudConnectionType {
     /// Wire name `Bandwidth`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:62`
-    pub bandwidth: Option<i64>,
+    pub bandwidth: Option<i32>,
     /// The service status of the ECC instance.
     ///
     /// Wire name `BusinessStatus`, document type `String`, example `Normal`.
@@ -327,7 +327,7 @@ pub struct ExpressCloudConnectionType {
     /// Wire name `Distance`, document type `Integer`, example `100`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:87`
-    pub distance: Option<i64>,
+    pub distance: Option<i32>,
     /// The time when the ECC instance expires.
     ///
     /// Wire name `EndTime`, document type `String`, example `2019-02-25T11:01:04Z`.
@@ -480,7 +480,7 @@ pub struct ExpressCloudConnectionType {
     /// Wire name `PageNumber`, document type `Integer`, example `2`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
 }
 impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
     #[inline]
@@ -836,7 +836,7 @@ impl DescribeExpressCloudConnectionsPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page
                     .express_cloud_connection_set
                     .as_ref()

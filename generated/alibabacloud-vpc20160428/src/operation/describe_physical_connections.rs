@@ -157,19 +157,19 @@ pub struct DescribePhysicalConnectionsOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:165`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:168`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
     /// The number of physical connections per page.
     ///
     /// Wire name `PageSize`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:171`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// Wire name `RequestId`, document type `String`, example `EEC8EAB1-F299-4F5C-8E54-0A3129164C27`.
@@ -967,7 +967,7 @@ impl DescribePhysicalConnectionsPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page
                     .physical_connection_set
                     .as_ref()

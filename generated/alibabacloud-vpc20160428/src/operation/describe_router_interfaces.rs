@@ -145,19 +145,19 @@ pub struct DescribeRouterInterfacesOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `2`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:54`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `1`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:57`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// Wire name `PageSize`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:60`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `C7F6FCBD-F9CC-4501-8EF3-CDC9577CAE45`.
@@ -181,7 +181,7 @@ pub struct DescribeRouterInterfacesOutput {
     /// Wire name `Bandwidth`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:72`
-    pub bandwidth: Option<i64>,
+    pub bandwidth: Option<i32>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeRouterInterfacesOutput {
     #[inline]
@@ -362,13 +362,13 @@ pub struct RouterInterfaceType {
     /// Wire name `HcRate`, document type `Integer`, example `1`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:103`
-    pub hc_rate: Option<i64>,
+    pub hc_rate: Option<i32>,
     /// 健康检查阀值。
     ///
     /// Wire name `HcThreshold`, document type `Integer`, example `2`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:106`
-    pub hc_threshold: Option<i64>,
+    pub hc_threshold: Option<i32>,
     /// 健康检查源IP。
     ///
     /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.XX`.
@@ -398,7 +398,7 @@ pub struct RouterInterfaceType {
     /// Wire name `OppositeBandwidth`, document type `Integer`, example `12`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:121`
-    pub opposite_bandwidth: Option<i64>,
+    pub opposite_bandwidth: Option<i32>,
     /// The business status of the peer router interface.
     ///
     /// Wire name `OppositeInterfaceBusinessStatus`, document type `String`, example `Normal`.
@@ -589,7 +589,7 @@ pub struct RouterInterfaceSet {
     /// Wire name `Bandwidth`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:74`
-    pub bandwidth: Option<i64>,
+    pub bandwidth: Option<i32>,
     /// The description of the router interface.
     ///
     /// Wire name `Description`, document type `String`, example `This is my router interface.`.
@@ -625,7 +625,7 @@ pub struct RouterInterfaceSet {
     /// Wire name `OppositeBandwidth`, document type `Integer`, example `12`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:117`
-    pub opposite_bandwidth: Option<i64>,
+    pub opposite_bandwidth: Option<i32>,
     /// The time at which the renewal takes effect.
     ///
     /// Wire name `ReservationActiveTime`, document type `String`, example `2019-03-11T16:00:00Z`.
@@ -986,7 +986,7 @@ impl DescribeRouterInterfacesPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page
                     .router_interface_set
                     .as_ref()

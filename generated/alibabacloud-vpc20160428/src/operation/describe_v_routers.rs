@@ -108,19 +108,19 @@ pub struct DescribeVRoutersOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `1`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:57`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `1`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:60`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
     /// The number of entries on the current page.
     ///
     /// Wire name `PageSize`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:63`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// Wire name `RequestId`, document type `String`, example `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
@@ -478,7 +478,7 @@ impl DescribeVRoutersPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page.v_routers.as_ref().and_then(|x| x.v_router.as_ref()).map(Vec::len),
             );
             self.next = more.and_then(|next| i32::try_from(next).ok());

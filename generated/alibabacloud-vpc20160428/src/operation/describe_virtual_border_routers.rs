@@ -117,19 +117,19 @@ pub struct DescribeVirtualBorderRoutersOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:166`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:169`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
     /// The number of VBRs per page.
     ///
     /// Wire name `PageSize`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:172`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// Wire name `RequestId`, document type `String`, example `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
@@ -740,7 +740,7 @@ impl DescribeVirtualBorderRoutersPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page
                     .virtual_border_router_set
                     .as_ref()

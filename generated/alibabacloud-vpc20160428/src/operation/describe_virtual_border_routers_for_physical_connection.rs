@@ -133,19 +133,19 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
     /// Wire name `TotalCount`, document type `Integer`, example `2`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:86`
-    pub total_count: Option<i64>,
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `1`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:89`
-    pub page_number: Option<i64>,
+    pub page_number: Option<i32>,
     /// The number of VBRs per page.
     ///
     /// Wire name `PageSize`, document type `Integer`, example `10`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:92`
-    pub page_size: Option<i64>,
+    pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// Wire name `RequestId`, document type `String`, example `7C5AE8B3-A2D8-428D-A2FF-93A225C0821E`.
@@ -327,7 +327,7 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// Wire name `VlanId`, document type `Integer`, example `1678`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:83`
-    pub vlan_id: Option<i64>,
+    pub vlan_id: Option<i32>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterForPhysicalConnectionType {
     #[inline]
@@ -650,7 +650,7 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionPaginator {
             let more = crate::pagination::next_page(
                 i64::from(current),
                 self.builder.input.page_size.map(i64::from),
-                page.total_count,
+                page.total_count.map(i64::from),
                 page
                     .virtual_border_router_for_physical_connection_set
                     .as_ref()
