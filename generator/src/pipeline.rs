@@ -182,6 +182,7 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
     let mut products = Vec::new();
     for ((_, _), (pf, mut operations, mut listed)) in by_product {
         operations.sort_by(|a, b| a.name.cmp(&b.name));
+        facts::echoed_values(&mut operations);
         listed.retain(|l| !operations.iter().any(|o| o.name.starts_with(&l.name)));
         listed.sort_by(|a, b| a.name.cmp(&b.name));
         listed.dedup_by(|a, b| a.name == b.name);

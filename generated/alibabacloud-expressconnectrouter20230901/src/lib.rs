@@ -31,6 +31,7 @@
 pub mod client;
 pub mod error;
 pub mod operation;
+pub mod types;
 pub use client::Client;
 pub use error::CommonError;
 pub use specgen_runtime::{

@@ -78,6 +78,7 @@
 pub mod client;
 pub mod error;
 pub mod operation;
+pub mod types;
 pub mod pagination;
 pub use client::Client;
 pub use error::CommonError;

@@ -213,6 +213,52 @@ fn from_json(ident: &proc_macro2::Ident, fields: &[FieldModel]) -> TokenStream {
     }
 }
 
+/// The derives and attributes of a generated struct, and a `Debug` that redacts sensitive
+/// fields when it has any (derived otherwise).
+fn struct_shape(
+    ident: &proc_macro2::Ident,
+    fields: &[FieldModel],
+    shape: crate::compat::StructShape,
+) -> (TokenStream, TokenStream) {
+    let attrs = shape.attrs();
+    let default = shape.default.then(|| quote!(Default,));
+    if !fields.iter().any(|f| f.sensitive) {
+        return (
+            quote! { #attrs #[derive(Clone, Debug, PartialEq, #default)] },
+            quote!(),
+        );
+    }
+    let name = ident.to_string();
+    let entries = fields.iter().map(|f| {
+        let (field, label) = (names::ident(&f.name), f.name.trim_start_matches("r#"));
+        if f.sensitive {
+            quote!(.field(#label, &"*** Sensitive Data Redacted ***"))
+        } else {
+            quote!(.field(#label, &self.#field))
+        }
+    });
+    let debug = quote! {
+        impl ::std::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#name) #(#entries)* .finish()
+            }
+        }
+    };
+    (
+        quote! { #attrs #[derive(Clone, PartialEq, #default)] },
+        debug,
+    )
+}
+
+/// A nested struct or an enum of `types`, for its operation module or the crate's `types`.
+pub fn type_tokens(ty: &Ty, types: &TypeSet) -> TokenStream {
+    match ty {
+        Ty::Struct(i) => nested_struct(&types.structs[*i], types),
+        Ty::Enum(i) => enums::enum_tokens(&types.enums[*i]),
+        _ => quote!(),
+    }
+}
+
 fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
     let ident = names::ident(&s.name);
     let doc = docs::attrs(&docs::sanitize(&s.doc));
@@ -220,12 +266,13 @@ fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
     match s.direction {
         Direction::Output => {
             let from_json = from_json(&ident, &s.fields);
-            let shape = crate::compat::GENERATED.output_struct.attrs();
+            let (shape, debug) =
+                struct_shape(&ident, &s.fields, crate::compat::GENERATED.output_struct);
             quote! {
                 #doc
                 #shape
-                #[derive(Debug, Clone)]
                 pub struct #ident { #(#fields)* }
+                #debug
                 #from_json
             }
         }
@@ -233,12 +280,13 @@ fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
             let setters = setters(&s.fields, types, &quote!(self));
             let flatten = wire::flatten(&s.fields);
             let validate_at = validate::validate_at_fn(&s.fields, types);
-            let shape = crate::compat::GENERATED.input_struct.attrs();
+            let (shape, debug) =
+                struct_shape(&ident, &s.fields, crate::compat::GENERATED.input_struct);
             quote! {
                 #doc
                 #shape
-                #[derive(Debug, Clone, Default)]
                 pub struct #ident { #(#fields)* }
+                #debug
 
                 impl #ident {
                     #(#setters)*
@@ -337,8 +385,16 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
             }
         });
     let to_params = wire::to_params(&model.input);
-    let nested = types.structs.iter().map(|s| nested_struct(s, types));
-    let enums = types.enums.iter().map(enums::enum_tokens);
+    let nested = types
+        .structs
+        .iter()
+        .filter(|s| !s.shared)
+        .map(|s| nested_struct(s, types));
+    let enums = types
+        .enums
+        .iter()
+        .filter(|e| !e.shared)
+        .map(enums::enum_tokens);
     let error_enum = errors::error_tokens(&error.to_string(), action, &op.errors);
     let paginator = pagination::paginator(stem, &model.input, &model.output, types);
     let (input_doc, output_doc) = (
@@ -350,9 +406,12 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         model.module
     );
     let client_doc = docs::attrs(&format!("`{action}`: {}", docs::sanitize(&op.summary)));
-    let (input_shape, output_shape) = (
-        crate::compat::GENERATED.input_struct.attrs(),
-        crate::compat::GENERATED.output_struct.attrs(),
+    let (input_shape, input_debug) =
+        struct_shape(&input, &model.input, crate::compat::GENERATED.input_struct);
+    let (output_shape, output_debug) = struct_shape(
+        &output,
+        &model.output,
+        crate::compat::GENERATED.output_struct,
     );
     quote! {
         #( #![doc = #module_doc] )*
@@ -366,8 +425,8 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
 
         #[doc = #input_doc]
         #input_shape
-        #[derive(Debug, Clone, Default)]
         pub struct #input { #(#input_fields)* }
+        #input_debug
 
         impl #input {
             #validate_fn
@@ -376,8 +435,8 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
 
         #[doc = #output_doc]
         #output_shape
-        #[derive(Debug, Clone)]
         pub struct #output { #(#output_fields)* }
+        #output_debug
         #output_from_json
 
         #(#nested)*

@@ -232,6 +232,7 @@ fn field<'a>(
         let struct_doc = format!("One item of `{wire}`.\n\n{}", doc.description);
         types.add_struct(StructModel {
             name: struct_name,
+            shared: false,
             direction: Direction::Input,
             doc: struct_doc,
             fields,
@@ -249,6 +250,7 @@ fn field<'a>(
         doc,
         rules: node.rules,
         max_items: node.max_items,
+        sensitive: node.param.is_some_and(|p| p.sensitive),
     }
 }
 

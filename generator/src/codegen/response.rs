@@ -50,6 +50,7 @@ fn fields<'a>(list: &'a [Field], types: &mut TypeSet<'a>, context: &str) -> Vec<
             doc,
             rules: Vec::new(),
             max_items: Vec::new(),
+            sensitive: f.sensitive,
         });
     }
     out
@@ -85,6 +86,7 @@ fn struct_of<'a>(
     };
     types.add_struct(StructModel {
         name: struct_name,
+        shared: false,
         direction: Direction::Output,
         doc: struct_doc,
         fields,

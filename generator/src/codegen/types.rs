@@ -65,6 +65,8 @@ pub struct FieldModel<'a> {
     pub rules: Vec<&'a Constraint>,
     /// `MaxItems` rules on the list itself.
     pub max_items: Vec<&'a Constraint>,
+    /// Personal or secret value (the IR's fact): redacted in `Debug`.
+    pub sensitive: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +78,8 @@ pub enum Direction {
 #[derive(Clone, Debug)]
 pub struct StructModel<'a> {
     pub name: String,
+    /// Lives in the crate's `types` module, shared by every operation with this shape.
+    pub shared: bool,
     pub direction: Direction,
     pub doc: String,
     pub fields: Vec<FieldModel<'a>>,
@@ -91,6 +95,8 @@ pub struct VariantModel {
 #[derive(Clone, Debug)]
 pub struct EnumModel {
     pub name: String,
+    /// Lives in the crate's `types` module (see [`StructModel::shared`]).
+    pub shared: bool,
     pub doc: String,
     pub variants: Vec<VariantModel>,
 }
@@ -132,6 +138,16 @@ const RESERVED_TYPES: &[&str] = &[
     "Drop",
 ];
 
+/// A type as named from an operation module: shared types by their path in `types`.
+fn type_path(name: &str, shared: bool) -> TokenStream {
+    let ident = names::ident(name);
+    if shared {
+        quote!(crate::types::#ident)
+    } else {
+        quote!(#ident)
+    }
+}
+
 impl<'a> TypeSet<'a> {
     /// `op_types` are the operation's own type names (`XInput`, `XOutput`...), reserved first.
     pub fn new(op_types: &[&str]) -> Self {
@@ -162,18 +178,19 @@ impl<'a> TypeSet<'a> {
             Ty::Scalar(Scalar::I64) => quote!(i64),
             Ty::Scalar(Scalar::F64) => quote!(f64),
             Ty::Scalar(Scalar::Json) => quote!(::specgen_runtime::json::Value),
-            Ty::Enum(i) => self.type_ident(self.enums.get(*i).map(|e| e.name.as_str())),
-            Ty::Struct(i) => self.type_ident(self.structs.get(*i).map(|s| s.name.as_str())),
+            Ty::Enum(i) => match self.enums.get(*i) {
+                Some(e) => type_path(&e.name, e.shared),
+                None => quote!(String),
+            },
+            Ty::Struct(i) => match self.structs.get(*i) {
+                Some(s) => type_path(&s.name, s.shared),
+                None => quote!(String),
+            },
             Ty::List(inner) => {
                 let inner = self.tokens(inner);
                 quote!(Vec<#inner>)
             }
         }
-    }
-
-    fn type_ident(&self, name: Option<&str>) -> TokenStream {
-        let ident = names::ident(name.unwrap_or("String"));
-        quote!(#ident)
     }
 
     pub fn add_struct(&mut self, model: StructModel<'a>) -> Ty {
@@ -211,6 +228,7 @@ impl<'a> TypeSet<'a> {
         }
         self.enums.push(EnumModel {
             name,
+            shared: false,
             doc,
             variants,
         });

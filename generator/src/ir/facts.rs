@@ -6,7 +6,8 @@
 //! change a type), so the IR written to `specs/ir/` holds the answers.
 
 use crate::diag::Diagnostic;
-use crate::ir::{Constraint, Field, Kind, Operation, Parameter};
+use crate::ir::{Constraint, Field, Kind, Operation, Origin, Parameter, RuleStatus};
+use std::collections::BTreeMap;
 
 /// What a document's type word says: a scalar or object kind, and whether it is a list of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +86,7 @@ const SENSITIVE: &[&str] = &[
     "idcard",
     "identitynumber",
     "idnumber",
+    "certificateno",
     "phone",
     "mobile",
     "contacttel",
@@ -104,6 +106,78 @@ pub fn sensitive(name: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     SENSITIVE.iter().any(|w| flat.contains(w))
+}
+
+/// A response field that echoes a request parameter of the product (same name, no valid
+/// values of its own) takes the parameter's valid values, so one document type is one Rust
+/// type in inputs and outputs (`PortType` is the enum both when sent and when read). Only a
+/// name whose parameters all list the same values qualifies, and only a field whose example is
+/// one of them (or, without an example, whose description names one): a `Spec` of router
+/// interfaces is not the `Spec` of a virtual connection. Runs once per product, after
+/// [`decide`]; the values appear in the field's IR as an `enum` rule citing the parameter's row.
+pub fn echoed_values(ops: &mut [Operation]) {
+    let mut lists: BTreeMap<String, Vec<(Vec<String>, Constraint, String)>> = BTreeMap::new();
+    for op in ops.iter() {
+        for p in op
+            .parameters
+            .iter()
+            .filter(|p| p.kind == Kind::String && p.children.is_empty())
+        {
+            let Some(rule @ Constraint::Enum { values, .. }) = p
+                .constraints
+                .iter()
+                .find(|c| matches!(c, Constraint::Enum { .. }))
+            else {
+                continue;
+            };
+            let key: Vec<String> = values.iter().map(|v| v.value.clone()).collect();
+            let entry = lists.entry(p.name.clone()).or_default();
+            if !entry.iter().any(|(k, ..)| *k == key) {
+                entry.push((key, rule.clone(), op.name.clone()));
+            }
+        }
+    }
+    for op in ops.iter_mut() {
+        for f in &mut op.response {
+            echo(f, &lists);
+        }
+    }
+}
+
+fn echo(f: &mut Field, lists: &BTreeMap<String, Vec<(Vec<String>, Constraint, String)>>) {
+    for c in &mut f.children {
+        echo(c, lists);
+    }
+    let has_values = f
+        .constraints
+        .iter()
+        .any(|c| matches!(c, Constraint::Enum { .. }));
+    if has_values || f.kind != Kind::String || !f.children.is_empty() {
+        return;
+    }
+    let Some([(_, Constraint::Enum { values, source, .. }, operation)]) =
+        lists.get(f.name.trim()).map(Vec::as_slice)
+    else {
+        return;
+    };
+    let same_values = match &f.example {
+        Some(example) => values.iter().any(|v| v.value == example.trim()),
+        None => values
+            .iter()
+            .any(|v| f.description.contains(v.value.as_str())),
+    };
+    if !same_values {
+        return;
+    }
+    f.constraints.push(Constraint::Enum {
+        values: values.clone(),
+        sentence: format!(
+            "The valid values of the request parameter `{}` of {operation}.",
+            f.name.trim()
+        ),
+        source: source.clone(),
+        status: RuleStatus::new(Origin::Inferred),
+    });
 }
 
 /// Verbs of operations that only read (`DescribeVpcs`, `ListTagResources`).

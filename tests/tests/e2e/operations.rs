@@ -79,7 +79,7 @@ fn take_generated_token(
 }
 
 async fn create_express_cloud_connection(version: SignatureVersion) {
-    use vpc::operation::create_express_cloud_connection::PortType;
+    use vpc::types::PortType;
     let action = "CreateExpressCloudConnection";
     let (server, body) = serving(&VPC, action).await;
     let output = vpc_client(&server, version)
@@ -178,7 +178,7 @@ async fn create_virtual_physical_connection(version: SignatureVersion) {
 }
 
 async fn create_physical_connection(version: SignatureVersion) {
-    use vpc::operation::create_physical_connection::{LineOperator, PortType};
+    use vpc::types::{LineOperator, PortType};
     let action = "CreatePhysicalConnection";
     let (server, body) = serving(&VPC, action).await;
     let output = vpc_client(&server, version)
@@ -247,9 +247,8 @@ async fn cancel_physical_connection(version: SignatureVersion) {
 }
 
 async fn describe_physical_connections(version: SignatureVersion) {
-    use vpc::operation::describe_physical_connections::{
-        BusinessStatus, Filter, LineOperator, Status,
-    };
+    use vpc::operation::describe_physical_connections::{BusinessStatus, Status};
+    use vpc::types::{Filter, LineOperator, PortType};
     let action = "DescribePhysicalConnections";
     let (server, body) = serving(&VPC, action).await;
     let output = vpc_client(&server, version)
@@ -326,7 +325,8 @@ async fn describe_physical_connections(version: SignatureVersion) {
         assert_eq!(item.bandwidth, json["Bandwidth"].as_i64());
         assert_eq!(item.creation_time.as_deref(), text(json, "CreationTime"));
         assert_eq!(item.name.as_deref(), text(json, "Name"));
-        assert_eq!(item.port_type.as_deref(), text(json, "PortType"));
+        // The same Rust type as the request parameter it echoes.
+        assert_eq!(item.port_type, text(json, "PortType").map(PortType::from));
         assert_eq!(item.spec.as_deref(), text(json, "Spec"));
         assert_eq!(item.r#type.as_deref(), text(json, "Type"));
         // Documented values decode to their own variants, never to `Unknown`.
@@ -352,7 +352,7 @@ async fn describe_physical_connections(version: SignatureVersion) {
 }
 
 async fn modify_physical_connection_attribute(version: SignatureVersion) {
-    use vpc::operation::modify_physical_connection_attribute::{LineOperator, PortType};
+    use vpc::types::{LineOperator, PortType};
     let action = "ModifyPhysicalConnectionAttribute";
     let (server, body) = serving(&VPC, action).await;
     let output = vpc_client(&server, version)

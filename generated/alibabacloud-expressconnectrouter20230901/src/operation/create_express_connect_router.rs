@@ -22,7 +22,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateExpressConnectRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateExpressConnectRouterInput {
     /// The name of the ECR instance.
     /// Note
@@ -214,7 +215,8 @@ impl CreateExpressConnectRouterInput {
     }
 }
 /// Response of `CreateExpressConnectRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateExpressConnectRouterOutput {
     /// The request ID.
     ///
@@ -298,7 +300,8 @@ impl ::specgen_runtime::json::FromJson for CreateExpressConnectRouterOutput {
 ///
 /// The tags.
 /// You can add up to 20 tags.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Tag {
     /// The tag key. The key cannot be an empty string. The key can be up to 128 characters in length and cannot start with aliyun or acs:. It cannot contain http:// or https://.
     ///
@@ -355,7 +358,7 @@ impl Tag {
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
         }
@@ -364,7 +367,7 @@ impl Tag {
         }
     }
     #[inline]
-    fn validate_at(
+    pub(crate) fn validate_at(
         &self,
         prefix: &str,
         _all: bool,

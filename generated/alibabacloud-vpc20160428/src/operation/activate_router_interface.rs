@@ -15,7 +15,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ActivateRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ActivateRouterInterfaceInput {
     /// The ID of the region to which the router interface to be activated belongs.
     /// To query the region ID, call DescribeRegions.
@@ -73,7 +74,8 @@ impl ActivateRouterInterfaceInput {
     }
 }
 /// Response of `ActivateRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ActivateRouterInterfaceOutput {
     /// 请求ID。
     ///

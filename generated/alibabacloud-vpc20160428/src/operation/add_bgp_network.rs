@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `AddBgpNetwork`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddBgpNetworkInput {
     /// The CIDR block of the VPC or VSwitch to be connected to the local data center.
     ///
@@ -118,7 +119,8 @@ impl AddBgpNetworkInput {
     }
 }
 /// Response of `AddBgpNetwork`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddBgpNetworkOutput {
     /// The ID of the request.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ApplyPhysicalConnectionLOA`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplyPhysicalConnectionLoaInput {
     /// The name of the company that requires the physical connection.
     ///
@@ -166,7 +167,8 @@ impl ApplyPhysicalConnectionLoaInput {
     }
 }
 /// Response of `ApplyPhysicalConnectionLOA`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplyPhysicalConnectionLoaOutput {
     /// The ID of the request.
     ///
@@ -217,7 +219,8 @@ impl ::specgen_runtime::json::FromJson for ApplyPhysicalConnectionLoaOutput {
 /// One item of `PMInfo.N`.
 ///
 /// The `PMInfo.N` parameters.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct PmInfo {
     /// Optional. The license number of the certificate held by the data cable installation technician or representative.
     ///
@@ -249,6 +252,18 @@ pub struct PmInfo {
     ///
     /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:60`
     pub pm_name: Option<String>,
+}
+impl ::std::fmt::Debug for PmInfo {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PmInfo")
+            .field("pm_certificate_no", &"*** Sensitive Data Redacted ***")
+            .field("pm_certificate_type", &self.pm_certificate_type)
+            .field("pm_contact_info", &"*** Sensitive Data Redacted ***")
+            .field("pm_gender", &self.pm_gender)
+            .field("pm_name", &self.pm_name)
+            .finish()
+    }
 }
 impl PmInfo {
     /// Sets `PMCertificateNo`.
@@ -312,7 +327,7 @@ impl PmInfo {
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.pm_certificate_no {
             params.push(format!("{prefix}.PMCertificateNo"), value.as_str());
         }

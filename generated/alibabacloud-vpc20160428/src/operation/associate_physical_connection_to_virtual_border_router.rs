@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `AssociatePhysicalConnectionToVirtualBorderRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterInput {
     /// The ID of the physical connection.
     ///
@@ -167,7 +168,8 @@ impl AssociatePhysicalConnectionToVirtualBorderRouterInput {
     }
 }
 /// Response of `AssociatePhysicalConnectionToVirtualBorderRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterOutput {
     /// The request ID.
     ///

@@ -13,7 +13,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CancelPhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelPhysicalConnectionInput {
     /// The ID of the physical connection.
     ///
@@ -103,7 +104,8 @@ impl CancelPhysicalConnectionInput {
     }
 }
 /// Response of `CancelPhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelPhysicalConnectionOutput {
     /// The request ID.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CompletePhysicalConnectionLOA`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CompletePhysicalConnectionLoaInput {
     /// 物理专线实例ID。
     ///
@@ -97,7 +98,8 @@ impl CompletePhysicalConnectionLoaInput {
     }
 }
 /// Response of `CompletePhysicalConnectionLOA`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CompletePhysicalConnectionLoaOutput {
     /// 请求ID。
     ///

@@ -21,7 +21,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ConnectRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectRouterInterfaceInput {
     /// The region where the router interface is located.
     /// To query the region ID, call DescribeRegions.
@@ -79,7 +80,8 @@ impl ConnectRouterInterfaceInput {
     }
 }
 /// Response of `ConnectRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectRouterInterfaceOutput {
     /// The ID of the request.
     ///

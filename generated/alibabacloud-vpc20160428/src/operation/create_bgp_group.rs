@@ -21,7 +21,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateBgpGroup`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct CreateBgpGroupInput {
     /// The ASN of the BGP peer. It can 2 bytes or 4 bytes in length, but cannot be the same as the Alibaba Cloud-side ASN 45104.
     ///
@@ -99,6 +100,21 @@ pub struct CreateBgpGroupInput {
     ///
     /// Source: `specs/docs/corpus/zh-CN/CreateBgpGroup.md:50`
     pub name: Option<String>,
+}
+impl ::std::fmt::Debug for CreateBgpGroupInput {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("CreateBgpGroupInput")
+            .field("peer_asn", &self.peer_asn)
+            .field("region_id", &self.region_id)
+            .field("router_id", &self.router_id)
+            .field("auth_key", &"*** Sensitive Data Redacted ***")
+            .field("client_token", &self.client_token)
+            .field("description", &self.description)
+            .field("is_fake_asn", &self.is_fake_asn)
+            .field("name", &self.name)
+            .finish()
+    }
 }
 impl CreateBgpGroupInput {
     /// Checks the rules the document states for `CreateBgpGroup` and agrees with (listed on each field) and reports every violation at once.
@@ -240,7 +256,8 @@ impl CreateBgpGroupInput {
     }
 }
 /// Response of `CreateBgpGroup`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateBgpGroupOutput {
     /// The ID of the created BGP group.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateBgpPeer`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateBgpPeerInput {
     /// The ID of the BGP group to which you want to add a BGP peer.
     ///
@@ -118,7 +119,8 @@ impl CreateBgpPeerInput {
     }
 }
 /// Response of `CreateBgpPeer`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateBgpPeerOutput {
     /// The ID of the BGP peer.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateExpressCloudConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct CreateExpressCloudConnectionInput {
     /// The bandwidth of the ECC instance. Unit: Mbit/s.
     /// Valid values: 2 | 4 | 6 | 8 | 10 | 20 | 50 | 100 | 200 | 500 | 1000 | 10000 | 40000
@@ -118,13 +119,32 @@ pub struct CreateExpressCloudConnectionInput {
     ///   > - 10GBase-LR: 10G single-mode optical ports (10 km)
     ///
     /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:56`
-    pub port_type: Option<PortType>,
+    pub port_type: Option<crate::types::PortType>,
     /// Optional. The ID of the redundant ECC instance.
     ///
     /// Wire name `RedundantEccId`, document type `String`, example `ecc-d****`.
     ///
     /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:65`
     pub redundant_ecc_id: Option<String>,
+}
+impl ::std::fmt::Debug for CreateExpressCloudConnectionInput {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("CreateExpressCloudConnectionInput")
+            .field("bandwidth", &self.bandwidth)
+            .field("idc_sp", &self.idc_sp)
+            .field("peer_location", &self.peer_location)
+            .field("region_id", &self.region_id)
+            .field("contact_mail", &self.contact_mail)
+            .field("contact_tel", &"*** Sensitive Data Redacted ***")
+            .field("description", &self.description)
+            .field("id_card_no", &"*** Sensitive Data Redacted ***")
+            .field("name", &self.name)
+            .field("peer_city", &self.peer_city)
+            .field("port_type", &self.port_type)
+            .field("redundant_ecc_id", &self.redundant_ecc_id)
+            .finish()
+    }
 }
 impl CreateExpressCloudConnectionInput {
     /// Checks the rules the document states for `CreateExpressCloudConnection` and agrees with (listed on each field) and reports every violation at once.
@@ -245,7 +265,7 @@ impl CreateExpressCloudConnectionInput {
                 v,
                 "PortType",
                 value.as_str(),
-                PortType::VALUES,
+                crate::types::PortType::VALUES,
             );
         }
         violations.into_result()
@@ -295,7 +315,8 @@ impl CreateExpressCloudConnectionInput {
     }
 }
 /// Response of `CreateExpressCloudConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateExpressCloudConnectionOutput {
     /// The ID of the created ECC instance.
     ///
@@ -322,59 +343,6 @@ impl ::specgen_runtime::json::FromJson for CreateExpressCloudConnectionOutput {
         })
     }
 }
-/// Valid values of `PortType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PortType {
-    /// `100Base-T`: 100M electrical ports
-    V100baseT,
-    /// `1000Base-T`: 1 Gigabit electrical ports
-    V1000baseT,
-    /// `1000Base-LX`: 1 Gigabit single-mode optical ports (10 km)
-    V1000baseLx,
-    /// `10GBase-T`: 10G electrical ports
-    V10gBaseT,
-    /// `10GBase-LR`: 10G single-mode optical ports (10 km)
-    V10gBaseLr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl PortType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "100Base-T",
-        "1000Base-T",
-        "1000Base-LX",
-        "10GBase-T",
-        "10GBase-LR",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V100baseT => "100Base-T",
-            Self::V1000baseT => "1000Base-T",
-            Self::V1000baseLx => "1000Base-LX",
-            Self::V10gBaseT => "10GBase-T",
-            Self::V10gBaseLr => "10GBase-LR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for PortType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "100Base-T" => Self::V100baseT,
-            "1000Base-T" => Self::V1000baseT,
-            "1000Base-LX" => Self::V1000baseLx,
-            "10GBase-T" => Self::V10gBaseT,
-            "10GBase-LR" => Self::V10gBaseLr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(PortType);
 /// Errors `CreateExpressCloudConnection` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -584,13 +552,13 @@ impl CreateExpressCloudConnectionFluentBuilder {
     }
     /// Sets `PortType`.
     #[inline]
-    pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
+    pub fn port_type(mut self, value: impl Into<crate::types::PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
     #[inline]
-    pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
+    pub fn set_port_type(mut self, value: Option<crate::types::PortType>) -> Self {
         self.input.port_type = value;
         self
     }

@@ -19,7 +19,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreatePhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionInput {
     /// The ID of the access point used by the physical connection. To query the region ID, call DescribeRegions.
     ///
@@ -60,7 +61,7 @@ pub struct CreatePhysicalConnectionInput {
     ///   > - Other: Other service providers outside Mainland China
     ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnection.md:31`
-    pub line_operator: Option<LineOperator>,
+    pub line_operator: Option<crate::types::LineOperator>,
     /// The geographic location of the on-premises data center.
     ///
     /// **Required**, wire name `PeerLocation`, document type `String`, example `Zhejiang --- vfjdbg_21e`.
@@ -128,7 +129,7 @@ pub struct CreatePhysicalConnectionInput {
     ///   > - 10GBase-LR: 10G single-mode optical ports (10 km)
     ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnection.md:56`
-    pub port_type: Option<PortType>,
+    pub port_type: Option<crate::types::PortType>,
     /// Optional. The ID of the redundant physical connection. The redundant physical connection must be in the Allocated, Confirmed, or Enabled state.
     ///
     /// Wire name `RedundantPhysicalConnectionId`, document type `String`, example `pc-119mfjzm7`.
@@ -202,7 +203,7 @@ impl CreatePhysicalConnectionInput {
                 v,
                 "LineOperator",
                 value.as_str(),
-                LineOperator::VALUES,
+                crate::types::LineOperator::VALUES,
             );
         }
         ::specgen_runtime::validate::required(
@@ -285,7 +286,7 @@ impl CreatePhysicalConnectionInput {
                 v,
                 "PortType",
                 value.as_str(),
-                PortType::VALUES,
+                crate::types::PortType::VALUES,
             );
         }
         if let Some(value) = &self.bandwidth {
@@ -346,7 +347,8 @@ impl CreatePhysicalConnectionInput {
     }
 }
 /// Response of `CreatePhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionOutput {
     /// The ID of the created physical connection.
     ///
@@ -373,117 +375,6 @@ impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOutput {
         })
     }
 }
-/// Valid values of `LineOperator`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum LineOperator {
-    /// `CT`: China Telecom
-    Ct,
-    /// `CU`: China Unicom
-    Cu,
-    /// `CM`: China Mobile
-    Cm,
-    /// `CO`: Other service providers in Mainland China
-    Co,
-    /// `Equinix`: Equinix
-    Equinix,
-    /// `Other`: Other service providers outside Mainland China
-    Other,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl LineOperator {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "CT",
-        "CU",
-        "CM",
-        "CO",
-        "Equinix",
-        "Other",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ct => "CT",
-            Self::Cu => "CU",
-            Self::Cm => "CM",
-            Self::Co => "CO",
-            Self::Equinix => "Equinix",
-            Self::Other => "Other",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for LineOperator {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "CT" => Self::Ct,
-            "CU" => Self::Cu,
-            "CM" => Self::Cm,
-            "CO" => Self::Co,
-            "Equinix" => Self::Equinix,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(LineOperator);
-/// Valid values of `PortType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PortType {
-    /// `100Base-T`: 100M electrical ports
-    V100baseT,
-    /// `1000Base-T`: 1 Gigabit electrical ports
-    V1000baseT,
-    /// `1000Base-LX`: 1 Gigabit single-mode optical ports (10 km)
-    V1000baseLx,
-    /// `10GBase-T`: 10G electrical ports
-    V10gBaseT,
-    /// `10GBase-LR`: 10G single-mode optical ports (10 km)
-    V10gBaseLr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl PortType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "100Base-T",
-        "1000Base-T",
-        "1000Base-LX",
-        "10GBase-T",
-        "10GBase-LR",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V100baseT => "100Base-T",
-            Self::V1000baseT => "1000Base-T",
-            Self::V1000baseLx => "1000Base-LX",
-            Self::V10gBaseT => "10GBase-T",
-            Self::V10gBaseLr => "10GBase-LR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for PortType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "100Base-T" => Self::V100baseT,
-            "1000Base-T" => Self::V1000baseT,
-            "1000Base-LX" => Self::V1000baseLx,
-            "10GBase-T" => Self::V10gBaseT,
-            "10GBase-LR" => Self::V10gBaseLr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(PortType);
 /// Errors `CreatePhysicalConnection` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -792,13 +683,19 @@ impl CreatePhysicalConnectionFluentBuilder {
     }
     /// Sets `LineOperator`.
     #[inline]
-    pub fn line_operator(mut self, value: impl Into<LineOperator>) -> Self {
+    pub fn line_operator(
+        mut self,
+        value: impl Into<crate::types::LineOperator>,
+    ) -> Self {
         self.input.line_operator = Some(value.into());
         self
     }
     /// Sets or clears `LineOperator`.
     #[inline]
-    pub fn set_line_operator(mut self, value: Option<LineOperator>) -> Self {
+    pub fn set_line_operator(
+        mut self,
+        value: Option<crate::types::LineOperator>,
+    ) -> Self {
         self.input.line_operator = value;
         self
     }
@@ -864,13 +761,13 @@ impl CreatePhysicalConnectionFluentBuilder {
     }
     /// Sets `PortType`.
     #[inline]
-    pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
+    pub fn port_type(mut self, value: impl Into<crate::types::PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
     #[inline]
-    pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
+    pub fn set_port_type(mut self, value: Option<crate::types::PortType>) -> Self {
         self.input.port_type = value;
         self
     }

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreatePhysicalConnectionOccupancyOrder`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionOccupancyOrderInput {
     /// The instance ID of the physical connection.
     ///
@@ -133,7 +134,8 @@ impl CreatePhysicalConnectionOccupancyOrderInput {
     }
 }
 /// Response of `CreatePhysicalConnectionOccupancyOrder`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionOccupancyOrderOutput {
     /// The ID of the request.
     ///
@@ -189,7 +191,8 @@ impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOccupancyOrde
     }
 }
 /// An item of `data`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Data {
     /// Wire name `orderId`, document type `Long`.
     ///
@@ -217,8 +220,9 @@ pub enum InstanceChargeType {
     PrePaid,
     /// `PostPaid`: Pay-As-You-Go.
     PostPaid,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl InstanceChargeType {
     /// The values the document lists, as sent on the wire.
@@ -239,7 +243,7 @@ impl From<&str> for InstanceChargeType {
         match value {
             "PrePaid" => Self::PrePaid,
             "PostPaid" => Self::PostPaid,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }

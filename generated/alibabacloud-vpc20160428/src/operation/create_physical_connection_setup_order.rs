@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreatePhysicalConnectionSetupOrder`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionSetupOrderInput {
     /// The ID of the access point.
     ///
@@ -40,7 +41,7 @@ pub struct CreatePhysicalConnectionSetupOrderInput {
     ///   > - Other: Other service providers outside Mainland China
     ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:21`
-    pub line_operator: Option<LineOperator>,
+    pub line_operator: Option<crate::types::LineOperator>,
     /// The region of the physical connection. To query the region ID, call DescribeRegions.
     ///
     /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
@@ -79,7 +80,7 @@ pub struct CreatePhysicalConnectionSetupOrderInput {
     ///   > - 10GBase-LR: 10GE single-mode optical ports (10 km)
     ///
     /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:42`
-    pub port_type: Option<PortType>,
+    pub port_type: Option<crate::types::PortType>,
     /// Optional. The ID of the redundant physical connection. Its status must be Allocated, Confirmed, or Enabled.
     ///
     /// Wire name `RedundantPhysicalConnectionId`, document type `String`, example `pc-bp10zsv5ntpxxxxxxxxxx`.
@@ -121,7 +122,7 @@ impl CreatePhysicalConnectionSetupOrderInput {
                 v,
                 "LineOperator",
                 value.as_str(),
-                LineOperator::VALUES,
+                crate::types::LineOperator::VALUES,
             );
         }
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -130,7 +131,7 @@ impl CreatePhysicalConnectionSetupOrderInput {
                 v,
                 "PortType",
                 value.as_str(),
-                PortType::VALUES,
+                crate::types::PortType::VALUES,
             );
         }
         violations.into_result()
@@ -165,7 +166,8 @@ impl CreatePhysicalConnectionSetupOrderInput {
     }
 }
 /// Response of `CreatePhysicalConnectionSetupOrder`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionSetupOrderOutput {
     /// Wire name `message`, document type `String`.
     ///
@@ -228,7 +230,8 @@ impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionSetupOrderOut
     }
 }
 /// An item of `data`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Data {
     /// The ID of the order.
     ///
@@ -248,117 +251,6 @@ impl ::specgen_runtime::json::FromJson for Data {
         })
     }
 }
-/// Valid values of `LineOperator`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum LineOperator {
-    /// `CT`: China Telecom
-    Ct,
-    /// `CU`: China Unicom
-    Cu,
-    /// `CM`: China Mobile
-    Cm,
-    /// `CO`: Other service providers in Mainland China
-    Co,
-    /// `Equinix`: Equinix
-    Equinix,
-    /// `Other`: Other service providers outside Mainland China
-    Other,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl LineOperator {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "CT",
-        "CU",
-        "CM",
-        "CO",
-        "Equinix",
-        "Other",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ct => "CT",
-            Self::Cu => "CU",
-            Self::Cm => "CM",
-            Self::Co => "CO",
-            Self::Equinix => "Equinix",
-            Self::Other => "Other",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for LineOperator {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "CT" => Self::Ct,
-            "CU" => Self::Cu,
-            "CM" => Self::Cm,
-            "CO" => Self::Co,
-            "Equinix" => Self::Equinix,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(LineOperator);
-/// Valid values of `PortType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PortType {
-    /// `100Base-T`: 100M electrical ports
-    V100baseT,
-    /// `1000Base-T`: 1 Gigabit electrical ports
-    V1000baseT,
-    /// `1000Base-LX`: 1 Gigabit single-mode optical ports (10 km)
-    V1000baseLx,
-    /// `10GBase-T`: 10GE electrical ports
-    V10gBaseT,
-    /// `10GBase-LR`: 10GE single-mode optical ports (10 km)
-    V10gBaseLr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl PortType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "100Base-T",
-        "1000Base-T",
-        "1000Base-LX",
-        "10GBase-T",
-        "10GBase-LR",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V100baseT => "100Base-T",
-            Self::V1000baseT => "1000Base-T",
-            Self::V1000baseLx => "1000Base-LX",
-            Self::V10gBaseT => "10GBase-T",
-            Self::V10gBaseLr => "10GBase-LR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for PortType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "100Base-T" => Self::V100baseT,
-            "1000Base-T" => Self::V1000baseT,
-            "1000Base-LX" => Self::V1000baseLx,
-            "10GBase-T" => Self::V10gBaseT,
-            "10GBase-LR" => Self::V10gBaseLr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(PortType);
 /// Errors `CreatePhysicalConnectionSetupOrder` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -461,13 +353,19 @@ impl CreatePhysicalConnectionSetupOrderFluentBuilder {
     }
     /// Sets `LineOperator`.
     #[inline]
-    pub fn line_operator(mut self, value: impl Into<LineOperator>) -> Self {
+    pub fn line_operator(
+        mut self,
+        value: impl Into<crate::types::LineOperator>,
+    ) -> Self {
         self.input.line_operator = Some(value.into());
         self
     }
     /// Sets or clears `LineOperator`.
     #[inline]
-    pub fn set_line_operator(mut self, value: Option<LineOperator>) -> Self {
+    pub fn set_line_operator(
+        mut self,
+        value: Option<crate::types::LineOperator>,
+    ) -> Self {
         self.input.line_operator = value;
         self
     }
@@ -509,13 +407,13 @@ impl CreatePhysicalConnectionSetupOrderFluentBuilder {
     }
     /// Sets `PortType`.
     #[inline]
-    pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
+    pub fn port_type(mut self, value: impl Into<crate::types::PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
     #[inline]
-    pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
+    pub fn set_port_type(mut self, value: Option<crate::types::PortType>) -> Self {
         self.input.port_type = value;
         self
     }

@@ -23,7 +23,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouterInterfaceInput {
     /// The region of the router interface.
     /// You can obtain the region ID by calling the DescribeRegions API.
@@ -45,7 +46,7 @@ pub struct CreateRouterInterfaceInput {
     ///   > - VBR: VBR
     ///
     /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:32`
-    pub router_type: Option<RouterType>,
+    pub router_type: Option<crate::types::RouterType>,
     /// The ID of the access point to which the VBR belongs.
     /// You can obtain the region ID by calling the DescribeAccessPoints API.
     /// Note: You must specify this parameter in the scenario of physical access.
@@ -73,7 +74,7 @@ pub struct CreateRouterInterfaceInput {
     ///   > - AcceptingSide: Connection receiver.
     ///
     /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:50`
-    pub role: Option<Role>,
+    pub role: Option<crate::types::Role>,
     /// The specification of the router interface. The following are available specifications and the corresponding bandwidths:
     /// - Mini. 2: 2 Mbps
     /// - Mini. 5: 5 Mbps
@@ -119,7 +120,7 @@ pub struct CreateRouterInterfaceInput {
     ///   > - VBR: VBR
     ///
     /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:94`
-    pub opposite_router_type: Option<OppositeRouterType>,
+    pub opposite_router_type: Option<crate::types::OppositeRouterType>,
     /// The ID of the peer router.
     ///
     /// Wire name `OppositeRouterId`, document type `String`.
@@ -241,13 +242,18 @@ impl CreateRouterInterfaceInput {
                 v,
                 "RouterType",
                 value.as_str(),
-                RouterType::VALUES,
+                crate::types::RouterType::VALUES,
             );
         }
         ::specgen_runtime::validate::required(v, "RouterId", self.router_id.is_some());
         ::specgen_runtime::validate::required(v, "Role", self.role.is_some());
         if let Some(value) = &self.role {
-            ::specgen_runtime::validate::one_of(v, "Role", value.as_str(), Role::VALUES);
+            ::specgen_runtime::validate::one_of(
+                v,
+                "Role",
+                value.as_str(),
+                crate::types::Role::VALUES,
+            );
         }
         ::specgen_runtime::validate::required(v, "Spec", self.spec.is_some());
         ::specgen_runtime::validate::required(
@@ -260,7 +266,7 @@ impl CreateRouterInterfaceInput {
                 v,
                 "OppositeRouterType",
                 value.as_str(),
-                OppositeRouterType::VALUES,
+                crate::types::OppositeRouterType::VALUES,
             );
         }
         if let Some(value) = &self.name {
@@ -411,7 +417,8 @@ impl CreateRouterInterfaceInput {
     }
 }
 /// Response of `CreateRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouterInterfaceOutput {
     /// The ID of the request.
     ///
@@ -445,119 +452,15 @@ impl ::specgen_runtime::json::FromJson for CreateRouterInterfaceOutput {
         })
     }
 }
-/// Valid values of `RouterType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum RouterType {
-    /// `VRouter`: VRouter
-    VRouter,
-    /// `VBR`: VBR
-    Vbr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl RouterType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["VRouter", "VBR"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VRouter => "VRouter",
-            Self::Vbr => "VBR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for RouterType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "VRouter" => Self::VRouter,
-            "VBR" => Self::Vbr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(RouterType);
-/// Valid values of `Role`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// `InitiatingSide`: Connection initiator.
-    InitiatingSide,
-    /// `AcceptingSide`: Connection receiver.
-    AcceptingSide,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl Role {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["InitiatingSide", "AcceptingSide"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InitiatingSide => "InitiatingSide",
-            Self::AcceptingSide => "AcceptingSide",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for Role {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "InitiatingSide" => Self::InitiatingSide,
-            "AcceptingSide" => Self::AcceptingSide,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(Role);
-/// Valid values of `OppositeRouterType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum OppositeRouterType {
-    /// `VRouter`: VRouter
-    VRouter,
-    /// `VBR`: VBR
-    Vbr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl OppositeRouterType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["VRouter", "VBR"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VRouter => "VRouter",
-            Self::Vbr => "VBR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for OppositeRouterType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "VRouter" => Self::VRouter,
-            "VBR" => Self::Vbr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(OppositeRouterType);
 /// Valid values of `InstanceChargeType`.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceChargeType {
     /// `PostPaid`: Pay-As-You-Go
     PostPaid,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl InstanceChargeType {
     /// The values the document lists, as sent on the wire.
@@ -576,7 +479,7 @@ impl From<&str> for InstanceChargeType {
     fn from(value: &str) -> Self {
         match value {
             "PostPaid" => Self::PostPaid,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
@@ -681,13 +584,13 @@ impl CreateRouterInterfaceFluentBuilder {
     }
     /// Sets `RouterType`.
     #[inline]
-    pub fn router_type(mut self, value: impl Into<RouterType>) -> Self {
+    pub fn router_type(mut self, value: impl Into<crate::types::RouterType>) -> Self {
         self.input.router_type = Some(value.into());
         self
     }
     /// Sets or clears `RouterType`.
     #[inline]
-    pub fn set_router_type(mut self, value: Option<RouterType>) -> Self {
+    pub fn set_router_type(mut self, value: Option<crate::types::RouterType>) -> Self {
         self.input.router_type = value;
         self
     }
@@ -717,13 +620,13 @@ impl CreateRouterInterfaceFluentBuilder {
     }
     /// Sets `Role`.
     #[inline]
-    pub fn role(mut self, value: impl Into<Role>) -> Self {
+    pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
         self.input.role = Some(value.into());
         self
     }
     /// Sets or clears `Role`.
     #[inline]
-    pub fn set_role(mut self, value: Option<Role>) -> Self {
+    pub fn set_role(mut self, value: Option<crate::types::Role>) -> Self {
         self.input.role = value;
         self
     }
@@ -765,7 +668,10 @@ impl CreateRouterInterfaceFluentBuilder {
     }
     /// Sets `OppositeRouterType`.
     #[inline]
-    pub fn opposite_router_type(mut self, value: impl Into<OppositeRouterType>) -> Self {
+    pub fn opposite_router_type(
+        mut self,
+        value: impl Into<crate::types::OppositeRouterType>,
+    ) -> Self {
         self.input.opposite_router_type = Some(value.into());
         self
     }
@@ -773,7 +679,7 @@ impl CreateRouterInterfaceFluentBuilder {
     #[inline]
     pub fn set_opposite_router_type(
         mut self,
-        value: Option<OppositeRouterType>,
+        value: Option<crate::types::OppositeRouterType>,
     ) -> Self {
         self.input.opposite_router_type = value;
         self

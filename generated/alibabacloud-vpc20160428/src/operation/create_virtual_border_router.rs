@@ -13,7 +13,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateVirtualBorderRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVirtualBorderRouterInput {
     /// The ID of the physical connection.
     ///
@@ -270,7 +271,8 @@ impl CreateVirtualBorderRouterInput {
     }
 }
 /// Response of `CreateVirtualBorderRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVirtualBorderRouterOutput {
     /// The ID of the VBR.
     ///

@@ -13,7 +13,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateVirtualPhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVirtualPhysicalConnectionInput {
     /// The payer for the hosted connection. Valid values:
     /// - PayByPhysicalConnectionOwner: The partner pays for the hosted connection.
@@ -313,7 +314,8 @@ impl CreateVirtualPhysicalConnectionInput {
     }
 }
 /// Response of `CreateVirtualPhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVirtualPhysicalConnectionOutput {
     /// The ID of the request.
     ///
@@ -343,7 +345,8 @@ impl ::specgen_runtime::json::FromJson for CreateVirtualPhysicalConnectionOutput
 /// One item of `Tag.N`.
 ///
 /// The `Tag.N` parameters.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Tag {
     /// The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.
     /// The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-). The key must start with a letter but cannot start with aliyun or acs:. The key cannot contain http:// or https://.
@@ -410,7 +413,7 @@ impl Tag {
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
         }
@@ -419,7 +422,7 @@ impl Tag {
         }
     }
     #[inline]
-    fn validate_at(
+    pub(crate) fn validate_at(
         &self,
         prefix: &str,
         all: bool,
@@ -507,8 +510,9 @@ pub enum OrderMode {
     PayByPhysicalConnectionOwner,
     /// `PayByVirtualPhysicalConnectionOwner`: The tenant pays for the hosted connection.
     PayByVirtualPhysicalConnectionOwner,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl OrderMode {
     /// The values the document lists, as sent on the wire.
@@ -536,7 +540,7 @@ impl From<&str> for OrderMode {
             "PayByVirtualPhysicalConnectionOwner" => {
                 Self::PayByVirtualPhysicalConnectionOwner
             }
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
@@ -567,8 +571,9 @@ pub enum Spec {
     V8g,
     /// `10G`
     V10g,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl Spec {
     /// The values the document lists, as sent on the wire.
@@ -619,7 +624,7 @@ impl From<&str> for Spec {
             "5G" => Self::V5g,
             "8G" => Self::V8g,
             "10G" => Self::V10g,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }

@@ -15,7 +15,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeactivateRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeactivateRouterInterfaceInput {
     /// The ID of the region to which the router interface to be deactivated belongs.
     /// To query the region ID, call DescribeRegions.
@@ -73,7 +74,8 @@ impl DeactivateRouterInterfaceInput {
     }
 }
 /// Response of `DeactivateRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeactivateRouterInterfaceOutput {
     /// The ID of the request.
     ///

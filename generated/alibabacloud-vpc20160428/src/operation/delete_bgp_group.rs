@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeleteBgpGroup`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpGroupInput {
     /// The ID of the BGP group.
     ///
@@ -99,7 +100,8 @@ impl DeleteBgpGroupInput {
     }
 }
 /// Response of `DeleteBgpGroup`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpGroupOutput {
     /// The ID of the request.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeleteBgpNetwork`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpNetworkInput {
     /// 需要和IDC互联的VPC或交换机的网段。
     ///
@@ -109,7 +110,8 @@ impl DeleteBgpNetworkInput {
     }
 }
 /// Response of `DeleteBgpNetwork`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpNetworkOutput {
     /// 请求ID。
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeleteBgpPeer`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpPeerInput {
     /// The ID of the BGP peer.
     ///
@@ -99,7 +100,8 @@ impl DeleteBgpPeerInput {
     }
 }
 /// Response of `DeleteBgpPeer`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpPeerOutput {
     /// 请求ID。
     ///
@@ -127,7 +129,8 @@ impl ::specgen_runtime::json::FromJson for DeleteBgpPeerOutput {
     }
 }
 /// An item of `DeleteBgpPeerRe`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpPeerRe {
     /// The ID of the request.
     ///

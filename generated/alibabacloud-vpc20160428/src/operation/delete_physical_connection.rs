@@ -13,7 +13,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeletePhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeletePhysicalConnectionInput {
     /// The ID of the physical connection to be deleted.
     ///
@@ -101,7 +102,8 @@ impl DeletePhysicalConnectionInput {
     }
 }
 /// Response of `DeletePhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeletePhysicalConnectionOutput {
     /// The request ID.
     ///

@@ -17,7 +17,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeleteRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteRouterInterfaceInput {
     /// The region of the router interface.
     /// You can obtain the region ID by calling the DescribeRegions API.
@@ -106,7 +107,8 @@ impl DeleteRouterInterfaceInput {
     }
 }
 /// Response of `DeleteRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteRouterInterfaceOutput {
     /// The ID of the request.
     ///

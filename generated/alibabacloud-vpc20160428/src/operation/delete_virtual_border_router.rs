@@ -19,7 +19,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeleteVirtualBorderRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVirtualBorderRouterInput {
     /// The ID of the region to which the VBR belongs. To query the region ID, call DescribeRegions.
     ///
@@ -102,7 +103,8 @@ impl DeleteVirtualBorderRouterInput {
     }
 }
 /// Response of `DeleteVirtualBorderRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVirtualBorderRouterOutput {
     /// The request ID.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeAccessPoints`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAccessPointsInput {
     /// 接入点所在的地域。
     /// 您可以通过调用DescribeRegions接口获取地域ID。
@@ -86,7 +87,8 @@ impl DescribeAccessPointsInput {
     }
 }
 /// Response of `DescribeAccessPoints`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAccessPointsOutput {
     /// 接入点信息。
     ///
@@ -135,7 +137,8 @@ impl ::specgen_runtime::json::FromJson for DescribeAccessPointsOutput {
     }
 }
 /// An item of `AccessPointType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessPointType {
     /// 接入点ID。
     ///
@@ -205,7 +208,8 @@ impl ::specgen_runtime::json::FromJson for AccessPointType {
     }
 }
 /// 接入点信息。
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessPointSet {
     /// Wire name `AccessPointType`, document type `Object`.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeBgpGroups`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpGroupsInput {
     /// The region to which the BGP group belongs.
     /// To query the region ID, call DescribeRegions.
@@ -122,7 +123,8 @@ impl DescribeBgpGroupsInput {
     }
 }
 /// Response of `DescribeBgpGroups`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpGroupsOutput {
     /// The number of queried entries.
     ///
@@ -171,7 +173,8 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpGroupsOutput {
     }
 }
 /// An item of `BgpGroup`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct BgpGroup {
     /// The authentication key used by the BGP group.
     ///
@@ -252,6 +255,26 @@ pub struct BgpGroup {
     /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:94`
     pub status: Option<String>,
 }
+impl ::std::fmt::Debug for BgpGroup {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("BgpGroup")
+            .field("auth_key", &"*** Sensitive Data Redacted ***")
+            .field("bgp_group_id", &self.bgp_group_id)
+            .field("description", &self.description)
+            .field("hold", &self.hold)
+            .field("is_fake", &self.is_fake)
+            .field("keepalive", &self.keepalive)
+            .field("local_asn", &self.local_asn)
+            .field("name", &self.name)
+            .field("peer_asn", &self.peer_asn)
+            .field("region_id", &self.region_id)
+            .field("route_limit", &self.route_limit)
+            .field("router_id", &self.router_id)
+            .field("status", &self.status)
+            .finish()
+    }
+}
 impl ::specgen_runtime::json::FromJson for BgpGroup {
     #[inline]
     fn from_json(
@@ -276,7 +299,8 @@ impl ::specgen_runtime::json::FromJson for BgpGroup {
     }
 }
 /// A list of BGP groups.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BgpGroups {
     /// Wire name `BgpGroup`, document type `Object`.
     ///

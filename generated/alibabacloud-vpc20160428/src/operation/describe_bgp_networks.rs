@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeBgpNetworks`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpNetworksInput {
     /// The region of the BGP network.
     /// You can obtain the region ID by calling the DescribeRegions API.
@@ -64,7 +65,8 @@ impl DescribeBgpNetworksInput {
     }
 }
 /// Response of `DescribeBgpNetworks`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpNetworksOutput {
     /// The ID of the request.
     ///
@@ -106,7 +108,8 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpNetworksOutput {
     }
 }
 /// An item of `BgpNetwork`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BgpNetwork {
     /// Wire name `DstCidrBlock`, document type `String`.
     ///
@@ -134,7 +137,8 @@ impl ::specgen_runtime::json::FromJson for BgpNetwork {
     }
 }
 /// An item of `BgpNetworks`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BgpNetworks {
     /// Wire name `BgpNetwork`, document type `Object`.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeBgpPeers`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpPeersInput {
     /// The ID of the region to which the BGP group belongs. To query the region ID, call DescribeRegions.
     ///
@@ -130,7 +131,8 @@ impl DescribeBgpPeersInput {
     }
 }
 /// Response of `DescribeBgpPeers`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpPeersOutput {
     /// A list of BGP peers.
     ///
@@ -179,7 +181,8 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpPeersOutput {
     }
 }
 /// An item of `BgpPeer`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct BgpPeer {
     /// The name of the BGP peer.
     ///
@@ -286,6 +289,30 @@ pub struct BgpPeer {
     /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:99`
     pub route_limit: Option<String>,
 }
+impl ::std::fmt::Debug for BgpPeer {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("BgpPeer")
+            .field("name", &self.name)
+            .field("peer_ip_address", &self.peer_ip_address)
+            .field("auth_key", &"*** Sensitive Data Redacted ***")
+            .field("router_id", &self.router_id)
+            .field("status", &self.status)
+            .field("bgp_group_id", &self.bgp_group_id)
+            .field("bgp_peer_id", &self.bgp_peer_id)
+            .field("bgp_status", &self.bgp_status)
+            .field("description", &self.description)
+            .field("enable_bfd", &self.enable_bfd)
+            .field("hold", &self.hold)
+            .field("is_fake", &self.is_fake)
+            .field("keepalive", &self.keepalive)
+            .field("local_asn", &self.local_asn)
+            .field("peer_asn", &self.peer_asn)
+            .field("region_id", &self.region_id)
+            .field("route_limit", &self.route_limit)
+            .finish()
+    }
+}
 impl ::specgen_runtime::json::FromJson for BgpPeer {
     #[inline]
     fn from_json(
@@ -314,7 +341,8 @@ impl ::specgen_runtime::json::FromJson for BgpPeer {
     }
 }
 /// A list of BGP peers.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BgpPeers {
     /// Wire name `BgpPeer`, document type `Object`.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeExpressCloudConnections`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExpressCloudConnectionsInput {
     /// The ID of the region to which the ECC instance belongs.
     ///
@@ -28,7 +29,7 @@ pub struct DescribeExpressCloudConnectionsInput {
     ///   > Value range of N: 1 to 5.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:21`
-    pub filters: Vec<Filter>,
+    pub filters: Vec<crate::types::Filter>,
     /// Optional. The page number of the returned ECC instance list. Default value: 1
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
@@ -104,7 +105,8 @@ impl DescribeExpressCloudConnectionsInput {
     }
 }
 /// Response of `DescribeExpressCloudConnections`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExpressCloudConnectionsOutput {
     /// The details of the returned ECC instances.
     ///
@@ -152,86 +154,9 @@ impl ::specgen_runtime::json::FromJson for DescribeExpressCloudConnectionsOutput
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter condition.
-    /// Value range of N: 1 to 5. The following filter conditions are supported:
-    /// - eccid: the ECC instance ID
-    /// - bandwidth: the bandwidth of the ECC instance
-    /// - Status: the status of the ECC instance
-    /// - Name: the name of the ECC instance
-    ///
-    /// The relationship of multiple filter condition values is OR, which means that an ECC instance is returned when it meets any of the specified values. The relationship of multiple filter conditions is AND, which means an ECC instance is returned in the query result only when it meets all the specified filter conditions.
-    ///
-    /// Wire name `Key`, document type `String`, example `2`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:21`
-    pub key: Option<String>,
-    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `3`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`):
-    ///   > Value range of N: 1 to 5
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`
-    pub values: Vec<String>,
-}
-impl Filter {
-    /// Sets `Key`.
-    #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(
-        &self,
-        prefix: &str,
-        _all: bool,
-        v: &mut ::specgen_runtime::ValidationError,
-    ) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
-    }
-}
 /// The details of Virtual Border Routers (VBRs).
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterModels {
     /// Wire name `VirtualBorderRouterModel`, document type `String`.
     ///
@@ -252,7 +177,8 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModels {
     }
 }
 /// An item of `ExpressCloudConnectionType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct ExpressCloudConnectionType {
     /// The bandwidth set in the application for an ECC instance.
     ///
@@ -408,7 +334,7 @@ pub struct ExpressCloudConnectionType {
     /// Wire name `PortType`, document type `String`, example `100Base-T`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:127`
-    pub port_type: Option<PortType>,
+    pub port_type: Option<crate::types::PortType>,
     /// The ID of the redundant ECC instance.
     ///
     /// Wire name `RedundantEccId`, document type `String`, example `ecc-xxxxxx`.
@@ -482,6 +408,52 @@ pub struct ExpressCloudConnectionType {
     /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
     pub page_number: Option<i32>,
 }
+impl ::std::fmt::Debug for ExpressCloudConnectionType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ExpressCloudConnectionType")
+            .field("application_bandwidth", &self.application_bandwidth)
+            .field("application_id", &self.application_id)
+            .field("application_status", &self.application_status)
+            .field("application_type", &self.application_type)
+            .field("bandwidth", &self.bandwidth)
+            .field("business_status", &self.business_status)
+            .field("charge_type", &self.charge_type)
+            .field("circuit_code", &self.circuit_code)
+            .field("contact_mail", &self.contact_mail)
+            .field("contact_tel", &"*** Sensitive Data Redacted ***")
+            .field("description", &self.description)
+            .field("distance", &self.distance)
+            .field("end_time", &self.end_time)
+            .field("gmt_create", &self.gmt_create)
+            .field("gmt_modify", &self.gmt_modify)
+            .field("has_reservation_data", &self.has_reservation_data)
+            .field("id_card_no", &"*** Sensitive Data Redacted ***")
+            .field("idc_sp", &self.idc_sp)
+            .field("instance_id", &self.instance_id)
+            .field("isp", &self.isp)
+            .field("name", &self.name)
+            .field("peer_city", &self.peer_city)
+            .field("peer_location", &self.peer_location)
+            .field("port_type", &self.port_type)
+            .field("redundant_ecc_id", &self.redundant_ecc_id)
+            .field("reservation_active_time", &self.reservation_active_time)
+            .field("reservation_bandwidth", &self.reservation_bandwidth)
+            .field(
+                "reservation_internet_charge_type",
+                &self.reservation_internet_charge_type,
+            )
+            .field("reservation_order_type", &self.reservation_order_type)
+            .field("status", &self.status)
+            .field("type", &self.r#type)
+            .field("virtual_border_router_models", &self.virtual_border_router_models)
+            .field("service_provider", &self.service_provider)
+            .field("access_point_id", &self.access_point_id)
+            .field("physical_connection_id", &self.physical_connection_id)
+            .field("page_number", &self.page_number)
+            .finish()
+    }
+}
 impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
     #[inline]
     fn from_json(
@@ -530,7 +502,8 @@ impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
     }
 }
 /// The details of the returned ECC instances.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExpressCloudConnectionSet {
     /// Wire name `ExpressCloudConnectionType`, document type `Object`.
     ///
@@ -550,59 +523,6 @@ impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionSet {
         })
     }
 }
-/// Values of `PortType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PortType {
-    /// `100Base-T`: 100M electrical ports
-    V100baseT,
-    /// `1000Base-T`: 1 Gigabit electrical ports
-    V1000baseT,
-    /// `1000Base-LX`: 1 Gigabit single-mode optical ports (10 km)
-    V1000baseLx,
-    /// `10GBase-T`: 10G electrical ports
-    V10gBaseT,
-    /// `10GBase-LR`: 10G single-mode optical ports (10 km)
-    V10gBaseLr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl PortType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "100Base-T",
-        "1000Base-T",
-        "1000Base-LX",
-        "10GBase-T",
-        "10GBase-LR",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V100baseT => "100Base-T",
-            Self::V1000baseT => "1000Base-T",
-            Self::V1000baseLx => "1000Base-LX",
-            Self::V10gBaseT => "10GBase-T",
-            Self::V10gBaseLr => "10GBase-LR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for PortType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "100Base-T" => Self::V100baseT,
-            "1000Base-T" => Self::V1000baseT,
-            "1000Base-LX" => Self::V1000baseLx,
-            "10GBase-T" => Self::V10gBaseT,
-            "10GBase-LR" => Self::V10gBaseLr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(PortType);
 /// Errors `DescribeExpressCloudConnections` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -704,13 +624,13 @@ impl DescribeExpressCloudConnectionsFluentBuilder {
     }
     /// Appends one item to `Filter`.
     #[inline]
-    pub fn filters(mut self, item: Filter) -> Self {
+    pub fn filters(mut self, item: crate::types::Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
     #[inline]
-    pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
+    pub fn set_filters(mut self, items: Vec<crate::types::Filter>) -> Self {
         self.input.filters = items;
         self
     }

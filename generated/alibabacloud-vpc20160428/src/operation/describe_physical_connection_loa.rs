@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribePhysicalConnectionLOA`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePhysicalConnectionLoaInput {
     /// The instance ID of the physical connection.
     ///
@@ -77,7 +78,8 @@ impl DescribePhysicalConnectionLoaInput {
     }
 }
 /// Response of `DescribePhysicalConnectionLOA`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePhysicalConnectionLoaOutput {
     /// The LOA information of the physical connection.
     ///
@@ -154,7 +156,8 @@ impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionLoaOutput {
     }
 }
 /// The information about the data center cable installation technician or representative.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct PmInfo {
     /// The certificate or licence number of the data center cable installation technician or representative.
     ///
@@ -193,6 +196,19 @@ pub struct PmInfo {
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:153`
     pub next_pm_index: Option<i64>,
 }
+impl ::std::fmt::Debug for PmInfo {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PmInfo")
+            .field("pm_certificate_no", &"*** Sensitive Data Redacted ***")
+            .field("pm_certificate_type", &self.pm_certificate_type)
+            .field("pm_contact_info", &"*** Sensitive Data Redacted ***")
+            .field("pm_gender", &self.pm_gender)
+            .field("pm_name", &self.pm_name)
+            .field("next_pm_index", &self.next_pm_index)
+            .finish()
+    }
+}
 impl ::specgen_runtime::json::FromJson for PmInfo {
     #[inline]
     fn from_json(
@@ -210,7 +226,8 @@ impl ::specgen_runtime::json::FromJson for PmInfo {
     }
 }
 /// An item of `data`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Data {
     /// The name of the company that requires the leased line.
     ///
@@ -299,8 +316,9 @@ pub enum LineType {
     Mplsvpn,
     /// `FIBRE`
     Fibre,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl LineType {
     /// The values the document lists, as sent on the wire.
@@ -333,7 +351,7 @@ impl From<&str> for LineType {
             "SDH" => Self::Sdh,
             "MPLSVPN" => Self::Mplsvpn,
             "FIBRE" => Self::Fibre,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribePhysicalConnections`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePhysicalConnectionsInput {
     /// The region of the physical connection.
     /// To query the region ID, call DescribeRegions.
@@ -41,7 +42,7 @@ pub struct DescribePhysicalConnectionsInput {
     ///   > Value range of N: 1 to 5.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:26`
-    pub filters: Vec<Filter>,
+    pub filters: Vec<crate::types::Filter>,
     /// Optional. Indicates whether to return invalid orders.
     ///
     /// Wire name `IncludeReservationData`, document type `Boolean`, example `false`.
@@ -144,7 +145,8 @@ impl DescribePhysicalConnectionsInput {
     }
 }
 /// Response of `DescribePhysicalConnections`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePhysicalConnectionsOutput {
     /// The list of physical connections.
     ///
@@ -192,88 +194,9 @@ impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionsOutput {
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter condition. Value range of N: 1 to 5. Supported filter conditions include:
-    /// - PhysicalConnectionId: the ID of the physical connection
-    /// - AccessPointId: the ID of the access point
-    /// - Type: the leased line type
-    /// - LineOperator: the service provider of the physical connection
-    /// - Spec: the specification of the physical connection
-    /// - Status: the status of the physical connection
-    /// - Name: the name of the physical connection
-    ///
-    /// The relationship of multiple filter condition values is OR, which means that the corresponding physical connection is returned when any one of the specified values is matched. The relationship of multiple filter conditions is AND, which means a physical connection is returned in the query result only when it meets all the specified conditions.
-    ///
-    /// Wire name `Key`, document type `String`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:26`
-    pub key: Option<String>,
-    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `1`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribePhysicalConnections.md:39`):
-    ///   > Value range of N: 1 to 5
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:39`
-    pub values: Vec<String>,
-}
-impl Filter {
-    /// Sets `Key`.
-    #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(
-        &self,
-        prefix: &str,
-        _all: bool,
-        v: &mut ::specgen_runtime::ValidationError,
-    ) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
-    }
-}
 /// An item of `PhysicalConnectionType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PhysicalConnectionType {
     /// The ID of the physical connection access point.
     ///
@@ -355,7 +278,7 @@ pub struct PhysicalConnectionType {
     /// Wire name `LineOperator`, document type `String`, example `CT`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:96`
-    pub line_operator: Option<LineOperator>,
+    pub line_operator: Option<crate::types::LineOperator>,
     /// The status of the LOA.
     ///
     /// Wire name `LoaStatus`, document type `String`, example `Available`.
@@ -396,7 +319,7 @@ pub struct PhysicalConnectionType {
     /// Wire name `PortType`, document type `String`, example `1000Base-T`.
     ///
     /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnections.md:121`
-    pub port_type: Option<String>,
+    pub port_type: Option<crate::types::PortType>,
     /// The ID of the redundant physical connection
     ///
     /// Wire name `RedundantPhysicalConnectionId`, document type `String`, example `pc-119mfjzm7`.
@@ -490,7 +413,8 @@ impl ::specgen_runtime::json::FromJson for PhysicalConnectionType {
     }
 }
 /// The list of physical connections.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PhysicalConnectionSet {
     /// Wire name `PhysicalConnectionType`, document type `Object`.
     ///
@@ -520,8 +444,9 @@ pub enum BusinessStatus {
     FinancialLocked,
     /// `SecurityLocked`: Indicates that the physical connection is locked due to security reasons.
     SecurityLocked,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl BusinessStatus {
     /// The values the document lists, as sent on the wire.
@@ -548,69 +473,11 @@ impl From<&str> for BusinessStatus {
             "Normal" => Self::Normal,
             "FinancialLocked" => Self::FinancialLocked,
             "SecurityLocked" => Self::SecurityLocked,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
 ::specgen_runtime::wire_enum_impls!(BusinessStatus);
-/// Values of `LineOperator`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum LineOperator {
-    /// `CT`: China Telecom
-    Ct,
-    /// `CU`: China Unicom
-    Cu,
-    /// `CM`: China Mobile
-    Cm,
-    /// `CO`: Other Chinese service providers
-    Co,
-    /// `Equinix`: Equinix
-    Equinix,
-    /// `Other`: Other service providers outside Mainland China
-    Other,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl LineOperator {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "CT",
-        "CU",
-        "CM",
-        "CO",
-        "Equinix",
-        "Other",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ct => "CT",
-            Self::Cu => "CU",
-            Self::Cm => "CM",
-            Self::Co => "CO",
-            Self::Equinix => "Equinix",
-            Self::Other => "Other",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for LineOperator {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "CT" => Self::Ct,
-            "CU" => Self::Cu,
-            "CM" => Self::Cm,
-            "CO" => Self::Co,
-            "Equinix" => Self::Equinix,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(LineOperator);
 /// Values of `Status`.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -635,8 +502,9 @@ pub enum Status {
     AllocationFailed,
     /// `Terminated`: Indicates that the physical connection is terminated.
     Terminated,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl Status {
     /// The values the document lists, as sent on the wire.
@@ -684,7 +552,7 @@ impl From<&str> for Status {
             "Canceled" => Self::Canceled,
             "Allocation Failed" => Self::AllocationFailed,
             "Terminated" => Self::Terminated,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
@@ -823,13 +691,13 @@ impl DescribePhysicalConnectionsFluentBuilder {
     }
     /// Appends one item to `Filter`.
     #[inline]
-    pub fn filters(mut self, item: Filter) -> Self {
+    pub fn filters(mut self, item: crate::types::Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
     #[inline]
-    pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
+    pub fn set_filters(mut self, items: Vec<crate::types::Filter>) -> Self {
         self.input.filters = items;
         self
     }

@@ -33,7 +33,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeRouterInterfaces`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouterInterfacesInput {
     /// The ID of the region to which one or more router interfaces belongs.
     /// To query the region ID, call DescribeRegions.
@@ -138,7 +139,8 @@ impl DescribeRouterInterfacesInput {
     }
 }
 /// Response of `DescribeRouterInterfaces`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouterInterfacesOutput {
     /// The number of queried entries.
     ///
@@ -203,7 +205,8 @@ impl ::specgen_runtime::json::FromJson for DescribeRouterInterfacesOutput {
 /// One item of `Value.N`.
 ///
 /// 第n个过滤器的第m个值。M的取值范围：1-5。
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Value {
     /// The corresponding value of the specified filter key. Value range of m: 1 to 5.
     ///
@@ -226,7 +229,7 @@ impl Value {
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.m {
             params.push(format!("{prefix}.m"), value.as_str());
         }
@@ -235,7 +238,8 @@ impl Value {
 /// One item of `Filter.N`.
 ///
 /// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Filter {
     /// Filter keys. Up to five filters are supported. Value range of n: 1 to 5.
     ///
@@ -280,7 +284,7 @@ impl Filter {
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
         }
@@ -289,7 +293,7 @@ impl Filter {
         }
     }
     #[inline]
-    fn validate_at(
+    pub(crate) fn validate_at(
         &self,
         prefix: &str,
         _all: bool,
@@ -304,7 +308,8 @@ impl Filter {
     }
 }
 /// An item of `RouterInterfaceType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouterInterfaceType {
     /// The business status of the router interface.
     /// - Normal: normal
@@ -446,7 +451,7 @@ pub struct RouterInterfaceType {
     /// Wire name `OppositeRouterType`, document type `String`, example `VRouter`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:145`
-    pub opposite_router_type: Option<String>,
+    pub opposite_router_type: Option<crate::types::OppositeRouterType>,
     /// The ID of the VPC to which the peer router interface belongs.
     ///
     /// Wire name `OppositeVpcInstanceId`, document type `String`, example `vpc-bp1qpo0kug3a20qqe****`.
@@ -482,7 +487,7 @@ pub struct RouterInterfaceType {
     /// Wire name `Role`, document type `String`, example `InitiatingSide`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:163`
-    pub role: Option<String>,
+    pub role: Option<crate::types::Role>,
     /// The ID of the router to which the route entry belongs.
     ///
     /// Wire name `RouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7g****`.
@@ -502,7 +507,7 @@ pub struct RouterInterfaceType {
     /// Wire name `RouterType`, document type `String`, example `VRouter`.
     ///
     /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:172`
-    pub router_type: Option<RouterType>,
+    pub router_type: Option<crate::types::RouterType>,
     /// The specification of the router interface.
     ///
     /// Wire name `Spec`, document type `String`, example `Large`.
@@ -570,7 +575,8 @@ impl ::specgen_runtime::json::FromJson for RouterInterfaceType {
     }
 }
 /// A list of router interfaces.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouterInterfaceSet {
     /// Wire name `RouterInterfaceType`, document type `Object`.
     ///
@@ -675,41 +681,6 @@ impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
         })
     }
 }
-/// Values of `RouterType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum RouterType {
-    /// `VRouter`: VPC路由器
-    VRouter,
-    /// `VBR`: 边界路由器
-    Vbr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl RouterType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["VRouter", "VBR"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VRouter => "VRouter",
-            Self::Vbr => "VBR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for RouterType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "VRouter" => Self::VRouter,
-            "VBR" => Self::Vbr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(RouterType);
 /// Errors `DescribeRouterInterfaces` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]

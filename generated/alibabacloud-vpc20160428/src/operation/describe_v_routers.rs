@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeVRouters`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVRoutersInput {
     /// The region where the VPC is located.
     /// You can obtain the region ID by calling the DescribeRegions API.
@@ -95,7 +96,8 @@ impl DescribeVRoutersInput {
     }
 }
 /// Response of `DescribeVRouters`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVRoutersOutput {
     /// A list of VRouters.
     ///
@@ -144,7 +146,8 @@ impl ::specgen_runtime::json::FromJson for DescribeVRoutersOutput {
     }
 }
 /// The ID of the route table of the VRouter.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteTableIds {
     /// Wire name `RouteTableId`, document type `String`.
     ///
@@ -165,7 +168,8 @@ impl ::specgen_runtime::json::FromJson for RouteTableIds {
     }
 }
 /// An item of `VRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VRouter {
     /// The time when the VRouter was created.
     ///
@@ -228,7 +232,8 @@ impl ::specgen_runtime::json::FromJson for VRouter {
     }
 }
 /// A list of VRouters.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VRouters {
     /// Wire name `VRouter`, document type `Object`.
     ///

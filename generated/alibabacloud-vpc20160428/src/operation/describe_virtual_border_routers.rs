@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeVirtualBorderRouters`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVirtualBorderRoutersInput {
     /// The ID of the region to which the VBR belongs. To query the region ID, call DescribeRegions.
     ///
@@ -28,7 +29,7 @@ pub struct DescribeVirtualBorderRoutersInput {
     ///   > Value range of N: 1 to 5
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:21`
-    pub filters: Vec<Filter>,
+    pub filters: Vec<crate::types::Filter>,
     /// Optional. The page number. Default value: 1
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `10`, default `1`.
@@ -104,7 +105,8 @@ impl DescribeVirtualBorderRoutersInput {
     }
 }
 /// Response of `DescribeVirtualBorderRouters`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVirtualBorderRoutersOutput {
     /// The list of VBRs.
     ///
@@ -152,79 +154,9 @@ impl ::specgen_runtime::json::FromJson for DescribeVirtualBorderRoutersOutput {
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter key. Value range of N: 1 to 5
-    ///
-    /// Wire name `Key`, document type `String`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:21`
-    pub key: Option<String>,
-    /// Optional. The value of the filter key. Value range of N: 1 to 5.
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `1`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:24`):
-    ///   > Value range of N: 1 to 5.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:24`
-    pub values: Vec<String>,
-}
-impl Filter {
-    /// Sets `Key`.
-    #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(
-        &self,
-        prefix: &str,
-        _all: bool,
-        v: &mut ::specgen_runtime::ValidationError,
-    ) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
-    }
-}
 /// An item of `VirtualBorderRouterType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterType {
     /// The ID of the physical connection access point.
     ///
@@ -466,7 +398,8 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
     }
 }
 /// The list of VBRs.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterSet {
     /// Wire name `VirtualBorderRouterType`, document type `Object`.
     ///
@@ -608,13 +541,13 @@ impl DescribeVirtualBorderRoutersFluentBuilder {
     }
     /// Appends one item to `Filter`.
     #[inline]
-    pub fn filters(mut self, item: Filter) -> Self {
+    pub fn filters(mut self, item: crate::types::Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
     #[inline]
-    pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
+    pub fn set_filters(mut self, items: Vec<crate::types::Filter>) -> Self {
         self.input.filters = items;
         self
     }

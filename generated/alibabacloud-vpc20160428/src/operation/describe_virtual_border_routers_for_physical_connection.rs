@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeVirtualBorderRoutersForPhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionInput {
     /// The ID of the physical connection.
     ///
@@ -34,7 +35,7 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionInput {
     ///   > Value range of N: 1 to 5
     ///
     /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:24`
-    pub filters: Vec<Filter>,
+    pub filters: Vec<crate::types::Filter>,
     /// Optional. The page number. Default value: 1
     ///
     /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
@@ -118,7 +119,8 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionInput {
     }
 }
 /// Response of `DescribeVirtualBorderRoutersForPhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
     /// The list of VBRs.
     ///
@@ -170,79 +172,9 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Key`, document type `String`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:24`
-    pub key: Option<String>,
-    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `1`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:27`):
-    ///   > Value range of N: 1 to 5
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:27`
-    pub values: Vec<String>,
-}
-impl Filter {
-    /// Sets `Key`.
-    #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(
-        &self,
-        prefix: &str,
-        _all: bool,
-        v: &mut ::specgen_runtime::ValidationError,
-    ) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
-    }
-}
 /// An item of `VirtualBorderRouterForPhysicalConnectionType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The time when the VBR is activated for the first time.
     ///
@@ -354,7 +286,8 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterForPhysicalConnect
     }
 }
 /// The list of VBRs.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterForPhysicalConnectionSet {
     /// Wire name `VirtualBorderRouterForPhysicalConnectionType`, document type `Object`.
     ///
@@ -512,13 +445,13 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
     }
     /// Appends one item to `Filter`.
     #[inline]
-    pub fn filters(mut self, item: Filter) -> Self {
+    pub fn filters(mut self, item: crate::types::Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
     #[inline]
-    pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
+    pub fn set_filters(mut self, items: Vec<crate::types::Filter>) -> Self {
         self.input.filters = items;
         self
     }

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `EnablePhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnablePhysicalConnectionInput {
     /// The ID of the physical connection.
     ///
@@ -100,7 +101,8 @@ impl EnablePhysicalConnectionInput {
     }
 }
 /// Response of `EnablePhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnablePhysicalConnectionOutput {
     /// The ID of the request.
     ///

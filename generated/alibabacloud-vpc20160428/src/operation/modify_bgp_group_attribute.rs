@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyBgpGroupAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct ModifyBgpGroupAttributeInput {
     /// 指定BGP组的ID。
     ///
@@ -88,6 +89,21 @@ pub struct ModifyBgpGroupAttributeInput {
     ///
     /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:41`
     pub peer_asn: Option<i64>,
+}
+impl ::std::fmt::Debug for ModifyBgpGroupAttributeInput {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ModifyBgpGroupAttributeInput")
+            .field("bgp_group_id", &self.bgp_group_id)
+            .field("region_id", &self.region_id)
+            .field("auth_key", &"*** Sensitive Data Redacted ***")
+            .field("client_token", &self.client_token)
+            .field("description", &self.description)
+            .field("is_fake_asn", &self.is_fake_asn)
+            .field("name", &self.name)
+            .field("peer_asn", &self.peer_asn)
+            .finish()
+    }
 }
 impl ModifyBgpGroupAttributeInput {
     /// Checks the rules the document states for `ModifyBgpGroupAttribute` and agrees with (listed on each field) and reports every violation at once.
@@ -232,7 +248,8 @@ impl ModifyBgpGroupAttributeInput {
     }
 }
 /// Response of `ModifyBgpGroupAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyBgpGroupAttributeOutput {
     /// The ID of the request.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyBgpPeerAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyBgpPeerAttributeInput {
     /// The ID of the BGP peer.
     ///
@@ -130,7 +131,8 @@ impl ModifyBgpPeerAttributeInput {
     }
 }
 /// Response of `ModifyBgpPeerAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyBgpPeerAttributeOutput {
     /// The ID of the request.
     ///

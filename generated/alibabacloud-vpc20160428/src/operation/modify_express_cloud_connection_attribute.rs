@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyExpressCloudConnectionAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyExpressCloudConnectionAttributeInput {
     /// The ID of the ECC instance.
     ///
@@ -82,7 +83,8 @@ impl ModifyExpressCloudConnectionAttributeInput {
     }
 }
 /// Response of `ModifyExpressCloudConnectionAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyExpressCloudConnectionAttributeOutput {
     /// The request ID.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyExpressCloudConnectionBandwidth`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyExpressCloudConnectionBandwidthInput {
     /// The ID of the ECC instance.
     ///
@@ -73,7 +74,8 @@ impl ModifyExpressCloudConnectionBandwidthInput {
     }
 }
 /// Response of `ModifyExpressCloudConnectionBandwidth`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyExpressCloudConnectionBandwidthOutput {
     /// The request ID.
     ///

@@ -19,7 +19,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyPhysicalConnectionAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyPhysicalConnectionAttributeInput {
     /// The ID of the physical connection.
     ///
@@ -86,7 +87,7 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     ///   > - Other: Other service providers outside Mainland China
     ///
     /// Source: `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:39`
-    pub line_operator: Option<LineOperator>,
+    pub line_operator: Option<crate::types::LineOperator>,
     /// Optional. The name of the physical connection. The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter or a Chinese character. It cannot start with http:// or https://.
     ///
     /// Wire name `Name`, document type `String`, example `PC1`.
@@ -128,7 +129,7 @@ pub struct ModifyPhysicalConnectionAttributeInput {
     ///   > - 10GBase-LR: 10G single-mode optical ports (10 km)
     ///
     /// Source: `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:55`
-    pub port_type: Option<PortType>,
+    pub port_type: Option<crate::types::PortType>,
     /// Optional. The ID of the redundant physical connection. The redundant physical connection must be in theAllocated, Confirmed, or Enabled state.
     ///
     /// Wire name `RedundantPhysicalConnectionId`, document type `String`, example `pc-119mfjzm7`.
@@ -220,7 +221,7 @@ impl ModifyPhysicalConnectionAttributeInput {
                 v,
                 "LineOperator",
                 value.as_str(),
-                LineOperator::VALUES,
+                crate::types::LineOperator::VALUES,
             );
         }
         if let Some(value) = &self.name {
@@ -270,7 +271,7 @@ impl ModifyPhysicalConnectionAttributeInput {
                     v,
                     "PortType",
                     value.as_str(),
-                    PortType::VALUES,
+                    crate::types::PortType::VALUES,
                 );
             }
         }
@@ -327,7 +328,8 @@ impl ModifyPhysicalConnectionAttributeInput {
     }
 }
 /// Response of `ModifyPhysicalConnectionAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyPhysicalConnectionAttributeOutput {
     /// The request ID.
     ///
@@ -347,117 +349,6 @@ impl ::specgen_runtime::json::FromJson for ModifyPhysicalConnectionAttributeOutp
         })
     }
 }
-/// Valid values of `LineOperator`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum LineOperator {
-    /// `CT`: China Telecom
-    Ct,
-    /// `CU`: China Unicom
-    Cu,
-    /// `CM`: China Mobile
-    Cm,
-    /// `CO`: Other Chinese service providers
-    Co,
-    /// `Equinix`: Equinix
-    Equinix,
-    /// `Other`: Other service providers outside Mainland China
-    Other,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl LineOperator {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "CT",
-        "CU",
-        "CM",
-        "CO",
-        "Equinix",
-        "Other",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ct => "CT",
-            Self::Cu => "CU",
-            Self::Cm => "CM",
-            Self::Co => "CO",
-            Self::Equinix => "Equinix",
-            Self::Other => "Other",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for LineOperator {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "CT" => Self::Ct,
-            "CU" => Self::Cu,
-            "CM" => Self::Cm,
-            "CO" => Self::Co,
-            "Equinix" => Self::Equinix,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(LineOperator);
-/// Valid values of `PortType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PortType {
-    /// `100Base-T`: 100M electrical ports
-    V100baseT,
-    /// `1000Base-T`: 1 Gigabit electrical ports
-    V1000baseT,
-    /// `1000Base-LX`: 1 Gigabit single-mode optical ports (10 km)
-    V1000baseLx,
-    /// `10GBase-T`: 10G electrical ports
-    V10gBaseT,
-    /// `10GBase-LR`: 10G single-mode optical ports (10 km)
-    V10gBaseLr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl PortType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "100Base-T",
-        "1000Base-T",
-        "1000Base-LX",
-        "10GBase-T",
-        "10GBase-LR",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V100baseT => "100Base-T",
-            Self::V1000baseT => "1000Base-T",
-            Self::V1000baseLx => "1000Base-LX",
-            Self::V10gBaseT => "10GBase-T",
-            Self::V10gBaseLr => "10GBase-LR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for PortType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "100Base-T" => Self::V100baseT,
-            "1000Base-T" => Self::V1000baseT,
-            "1000Base-LX" => Self::V1000baseLx,
-            "10GBase-T" => Self::V10gBaseT,
-            "10GBase-LR" => Self::V10gBaseLr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(PortType);
 /// Errors `ModifyPhysicalConnectionAttribute` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -762,13 +653,19 @@ impl ModifyPhysicalConnectionAttributeFluentBuilder {
     }
     /// Sets `LineOperator`.
     #[inline]
-    pub fn line_operator(mut self, value: impl Into<LineOperator>) -> Self {
+    pub fn line_operator(
+        mut self,
+        value: impl Into<crate::types::LineOperator>,
+    ) -> Self {
         self.input.line_operator = Some(value.into());
         self
     }
     /// Sets or clears `LineOperator`.
     #[inline]
-    pub fn set_line_operator(mut self, value: Option<LineOperator>) -> Self {
+    pub fn set_line_operator(
+        mut self,
+        value: Option<crate::types::LineOperator>,
+    ) -> Self {
         self.input.line_operator = value;
         self
     }
@@ -798,13 +695,13 @@ impl ModifyPhysicalConnectionAttributeFluentBuilder {
     }
     /// Sets `PortType`.
     #[inline]
-    pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
+    pub fn port_type(mut self, value: impl Into<crate::types::PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
     #[inline]
-    pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
+    pub fn set_port_type(mut self, value: Option<crate::types::PortType>) -> Self {
         self.input.port_type = value;
         self
     }

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyRouterInterfaceAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyRouterInterfaceAttributeInput {
     /// The ID of the region to which the router interface belongs.
     /// To query the region ID, call DescribeRegions.
@@ -108,7 +109,7 @@ pub struct ModifyRouterInterfaceAttributeInput {
     ///   > 取值：VRouter|VBR
     ///
     /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:59`
-    pub opposite_router_type: Option<OppositeRouterType>,
+    pub opposite_router_type: Option<crate::types::OppositeRouterType>,
 }
 impl ModifyRouterInterfaceAttributeInput {
     /// Checks the rules the document states for `ModifyRouterInterfaceAttribute` and agrees with (listed on each field) and reports every violation at once.
@@ -208,7 +209,7 @@ impl ModifyRouterInterfaceAttributeInput {
                 v,
                 "OppositeRouterType",
                 value.as_str(),
-                OppositeRouterType::VALUES,
+                crate::types::OppositeRouterType::VALUES,
             );
         }
         violations.into_result()
@@ -255,7 +256,8 @@ impl ModifyRouterInterfaceAttributeInput {
     }
 }
 /// Response of `ModifyRouterInterfaceAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyRouterInterfaceAttributeOutput {
     /// The ID of the request.
     ///
@@ -275,41 +277,6 @@ impl ::specgen_runtime::json::FromJson for ModifyRouterInterfaceAttributeOutput 
         })
     }
 }
-/// Valid values of `OppositeRouterType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum OppositeRouterType {
-    /// `VRouter`
-    VRouter,
-    /// `VBR`
-    Vbr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl OppositeRouterType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["VRouter", "VBR"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VRouter => "VRouter",
-            Self::Vbr => "VBR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for OppositeRouterType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "VRouter" => Self::VRouter,
-            "VBR" => Self::Vbr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(OppositeRouterType);
 /// Errors `ModifyRouterInterfaceAttribute` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -648,7 +615,10 @@ impl ModifyRouterInterfaceAttributeFluentBuilder {
     }
     /// Sets `OppositeRouterType`.
     #[inline]
-    pub fn opposite_router_type(mut self, value: impl Into<OppositeRouterType>) -> Self {
+    pub fn opposite_router_type(
+        mut self,
+        value: impl Into<crate::types::OppositeRouterType>,
+    ) -> Self {
         self.input.opposite_router_type = Some(value.into());
         self
     }
@@ -656,7 +626,7 @@ impl ModifyRouterInterfaceAttributeFluentBuilder {
     #[inline]
     pub fn set_opposite_router_type(
         mut self,
-        value: Option<OppositeRouterType>,
+        value: Option<crate::types::OppositeRouterType>,
     ) -> Self {
         self.input.opposite_router_type = value;
         self

@@ -15,7 +15,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyRouterInterfaceSpec`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyRouterInterfaceSpecInput {
     /// The ID of the region to which the router interface belongs.To query the region ID, call DescribeRegions.
     ///
@@ -113,7 +114,8 @@ impl ModifyRouterInterfaceSpecInput {
     }
 }
 /// Response of `ModifyRouterInterfaceSpec`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyRouterInterfaceSpecOutput {
     /// The ID of the request.
     ///

@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyVRouterAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVRouterAttributeInput {
     /// VPC所在的地域。
     ///
@@ -172,7 +173,8 @@ impl ModifyVRouterAttributeInput {
     }
 }
 /// Response of `ModifyVRouterAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVRouterAttributeOutput {
     /// The ID of the request.
     ///

@@ -37,7 +37,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyVirtualBorderRouterAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVirtualBorderRouterAttributeInput {
     /// The ID of the region to which the VBR belongs. To query the region ID, call DescribeRegions.
     ///
@@ -361,7 +362,8 @@ impl ModifyVirtualBorderRouterAttributeInput {
     }
 }
 /// Response of `ModifyVirtualBorderRouterAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVirtualBorderRouterAttributeOutput {
     /// The request ID.
     ///

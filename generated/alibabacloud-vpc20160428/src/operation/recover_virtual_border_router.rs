@@ -19,7 +19,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `RecoverVirtualBorderRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RecoverVirtualBorderRouterInput {
     /// The ID of the region to which the VBR belongs.
     /// To query the region ID, call DescribeRegions.
@@ -103,7 +104,8 @@ impl RecoverVirtualBorderRouterInput {
     }
 }
 /// Response of `RecoverVirtualBorderRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RecoverVirtualBorderRouterOutput {
     /// The request ID.
     ///

@@ -19,7 +19,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `TerminatePhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminatePhysicalConnectionInput {
     /// The ID of the physical connection to be terminated.
     ///
@@ -107,7 +108,8 @@ impl TerminatePhysicalConnectionInput {
     }
 }
 /// Response of `TerminatePhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminatePhysicalConnectionOutput {
     /// The request ID.
     ///

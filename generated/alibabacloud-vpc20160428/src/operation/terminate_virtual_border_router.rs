@@ -15,7 +15,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `TerminateVirtualBorderRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminateVirtualBorderRouterInput {
     /// The ID of the region to which the VBR belongs.
     /// To query the region ID, call DescribeRegions.
@@ -99,7 +100,8 @@ impl TerminateVirtualBorderRouterInput {
     }
 }
 /// Response of `TerminateVirtualBorderRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminateVirtualBorderRouterOutput {
     /// The request ID.
     ///

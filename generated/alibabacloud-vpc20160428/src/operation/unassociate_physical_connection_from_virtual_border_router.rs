@@ -11,7 +11,8 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `UnassociatePhysicalConnectionFromVirtualBorderRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterInput {
     /// The ID of the physical connection.
     ///
@@ -93,7 +94,8 @@ impl UnassociatePhysicalConnectionFromVirtualBorderRouterInput {
     }
 }
 /// Response of `UnassociatePhysicalConnectionFromVirtualBorderRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterOutput {
     /// The request ID.
     ///
