@@ -34,41 +34,59 @@ pub struct Filter {
     ///
     /// The relationship of multiple filter condition values is OR, which means that an ECC instance is returned when it meets any of the specified values. The relationship of multiple filter conditions is AND, which means an ECC instance is returned in the query result only when it meets all the specified filter conditions.
     ///
-    /// Wire name `Key`, document type `String`, example `2`.
+    /// Wire name `Key`, example `2`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:21`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:21`
     pub key: Option<String>,
     /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
     ///
-    /// Wire name `Value`, document type `RepeatList`, example `3`.
+    /// Wire name `Value`, example `3`.
     ///
     /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`):
+    /// - at most 5 items (checked by `validate()`):
     ///   > Value range of N: 1 to 5
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:33`
     pub values: Vec<String>,
 }
 impl Filter {
     /// Sets `Key`.
+    ///
+    /// Optional. The filter condition.
+    /// Value range of N: 1 to 5. The following filter conditions are supported:
+    /// - eccid: the ECC instance ID
+    /// - bandwidth: the bandwidth of the ECC instance
+    /// - Status: the status of the ECC instance
+    /// - Name: the name of the ECC instance
     #[inline]
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.key = Some(value.into());
         self
     }
     /// Sets or clears `Key`.
+    ///
+    /// Optional. The filter condition.
+    /// Value range of N: 1 to 5. The following filter conditions are supported:
+    /// - eccid: the ECC instance ID
+    /// - bandwidth: the bandwidth of the ECC instance
+    /// - Status: the status of the ECC instance
+    /// - Name: the name of the ECC instance
     #[inline]
     pub fn set_key(mut self, value: Option<String>) -> Self {
         self.key = value;
         self
     }
     /// Appends one item to `Value`.
+    ///
+    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
     #[inline]
     pub fn values(mut self, item: impl Into<String>) -> Self {
         self.values.push(item.into());
         self
     }
     /// Replaces all items of `Value`.
+    ///
+    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
     #[inline]
     pub fn set_values(mut self, items: Vec<String>) -> Self {
         self.values = items;

@@ -61,9 +61,6 @@ fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
         facts.push("**Required**".to_string());
     }
     facts.push(format!("wire name `{}`", f.wire.replace('`', "'")));
-    if !f.doc.doc_type.is_empty() {
-        facts.push(format!("document type {}", docs::code(&f.doc.doc_type)));
-    }
     if let Some(example) = &f.doc.example {
         facts.push(format!("example {}", docs::code(example)));
     }
@@ -71,7 +68,14 @@ fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
         facts.push(format!("default {}", docs::code(default)));
     }
     parts.push(format!("{}.", capitalize(&facts.join(", "))));
-    let rules: Vec<_> = f.max_items.iter().chain(&f.rules).collect();
+    // An enum's values are listed on the enum: a valid-value rule is not repeated here.
+    let enum_typed = matches!(f.ty.leaf(), Ty::Enum(_));
+    let rules: Vec<_> = f
+        .max_items
+        .iter()
+        .chain(&f.rules)
+        .filter(|r| !(enum_typed && matches!(r, crate::ir::Constraint::Enum { .. })))
+        .collect();
     if direction == Direction::Input && !rules.is_empty() {
         let mut lines = vec!["Rules:".to_string()];
         for rule in rules {
@@ -85,11 +89,7 @@ fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
                     docs::sanitize(&rule.status().not_enforced)
                 ),
             };
-            lines.push(format!(
-                "- {} ({status}; {}):",
-                validate::describe(rule),
-                docs::source(rule.source())
-            ));
+            lines.push(format!("- {} ({status}):", validate::describe(rule)));
             lines.extend(
                 docs::quote_sentence(rule.sentence())
                     .lines()
@@ -161,31 +161,58 @@ fn setters(fields: &[FieldModel], types: &TypeSet, target: &TokenStream) -> Vec<
             };
             let full = declared_type(f, types, Direction::Input);
             let wire = &f.wire;
-            let (add_doc, set_doc) = (format!(" Sets `{wire}`."), format!(" Sets or clears `{wire}`."));
+            // What the field is, so that the setter alone tells a user what to pass.
+            let about = setter_about(f);
+            let doc = |what: String| docs::attrs(&format!("{what}{about}"));
             match &f.ty {
                 Ty::List(inner) if !matches!(**inner, Ty::List(_)) => {
-                    let add_doc = format!(" Appends one item to `{wire}`.");
-                    let set_doc = format!(" Replaces all items of `{wire}`.");
+                    let add_doc = doc(format!("Appends one item to `{wire}`."));
+                    let set_doc = doc(format!("Replaces all items of `{wire}`."));
                     quote! {
-                        #[doc = #add_doc]
+                        #add_doc
                         pub fn #ident(mut self, item: #param) -> Self { #target.#ident.push(#item_conv); self }
-                        #[doc = #set_doc]
+                        #set_doc
                         pub fn #set(mut self, items: #full) -> Self { #target.#ident = items; self }
                     }
                 }
-                Ty::List(_) => quote! {
-                    #[doc = #set_doc]
-                    pub fn #set(mut self, items: #full) -> Self { #target.#ident = items; self }
-                },
-                _ => quote! {
-                    #[doc = #add_doc]
-                    pub fn #ident(mut self, value: #param) -> Self { #target.#ident = Some(#value_conv); self }
-                    #[doc = #set_doc]
-                    pub fn #set(mut self, value: #full) -> Self { #target.#ident = value; self }
-                },
+                Ty::List(_) => {
+                    let set_doc = doc(format!("Sets or clears `{wire}`."));
+                    quote! {
+                        #set_doc
+                        pub fn #set(mut self, items: #full) -> Self { #target.#ident = items; self }
+                    }
+                }
+                _ => {
+                    let (add_doc, set_doc) = (
+                        doc(format!("Sets `{wire}`.")),
+                        doc(format!("Sets or clears `{wire}`.")),
+                    );
+                    quote! {
+                        #add_doc
+                        pub fn #ident(mut self, value: #param) -> Self { #target.#ident = Some(#value_conv); self }
+                        #set_doc
+                        pub fn #set(mut self, value: #full) -> Self { #target.#ident = value; self }
+                    }
+                }
             }
         })
         .collect()
+}
+
+/// The setter's doc after its first line: whether the field is required, and the first
+/// paragraph of its description (the field itself has the rest).
+fn setter_about(f: &FieldModel) -> String {
+    let description = docs::sanitize(&f.doc.description);
+    let first = description.split("\n\n").next().unwrap_or_default().trim();
+    let required = if f.required {
+        " **Required**: `send()` refuses the call without it."
+    } else {
+        ""
+    };
+    match first {
+        "" => required.to_string(),
+        text => format!("{required}\n\n{text}"),
+    }
 }
 
 /// Decoding from the response's JSON: each field taken out of the object by its wire name.
@@ -321,11 +348,11 @@ fn module_doc(model: &OpModel, product: &Product) -> String {
         parts.push(lines.join("\n"));
     }
     parts.push(format!(
-        "Source: {}. API reference: <https://api.aliyun.com/api/{}/{}/{}>.",
-        docs::source(&op.source),
+        "API reference: <https://api.aliyun.com/api/{}/{}/{}>. Source: {}.",
         product.product,
         product.version,
-        op.name
+        op.name,
+        docs::source(&op.source),
     ));
     parts
         .into_iter()

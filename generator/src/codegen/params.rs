@@ -215,7 +215,6 @@ fn field<'a>(
             .param
             .map(|p| p.description.clone())
             .unwrap_or_default(),
-        doc_type: node.param.map(|p| p.doc_type.clone()).unwrap_or_default(),
         example: node.param.and_then(|p| p.example.clone()),
         default: node.param.and_then(|p| p.default.clone()),
         source,

@@ -35,7 +35,6 @@ fn fields<'a>(list: &'a [Field], types: &mut TypeSet<'a>, context: &str) -> Vec<
         }
         let mut doc = FieldDoc {
             description: f.description.clone(),
-            doc_type: f.doc_type.clone(),
             example: f.example.clone(),
             default: None,
             source: f.source.clone(),

@@ -44,7 +44,6 @@ impl Ty {
 #[derive(Clone, Debug)]
 pub struct FieldDoc {
     pub description: String,
-    pub doc_type: String,
     pub example: Option<String>,
     pub default: Option<String>,
     pub source: Span,

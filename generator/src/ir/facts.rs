@@ -108,6 +108,9 @@ pub fn sensitive(name: &str) -> bool {
     SENSITIVE.iter().any(|w| flat.contains(w))
 }
 
+/// Per parameter name, each distinct value list: the values, the rule stating them, the operation.
+type ValueLists = BTreeMap<String, Vec<(Vec<String>, Constraint, String)>>;
+
 /// A response field that echoes a request parameter of the product (same name, no valid
 /// values of its own) takes the parameter's valid values, so one document type is one Rust
 /// type in inputs and outputs (`PortType` is the enum both when sent and when read). Only a
@@ -116,7 +119,7 @@ pub fn sensitive(name: &str) -> bool {
 /// interfaces is not the `Spec` of a virtual connection. Runs once per product, after
 /// [`decide`]; the values appear in the field's IR as an `enum` rule citing the parameter's row.
 pub fn echoed_values(ops: &mut [Operation]) {
-    let mut lists: BTreeMap<String, Vec<(Vec<String>, Constraint, String)>> = BTreeMap::new();
+    let mut lists = ValueLists::new();
     for op in ops.iter() {
         for p in op
             .parameters
@@ -144,7 +147,7 @@ pub fn echoed_values(ops: &mut [Operation]) {
     }
 }
 
-fn echo(f: &mut Field, lists: &BTreeMap<String, Vec<(Vec<String>, Constraint, String)>>) {
+fn echo(f: &mut Field, lists: &ValueLists) {
     for c in &mut f.children {
         echo(c, lists);
     }

@@ -3,7 +3,7 @@
 
 //! `DescribePhysicalConnectionLOA`: Queries LOA information about a physical connection.
 //!
-//! Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribePhysicalConnectionLOA>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribePhysicalConnectionLOA>. Source: `en-US/DescribePhysicalConnectionLOA.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribePhysicalConnectionLOA",
     method: "POST",
@@ -16,21 +16,21 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
 pub struct DescribePhysicalConnectionLoaInput {
     /// The instance ID of the physical connection.
     ///
-    /// **Required**, wire name `InstanceId`, document type `String`, example `pc-bp1ca4wca27exxxxxxxx`.
+    /// **Required**, wire name `InstanceId`, example `pc-bp1ca4wca27exxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:18`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:18`
     pub instance_id: Option<String>,
     /// The region of the physical connection.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:21`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:21`
     pub region_id: Option<String>,
     /// Optional. The client token used for authentication.
     ///
-    /// Wire name `ClientToken`, document type `String`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
+    /// Wire name `ClientToken`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:24`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:24`
     pub client_token: Option<String>,
 }
 impl DescribePhysicalConnectionLoaInput {
@@ -85,55 +85,55 @@ pub struct DescribePhysicalConnectionLoaOutput {
     ///
     /// Wire name `PhysicalConnectionLOAType`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:32`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:32`
     pub physical_connection_loa_type: Option<String>,
     /// The company name that you set when you registered your account.
     ///
-    /// Wire name `CompanyLocalizedName`, document type `String`, example `company`.
+    /// Wire name `CompanyLocalizedName`, example `company`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:35`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:35`
     pub company_localized_name: Option<String>,
     /// The code of the leased line.
     ///
-    /// Wire name `LineCode`, document type `String`, example `aaa111`.
+    /// Wire name `LineCode`, example `aaa111`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:47`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:47`
     pub line_code: Option<String>,
     /// The label numbers of the cables at the installation site.
     ///
-    /// Wire name `LineLabel`, document type `String`, example `bbb222`.
+    /// Wire name `LineLabel`, example `bbb222`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:50`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:50`
     pub line_label: Option<String>,
     /// The ID of the request.
     ///
-    /// Wire name `requestId`, document type `String`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
+    /// Wire name `requestId`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:91`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:91`
     pub request_id: Option<String>,
-    /// Wire name `message`, document type `String`.
+    /// Wire name `message`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:142`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribePhysicalConnectionLOA.md:142`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:142`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:142`
     pub message: Option<String>,
-    /// Wire name `data`, document type `Object`.
+    /// Wire name `data`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:144`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribePhysicalConnectionLOA.md:144`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:144`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:144`
     pub data: Option<Data>,
-    /// Wire name `code`, document type `String`.
+    /// Wire name `code`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:163`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribePhysicalConnectionLOA.md:163`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:163`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:163`
     pub code: Option<String>,
-    /// Wire name `success`, document type `Boolean`.
+    /// Wire name `success`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:164`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribePhysicalConnectionLOA.md:164`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:164`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:164`
     pub success: Option<bool>,
 }
 impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionLoaOutput {
@@ -161,39 +161,39 @@ impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionLoaOutput {
 pub struct PmInfo {
     /// The certificate or licence number of the data center cable installation technician or representative.
     ///
-    /// Wire name `pmCertificateNo`, document type `String`, example `12345671223`.
+    /// Wire name `pmCertificateNo`, example `12345671223`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:70`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:70`
     pub pm_certificate_no: Option<String>,
     /// The type of certificate or licence held by the data center cable installation technician or representative.
     ///
-    /// Wire name `PmCertificateType`, document type `String`, example `Other`.
+    /// Wire name `PmCertificateType`, example `Other`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:73`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:73`
     pub pm_certificate_type: Option<String>,
     /// The contact information of the data center cable installation technician or representative.
     ///
-    /// Wire name `pmContactInfo`, document type `String`, example `18910010000`.
+    /// Wire name `pmContactInfo`, example `18910010000`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:76`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:76`
     pub pm_contact_info: Option<String>,
     /// The gender of the data center cable installation technician or representative.
     ///
-    /// Wire name `pmGender`, document type `String`, example `Male`.
+    /// Wire name `pmGender`, example `Male`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:79`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:79`
     pub pm_gender: Option<String>,
     /// The name of the data center cable installation technician or representative.
     ///
-    /// Wire name `pmName`, document type `String`, example `name`.
+    /// Wire name `pmName`, example `name`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:82`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:82`
     pub pm_name: Option<String>,
-    /// Wire name `nextPMIndex`, document type `Long`.
+    /// Wire name `nextPMIndex`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:153`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribePhysicalConnectionLOA.md:153`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:153`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:153`
     pub next_pm_index: Option<i64>,
 }
 impl ::std::fmt::Debug for PmInfo {
@@ -231,21 +231,21 @@ impl ::specgen_runtime::json::FromJson for PmInfo {
 pub struct Data {
     /// The name of the company that requires the leased line.
     ///
-    /// Wire name `companyName`, document type `String`, example `test1234`.
+    /// Wire name `companyName`, example `test1234`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:38`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:38`
     pub company_name: Option<String>,
     /// The time when the data center cable installation technician or representative will go to the installation site.
     ///
-    /// Wire name `constructionTime`, document type `String`, example `2019-02-26T08:00:00Z`.
+    /// Wire name `constructionTime`, example `2019-02-26T08:00:00Z`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:41`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:41`
     pub construction_time: Option<String>,
     /// The instance ID of the physical connection.
     ///
-    /// Wire name `instanceId`, document type `String`, example `pc-bp1ca4wca27exxxxxxxxx`.
+    /// Wire name `instanceId`, example `pc-bp1ca4wca27exxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:44`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:44`
     pub instance_id: Option<String>,
     /// The type of the physical connection.
     /// Valid values:
@@ -255,33 +255,33 @@ pub struct Data {
     /// - MPLSVPN
     /// - FIBRE
     ///
-    /// Wire name `lineType`, document type `String`, example `MSTP`.
+    /// Wire name `lineType`, example `MSTP`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:53`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:53`
     pub line_type: Option<LineType>,
     /// The URL used to download the LOA file.
     ///
-    /// Wire name `loaUrl`, document type `String`, example `http://pconn-loa.oss-cn-shenzhen.aliyuncs.com/1993847644011928_pc-bp1ca4wca27ertsucaxn0_cn-hangzhou-dg-a01.pdf?Expires=1551164196&OSSAccessKeyId=dCrRKgLiFLLHAo6k&Signature=d/w0BARgZ5uJHXODnjpr1oKIEC4%3D`.
+    /// Wire name `loaUrl`, example `http://pconn-loa.oss-cn-shenzhen.aliyuncs.com/1993847644011928_pc-bp1ca4wca27ertsucaxn0_cn-hangzhou-dg-a01.pdf?Expires=1551164196&OSSAccessKeyId=dCrRKgLiFLLHAo6k&Signature=d/w0BARgZ5uJHXODnjpr1oKIEC4%3D`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:64`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:64`
     pub loa_url: Option<String>,
     /// The information about the data center cable installation technician or representative.
     ///
     /// Wire name `pmInfo`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:67`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:67`
     pub pm_info: Option<Vec<PmInfo>>,
     /// The name of the data center cable installation company.
     ///
-    /// Wire name `si`, document type `String`, example `ctcu`.
+    /// Wire name `si`, example `ctcu`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:85`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:85`
     pub si: Option<String>,
     /// The status of the physical connection.
     ///
-    /// Wire name `status`, document type `String`, example `Available`.
+    /// Wire name `status`, example `Available`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:88`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:88`
     pub status: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for Data {
@@ -443,37 +443,49 @@ pub struct DescribePhysicalConnectionLoaFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribePhysicalConnectionLoaFluentBuilder {
-    /// Sets `InstanceId`.
+    /// Sets `InstanceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The instance ID of the physical connection.
     #[inline]
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.input.instance_id = Some(value.into());
         self
     }
-    /// Sets or clears `InstanceId`.
+    /// Sets or clears `InstanceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The instance ID of the physical connection.
     #[inline]
     pub fn set_instance_id(mut self, value: Option<String>) -> Self {
         self.input.instance_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the physical connection.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the physical connection.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// Optional. The client token used for authentication.
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// Optional. The client token used for authentication.
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
