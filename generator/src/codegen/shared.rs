@@ -152,3 +152,33 @@ fn signature(types: &TypeSet, ty: &Ty) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Operation;
+
+    fn op(name: &str, values: &str) -> Operation {
+        let yaml = format!(
+            "{{product: P, version: '1', style: RPC, name: {name}, summary: s, source: {{file: f, line: 1}}, parameters: [{{name: Mode, type: String, required: false, source: {{file: f, line: 2}}, constraints: [{{kind: enum, values: [{values}], sentence: s, source: {{file: f, line: 2}}}}]}}], response: []}}"
+        );
+        serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("test operation: {e}"))
+    }
+
+    #[test]
+    fn the_shape_most_operations_have_is_shared_and_others_stay() {
+        let ops = [
+            op("A", "{value: Fast}, {value: Slow}"),
+            op("B", "{value: Fast}, {value: Slow}"),
+            op("C", "{value: Fast}"),
+        ];
+        let mut models: Vec<OpModel> = ops.iter().map(OpModel::new).collect();
+        let shared = share(&mut models);
+        assert_eq!(shared.len(), 1);
+        let flags: Vec<bool> = models.iter().map(|m| m.types.enums[0].shared).collect();
+        assert_eq!(flags, [true, true, false]);
+        let path = models[0].types.tokens(&Ty::Enum(0)).to_string();
+        assert_eq!(path.replace(' ', ""), "crate::types::Mode");
+        assert_eq!(models[2].types.tokens(&Ty::Enum(0)).to_string(), "Mode");
+    }
+}
