@@ -53,6 +53,9 @@ pub struct EnumShape {
     pub non_exhaustive: bool,
     /// The variant that carries a value the crate does not list (`Unknown`, `Unhandled`).
     pub fallback: Option<&'static str>,
+    /// The fallback's payload has private fields: code outside the crate cannot build the
+    /// fallback for a given value, so a value moving from it to its own variant breaks nothing.
+    pub opaque: bool,
 }
 
 /// The shape of a generated struct (operation inputs and outputs and their nested types).
@@ -81,18 +84,20 @@ pub const GENERATED: Shapes = Shapes {
     value_enum: EnumShape {
         non_exhaustive: true,
         fallback: Some("Unknown"),
+        opaque: true,
     },
     error_enum: EnumShape {
         non_exhaustive: true,
         fallback: Some("Unhandled"),
+        opaque: true,
     },
     input_struct: StructShape {
-        non_exhaustive: false,
+        non_exhaustive: true,
         default: true,
     },
     output_struct: StructShape {
-        non_exhaustive: false,
-        default: false,
+        non_exhaustive: true,
+        default: true,
     },
     required_is_option: true,
 };
@@ -181,10 +186,11 @@ pub fn judge(effect: Effect, shapes: &Shapes) -> (Severity, &'static str) {
                 EnumRole::Value => shapes.value_enum,
                 EnumRole::Error => shapes.error_enum,
             };
-            match (shape.non_exhaustive, shape.fallback) {
-                (false, _) => (Breaking, "the enum is exhaustive: `match`es on it outside the crate stop compiling"),
-                (true, Some(_)) => (Compatible, "the enum is #[non_exhaustive] with a fallback variant, so `match`es keep compiling; the value, carried by the fallback variant before, now gets its own variant"),
-                (true, None) => (Compatible, "the enum is #[non_exhaustive], so `match`es keep compiling"),
+            match (shape.non_exhaustive, shape.fallback, shape.opaque) {
+                (false, ..) => (Breaking, "the enum is exhaustive: `match`es on it outside the crate stop compiling"),
+                (true, Some(_), true) => (Compatible, "the enum is #[non_exhaustive] with an opaque fallback variant, so `match`es keep compiling and no code built the fallback for this value; the value now gets its own variant"),
+                (true, Some(_), false) => (PotentiallyBreaking, "the enum is #[non_exhaustive], so `match`es keep compiling, but code that builds or matches the fallback variant for this value (`Unknown(\"X\")`) stops seeing it there"),
+                (true, None, _) => (Compatible, "the enum is #[non_exhaustive], so `match`es keep compiling"),
             }
         }
         Effect::RemovesVariant(_) => (Breaking, "code naming the variant no longer compiles"),
@@ -236,8 +242,10 @@ mod tests {
     /// compatibility rules drift apart.
     #[test]
     fn shapes_match_the_generated_code() {
+        // The operation's own types and the ones it shares with others.
         let text =
-            generated("alibabacloud-vpc20160428/src/operation/describe_physical_connections.rs");
+            generated("alibabacloud-vpc20160428/src/operation/describe_physical_connections.rs")
+                + &generated("alibabacloud-vpc20160428/src/types.rs");
         let s = GENERATED;
         let check = |what: &str,
                      found: Vec<(String, String)>,
@@ -280,7 +288,10 @@ mod tests {
             None,
         );
         for (fallback, pattern) in [
-            (s.value_enum.fallback, "(String),"),
+            (
+                s.value_enum.fallback,
+                "(crate::types::UnknownVariantValue),",
+            ),
             (s.error_enum.fallback, "(::specgen_runtime::Unhandled),"),
         ] {
             let variant = fallback.map(|f| format!("    {f}{pattern}"));
@@ -296,18 +307,28 @@ mod tests {
     #[test]
     fn struct_shape_decides_added_fields() {
         let mut s = GENERATED;
+        for role in [StructRole::Input, StructRole::Output] {
+            assert_eq!(judge(Effect::AddsField(role), &s).0, Severity::Compatible);
+        }
+        s.output_struct.non_exhaustive = false;
+        s.output_struct.default = false;
         assert_eq!(
             judge(Effect::AddsField(StructRole::Output), &s).0,
             Severity::Breaking
         );
+        s.input_struct.non_exhaustive = false;
         assert_eq!(
             judge(Effect::AddsField(StructRole::Input), &s).0,
             Severity::PotentiallyBreaking
         );
-        s.output_struct.non_exhaustive = true;
         assert_eq!(
-            judge(Effect::AddsField(StructRole::Output), &s).0,
+            judge(Effect::AddsVariant(EnumRole::Value), &s).0,
             Severity::Compatible
+        );
+        s.value_enum.opaque = false;
+        assert_eq!(
+            judge(Effect::AddsVariant(EnumRole::Value), &s).0,
+            Severity::PotentiallyBreaking
         );
         s.value_enum.non_exhaustive = false;
         assert_eq!(

@@ -224,6 +224,9 @@ catalogue! {
     UnknownTableLine => "unknown-table-line",
         "a PDF tab line outside any table; kept as a paragraph",
         "check whether a table header was lost";
+    UnknownType => "unknown-type",
+        "a parameter's or field's type word names no type (`Integr`); nothing is generated from it",
+        "correct the type in the document or in overrides.yaml";
     UnnamedOperation => "unnamed-operation",
         "neither a heading nor an Action parameter names the operation",
         "fix the document";

@@ -813,6 +813,8 @@ mod tests {
         let field = |name: &str, list: bool, children: Vec<Field>| Field {
             name: name.into(),
             doc_type: String::new(),
+            kind: Default::default(),
+            sensitive: false,
             example: None,
             description: String::new(),
             constraints: Vec::new(),

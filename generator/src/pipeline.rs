@@ -5,7 +5,7 @@ use crate::config::{self, ConfigError, ProductFile, Source};
 use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::doc::Format;
 use crate::extract::{self, Extracted, Stats};
-use crate::ir::{self, io, lint, overrides, Operation, Product, ProductIr};
+use crate::ir::{self, facts, io, lint, overrides, Operation, Product, ProductIr};
 use crate::merge;
 use crate::readers;
 use rayon::prelude::*;
@@ -38,6 +38,8 @@ pub fn parse_document(
     let last_line =
         bytes.iter().filter(|&&b| b == b'\n').count() + usize::from(!bytes.ends_with(b"\n"));
     for op in &mut extracted.operations {
+        let facts = facts::decide(op);
+        extracted.diagnostics.extend(facts);
         let lints = lint::lint(op);
         op.warnings.extend(lints);
         extracted
@@ -125,7 +127,13 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
         };
         stats.rule_sentences += extracted.stats.rule_sentences;
         stats.understood += extracted.stats.understood;
-        diagnostics.extend(extracted.diagnostics);
+        // Type words are judged again once corrections are applied (below), which may fix them.
+        diagnostics.extend(
+            extracted
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.kind != DiagKind::UnknownType.name()),
+        );
         let Some((_, _, listed)) = by_product.get_mut(&key) else {
             continue;
         };
@@ -154,6 +162,7 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
             complete(&mut op, source, pf);
             let problems = overrides::apply(&mut op, &overrides);
             diagnostics.extend(problems);
+            diagnostics.extend(facts::decide(&mut op));
             op.warnings.retain(|w| !w.kind.ends_with("-violates-rule"));
             let lints = lint::lint(&mut op);
             op.warnings.extend(lints);
@@ -173,6 +182,7 @@ pub fn build(root: &Path, specs: &Path) -> Result<Built, PipelineError> {
     let mut products = Vec::new();
     for ((_, _), (pf, mut operations, mut listed)) in by_product {
         operations.sort_by(|a, b| a.name.cmp(&b.name));
+        facts::echoed_values(&mut operations);
         listed.retain(|l| !operations.iter().any(|o| o.name.starts_with(&l.name)));
         listed.sort_by(|a, b| a.name.cmp(&b.name));
         listed.dedup_by(|a, b| a.name == b.name);

@@ -101,3 +101,18 @@ fn truncated_documents_never_panic() {
         }
     }
 }
+
+/// A type word that names no type is an error at its row, not a guess (`Integr` once became an
+/// enum with variants `V2`, `V4`).
+#[test]
+fn misspelt_type_word_is_an_error_at_its_line() {
+    let text = seed("000_").replacen("|Bandwidth|Integer|", "|Bandwidth|Integr|", 1);
+    let (code, err) = specgen_parse("typo.md", text.as_bytes());
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("unknown-type")
+            && err.contains("<tmp>/typo.md:18")
+            && err.contains("`Integr`"),
+        "{err}"
+    );
+}

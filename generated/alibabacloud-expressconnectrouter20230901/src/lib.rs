@@ -151,6 +151,8 @@ pub mod error {
     pub use ::specgen_runtime::error::CommonError;
     pub use ::specgen_runtime::{ProvideErrorMetadata, SdkError, ServiceError, Unhandled};
 }
+/// The types several operations share (one definition per shape).
+pub mod types;
 /// In-process test doubles: [`test_util::Mock`] answers calls from canned responses and
 /// records the requests (feature `test-util`; never in production builds).
 #[cfg(feature = "test-util")]

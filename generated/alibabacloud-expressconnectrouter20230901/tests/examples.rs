@@ -2,7 +2,7 @@
 // Sources: specs/ir/ExpressConnectRouter/2023-09-01/ (from specs/docs/002_2d38542824175a51.txt)
 
 //! The JSON success examples of the documents decode into the output types, every value at its field.
-/// The JSON success example at `specs/docs/002_2d38542824175a51.txt:288`: every value comes back at its field.
+/// The JSON success example at `002_2d38542824175a51.txt:288`: every value comes back at its field.
 #[test]
 fn create_express_connect_router_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<

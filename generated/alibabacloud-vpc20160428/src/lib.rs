@@ -218,6 +218,8 @@ pub mod error {
     pub use ::specgen_runtime::error::CommonError;
     pub use ::specgen_runtime::{ProvideErrorMetadata, SdkError, ServiceError, Unhandled};
 }
+/// The types several operations share (one definition per shape).
+pub mod types;
 /// The paginator streams of the listing operations (`into_paginator()`).
 pub use ::specgen_runtime::pagination;
 /// In-process test doubles: [`test_util::Mock`] answers calls from canned responses and

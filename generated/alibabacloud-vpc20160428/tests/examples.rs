@@ -4,27 +4,27 @@
 //! The JSON success examples of the documents decode into the output types, every value at its field.
 //!
 //! Not tested:
-//! - `AddBgpNetwork` at `specs/docs/corpus/en-US/AddBgpNetwork.md:57`: not readable as JSON: the example is not a JSON object
-//! - `ApplyPhysicalConnectionLOA` at `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:106`: an internal gateway envelope (`message`, `httpStatusCode`, `code`, `success`) around the body
-//! - `CancelPhysicalConnection` at `specs/docs/003_ea11b898bece2968.txt:213`: not readable as JSON: expected `,` or `}` after a member
-//! - `CompletePhysicalConnectionLOA` at `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:72`: an internal gateway envelope (`message`, `code`, `success`) around the body
-//! - `CreateBgpGroup` at `specs/docs/corpus/en-US/CreateBgpGroup.md:88`: not readable as JSON: the example is not a JSON object
-//! - `CreatePhysicalConnection` at `specs/docs/003_ea11b898bece2968.txt:166`: broken by the page's text (keys or tags split, tags lost)
-//! - `CreatePhysicalConnectionOccupancyOrder` at `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:90`: an internal gateway envelope (`message`, `httpStatusCode`, `data`, `code`, `success`) around the body
-//! - `CreatePhysicalConnectionSetupOrder` at `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:96`: an internal gateway envelope (`message`, `httpStatusCode`, `data`, `code`, `success`) around the body
-//! - `CreateRouterInterface` at `specs/docs/corpus/en-US/CreateRouterInterface.md:181`: not readable as JSON: expected `,` or `}` after a member
-//! - `CreateVirtualBorderRouter` at `specs/docs/corpus/en-US/CreateVirtualBorderRouter.md:97`: the response of another operation (`CreateRouterInterfaceResponse`)
-//! - `CreateVirtualBorderRouter` at `specs/docs/corpus/zh-CN/CreateVirtualBorderRouter.md:102`: the response of another operation (`CreateRouterInterfaceResponse`)
-//! - `DeleteBgpGroup` at `specs/docs/corpus/en-US/DeleteBgpGroup.md:53`: not readable as JSON: the example is not a JSON object
-//! - `DeleteBgpPeer` at `specs/docs/corpus/en-US/DeleteBgpPeer.md:53`: not readable as JSON: the example is not a JSON object
-//! - `DeleteRouterInterface` at `specs/docs/corpus/en-US/DeleteRouterInterface.md:65`: not readable as JSON: the example is not a JSON object
-//! - `DescribeBgpNetworks` at `specs/docs/corpus/en-US/DescribeBgpNetworks.md:63`: not readable as JSON: the example is not a JSON object
-//! - `DescribePhysicalConnectionLOA` at `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:141`: an internal gateway envelope (`message`, `data`, `code`, `success`) around the body
-//! - `DescribePhysicalConnectionLOA` at `specs/docs/corpus/zh-CN/DescribePhysicalConnectionLOA.md:141`: an internal gateway envelope (`message`, `data`, `code`, `success`) around the body
-//! - `DescribePhysicalConnections` at `specs/docs/003_ea11b898bece2968.txt:345`: not readable as JSON: the example is not a JSON object
-//! - `EnablePhysicalConnection` at `specs/docs/corpus/en-US/EnablePhysicalConnection.md:58`: not readable as JSON: the example is not a JSON object
-//! - `ModifyBgpGroupAttribute` at `specs/docs/corpus/en-US/ModifyBgpGroupAttribute.md:66`: not readable as JSON: the example is not a JSON object
-/// The JSON success example at `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:62`: every value comes back at its field.
+//! - `AddBgpNetwork` at `en-US/AddBgpNetwork.md:57`: not readable as JSON: the example is not a JSON object
+//! - `ApplyPhysicalConnectionLOA` at `en-US/ApplyPhysicalConnectionLOA.md:106`: an internal gateway envelope (`message`, `httpStatusCode`, `code`, `success`) around the body
+//! - `CancelPhysicalConnection` at `003_ea11b898bece2968.txt:213`: not readable as JSON: expected `,` or `}` after a member
+//! - `CompletePhysicalConnectionLOA` at `zh-CN/CompletePhysicalConnectionLOA.md:72`: an internal gateway envelope (`message`, `code`, `success`) around the body
+//! - `CreateBgpGroup` at `en-US/CreateBgpGroup.md:88`: not readable as JSON: the example is not a JSON object
+//! - `CreatePhysicalConnection` at `003_ea11b898bece2968.txt:166`: broken by the page's text (keys or tags split, tags lost)
+//! - `CreatePhysicalConnectionOccupancyOrder` at `en-US/CreatePhysicalConnectionOccupancyOrder.md:90`: an internal gateway envelope (`message`, `httpStatusCode`, `data`, `code`, `success`) around the body
+//! - `CreatePhysicalConnectionSetupOrder` at `en-US/CreatePhysicalConnectionSetupOrder.md:96`: an internal gateway envelope (`message`, `httpStatusCode`, `data`, `code`, `success`) around the body
+//! - `CreateRouterInterface` at `en-US/CreateRouterInterface.md:181`: not readable as JSON: expected `,` or `}` after a member
+//! - `CreateVirtualBorderRouter` at `en-US/CreateVirtualBorderRouter.md:97`: the response of another operation (`CreateRouterInterfaceResponse`)
+//! - `CreateVirtualBorderRouter` at `zh-CN/CreateVirtualBorderRouter.md:102`: the response of another operation (`CreateRouterInterfaceResponse`)
+//! - `DeleteBgpGroup` at `en-US/DeleteBgpGroup.md:53`: not readable as JSON: the example is not a JSON object
+//! - `DeleteBgpPeer` at `en-US/DeleteBgpPeer.md:53`: not readable as JSON: the example is not a JSON object
+//! - `DeleteRouterInterface` at `en-US/DeleteRouterInterface.md:65`: not readable as JSON: the example is not a JSON object
+//! - `DescribeBgpNetworks` at `en-US/DescribeBgpNetworks.md:63`: not readable as JSON: the example is not a JSON object
+//! - `DescribePhysicalConnectionLOA` at `en-US/DescribePhysicalConnectionLOA.md:141`: an internal gateway envelope (`message`, `data`, `code`, `success`) around the body
+//! - `DescribePhysicalConnectionLOA` at `zh-CN/DescribePhysicalConnectionLOA.md:141`: an internal gateway envelope (`message`, `data`, `code`, `success`) around the body
+//! - `DescribePhysicalConnections` at `003_ea11b898bece2968.txt:345`: not readable as JSON: the example is not a JSON object
+//! - `EnablePhysicalConnection` at `en-US/EnablePhysicalConnection.md:58`: not readable as JSON: the example is not a JSON object
+//! - `ModifyBgpGroupAttribute` at `en-US/ModifyBgpGroupAttribute.md:66`: not readable as JSON: the example is not a JSON object
+/// The JSON success example at `zh-CN/ActivateRouterInterface.md:62`: every value comes back at its field.
 #[test]
 fn activate_router_interface_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -36,7 +36,7 @@ fn activate_router_interface_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/AddBgpNetwork.md:70`: every value comes back at its field.
+/// The JSON success example at `zh-CN/AddBgpNetwork.md:70`: every value comes back at its field.
 #[test]
 fn add_bgp_network_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -48,7 +48,7 @@ fn add_bgp_network_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/ApplyPhysicalConnectionLOA.md:108`: every value comes back at its field.
+/// The JSON success example at `zh-CN/ApplyPhysicalConnectionLOA.md:108`: every value comes back at its field.
 #[test]
 fn apply_physical_connection_loa_response_example_2() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -60,7 +60,7 @@ fn apply_physical_connection_loa_response_example_2() {
         "A47BD386-7FDE-42C4-8D22-C6223D18AA1C", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/AssociatePhysicalConnectionToVirtualBorderRouter.md:93`: every value comes back at its field.
+/// The JSON success example at `en-US/AssociatePhysicalConnectionToVirtualBorderRouter.md:93`: every value comes back at its field.
 #[test]
 fn associate_physical_connection_to_virtual_border_router_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -72,7 +72,7 @@ fn associate_physical_connection_to_virtual_border_router_response_example_1() {
         "980960B0-2969-40BF-8542-EBB34FD358AB", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/CancelPhysicalConnection.md:64`: every value comes back at its field.
+/// The JSON success example at `en-US/CancelPhysicalConnection.md:64`: every value comes back at its field.
 #[test]
 fn cancel_physical_connection_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -84,7 +84,7 @@ fn cancel_physical_connection_response_example_1() {
         "BE36E95A-F83E-4127-A29E-F2F35D4C999A", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:66`: every value comes back at its field.
+/// The JSON success example at `zh-CN/ConnectRouterInterface.md:66`: every value comes back at its field.
 #[test]
 fn connect_router_interface_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -96,7 +96,7 @@ fn connect_router_interface_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/CreateBgpGroup.md:92`: every value comes back at its field.
+/// The JSON success example at `zh-CN/CreateBgpGroup.md:92`: every value comes back at its field.
 #[test]
 fn create_bgp_group_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -114,7 +114,7 @@ fn create_bgp_group_response_example_1() {
         "C1221A1F-2ACD-4592-8F27-474E02883159", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/CreateBgpPeer.md:72`: every value comes back at its field.
+/// The JSON success example at `en-US/CreateBgpPeer.md:72`: every value comes back at its field.
 #[test]
 fn create_bgp_peer_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -126,7 +126,7 @@ fn create_bgp_peer_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:104`: every value comes back at its field.
+/// The JSON success example at `en-US/CreateExpressCloudConnection.md:104`: every value comes back at its field.
 #[test]
 fn create_express_cloud_connection_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -144,7 +144,7 @@ fn create_express_cloud_connection_response_example_1() {
         "C004F022-1CC2-4958-9937-675513A2CD7E", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/CreatePhysicalConnection.md:115`: every value comes back at its field.
+/// The JSON success example at `en-US/CreatePhysicalConnection.md:115`: every value comes back at its field.
 #[test]
 fn create_physical_connection_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -162,7 +162,7 @@ fn create_physical_connection_response_example_1() {
         "8A6A5EC5-6F6C-4906-9689-56ACE58A13E0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/001_c64127cda3770c00.txt:139`: every value comes back at its field.
+/// The JSON success example at `001_c64127cda3770c00.txt:139`: every value comes back at its field.
 #[test]
 fn create_virtual_physical_connection_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -180,7 +180,7 @@ fn create_virtual_physical_connection_response_example_1() {
         .as_str(), "pc-bp1mrgfbtmc9brre7****", "VirtualPhysicalConnection"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DeactivateRouterInterface.md:63`: every value comes back at its field.
+/// The JSON success example at `en-US/DeactivateRouterInterface.md:63`: every value comes back at its field.
 #[test]
 fn deactivate_router_interface_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -192,7 +192,7 @@ fn deactivate_router_interface_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:63`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DeleteBgpGroup.md:63`: every value comes back at its field.
 #[test]
 fn delete_bgp_group_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -204,7 +204,7 @@ fn delete_bgp_group_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:67`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DeleteBgpNetwork.md:67`: every value comes back at its field.
 #[test]
 fn delete_bgp_network_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -216,7 +216,7 @@ fn delete_bgp_network_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:62`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DeleteBgpPeer.md:62`: every value comes back at its field.
 #[test]
 fn delete_bgp_peer_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -228,7 +228,7 @@ fn delete_bgp_peer_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DeletePhysicalConnection.md:69`: every value comes back at its field.
+/// The JSON success example at `en-US/DeletePhysicalConnection.md:69`: every value comes back at its field.
 #[test]
 fn delete_physical_connection_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -240,7 +240,7 @@ fn delete_physical_connection_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DeleteRouterInterface.md:65`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DeleteRouterInterface.md:65`: every value comes back at its field.
 #[test]
 fn delete_router_interface_response_example_2() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -252,7 +252,7 @@ fn delete_router_interface_response_example_2() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DeleteVirtualBorderRouter.md:68`: every value comes back at its field.
+/// The JSON success example at `en-US/DeleteVirtualBorderRouter.md:68`: every value comes back at its field.
 #[test]
 fn delete_virtual_border_router_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -264,7 +264,7 @@ fn delete_virtual_border_router_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:153`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DescribeAccessPoints.md:153`: every value comes back at its field.
 #[test]
 fn describe_access_points_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -526,7 +526,7 @@ fn describe_access_points_response_example_1() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 5, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:144`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DescribeBgpGroups.md:144`: every value comes back at its field.
 /// Adjusted: `BgpGroups.BgpGroup[0].Hold` is written as a number; given as the string `30`.
 /// Adjusted: `BgpGroups.BgpGroup[0].IsFake` is written as a boolean; given as the string `true`.
 /// Adjusted: `BgpGroups.BgpGroup[0].Keepalive` is written as a number; given as the string `10`.
@@ -630,7 +630,7 @@ fn describe_bgp_groups_response_example_1() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 1, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DescribeBgpNetworks.md:63`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DescribeBgpNetworks.md:63`: every value comes back at its field.
 /// Adjusted: `PageSize` is written as a number; given as the string `10`.
 /// Adjusted: `TotalCount` is written as a number; given as the string `1`.
 #[test]
@@ -666,7 +666,7 @@ fn describe_bgp_networks_response_example_2() {
         decoded.total_count.as_ref().expect("TotalCount").as_str(), "1", "TotalCount"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DescribeBgpPeers.md:180`: every value comes back at its field.
+/// The JSON success example at `en-US/DescribeBgpPeers.md:180`: every value comes back at its field.
 /// Adjusted: `BgpPeers.BgpPeer[0].Hold` is written as a number; given as the string `30`.
 /// Adjusted: `BgpPeers.BgpPeer[0].IsFake` is written as a boolean; given as the string `true`.
 /// Adjusted: `BgpPeers.BgpPeer[0].Keepalive` is written as a number; given as the string `10`.
@@ -886,7 +886,7 @@ fn describe_bgp_peers_response_example_1() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 2, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DescribeBgpPeers.md:181`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DescribeBgpPeers.md:181`: every value comes back at its field.
 /// Adjusted: `BgpPeers.BgpPeer[0].Hold` is written as a number; given as the string `30`.
 /// Adjusted: `BgpPeers.BgpPeer[0].IsFake` is written as a boolean; given as the string `true`.
 /// Adjusted: `BgpPeers.BgpPeer[0].Keepalive` is written as a number; given as the string `10`.
@@ -1106,7 +1106,7 @@ fn describe_bgp_peers_response_example_2() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 2, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:241`: every value comes back at its field.
+/// The JSON success example at `en-US/DescribeExpressCloudConnections.md:241`: every value comes back at its field.
 #[test]
 fn describe_express_cloud_connections_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -1371,7 +1371,7 @@ fn describe_express_cloud_connections_response_example_1() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 1, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DescribeExpressCloudConnections.md:241`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DescribeExpressCloudConnections.md:241`: every value comes back at its field.
 #[test]
 fn describe_express_cloud_connections_response_example_2() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -1636,7 +1636,7 @@ fn describe_express_cloud_connections_response_example_2() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 1, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DescribePhysicalConnections.md:224`: every value comes back at its field.
+/// The JSON success example at `en-US/DescribePhysicalConnections.md:224`: every value comes back at its field.
 #[test]
 fn describe_physical_connections_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -1766,7 +1766,7 @@ fn describe_physical_connections_response_example_1() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 1, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DescribePhysicalConnections.md:223`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DescribePhysicalConnections.md:223`: every value comes back at its field.
 #[test]
 fn describe_physical_connections_response_example_3() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -1896,7 +1896,7 @@ fn describe_physical_connections_response_example_3() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 1, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:267`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DescribeRouterInterfaces.md:267`: every value comes back at its field.
 /// Adjusted: `RouterInterfaceSet.RouterInterfaceType[0].HasReservationData` is written as a boolean; given as the string `false`.
 /// Adjusted: `RouterInterfaceSet.RouterInterfaceType[1].HasReservationData` is written as a boolean; given as the string `false`.
 #[test]
@@ -2254,7 +2254,7 @@ fn describe_router_interfaces_response_example_1() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 2, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:264`: every value comes back at its field.
+/// The JSON success example at `en-US/DescribeRouterInterfaces.md:264`: every value comes back at its field.
 /// Adjusted: `RouterInterfaceSet.RouterInterfaceType[0].HasReservationData` is written as a boolean; given as the string `false`.
 /// Adjusted: `RouterInterfaceSet.RouterInterfaceType[1].HasReservationData` is written as a boolean; given as the string `false`.
 #[test]
@@ -2612,7 +2612,7 @@ fn describe_router_interfaces_response_example_2() {
     );
     assert_eq!(* decoded.total_count.as_ref().expect("TotalCount"), 2, "TotalCount");
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/DescribeVRouters.md:121`: every value comes back at its field.
+/// The JSON success example at `zh-CN/DescribeVRouters.md:121`: every value comes back at its field.
 #[test]
 fn describe_v_routers_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2683,7 +2683,7 @@ fn describe_v_routers_response_example_1() {
         "VRouters.VRouter[0].VpcId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DescribeVRouters.md:75`: every value comes back at its field.
+/// The JSON success example at `en-US/DescribeVRouters.md:75`: every value comes back at its field.
 #[test]
 fn describe_v_routers_response_example_2() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2754,7 +2754,7 @@ fn describe_v_routers_response_example_2() {
         "VRouters.VRouter[0].VpcId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:226`: every value comes back at its field.
+/// The JSON success example at `en-US/DescribeVirtualBorderRouters.md:226`: every value comes back at its field.
 /// The body inside `DescribeVirtualBorderRoutersResponse` (the example's root object, which the service does not send).
 /// Adjusted: `PageNumber` is written as a string; given as the integer 1.
 /// Adjusted: `PageSize` is written as a string; given as the integer 10.
@@ -2912,7 +2912,7 @@ fn describe_virtual_border_routers_response_example_1() {
         "VirtualBorderRouterSet.VirtualBorderRouterType[0].VlanInterfaceId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/EnablePhysicalConnection.md:69`: every value comes back at its field.
+/// The JSON success example at `zh-CN/EnablePhysicalConnection.md:69`: every value comes back at its field.
 #[test]
 fn enable_physical_connection_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2924,7 +2924,7 @@ fn enable_physical_connection_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:78`: every value comes back at its field.
+/// The JSON success example at `zh-CN/ModifyBgpGroupAttribute.md:78`: every value comes back at its field.
 #[test]
 fn modify_bgp_group_attribute_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2936,7 +2936,7 @@ fn modify_bgp_group_attribute_response_example_1() {
         "C1221A1F-2ACD-4592-8F27-474E02883159", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/ModifyBgpPeerAttribute.md:72`: every value comes back at its field.
+/// The JSON success example at `en-US/ModifyBgpPeerAttribute.md:72`: every value comes back at its field.
 #[test]
 fn modify_bgp_peer_attribute_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2948,7 +2948,7 @@ fn modify_bgp_peer_attribute_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/ModifyExpressCloudConnectionAttribute.md:64`: every value comes back at its field.
+/// The JSON success example at `en-US/ModifyExpressCloudConnectionAttribute.md:64`: every value comes back at its field.
 #[test]
 fn modify_express_cloud_connection_attribute_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2960,7 +2960,7 @@ fn modify_express_cloud_connection_attribute_response_example_1() {
         "E6385514-B0CC-48E3-B9F9-F7BFF64460A2", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/ModifyExpressCloudConnectionBandwidth.md:61`: every value comes back at its field.
+/// The JSON success example at `en-US/ModifyExpressCloudConnectionBandwidth.md:61`: every value comes back at its field.
 #[test]
 fn modify_express_cloud_connection_bandwidth_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2972,7 +2972,7 @@ fn modify_express_cloud_connection_bandwidth_response_example_1() {
         "E6385514-B0CC-48E3-B9F9-F7BFF64460A2", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/ModifyPhysicalConnectionAttribute.md:105`: every value comes back at its field.
+/// The JSON success example at `en-US/ModifyPhysicalConnectionAttribute.md:105`: every value comes back at its field.
 #[test]
 fn modify_physical_connection_attribute_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2984,7 +2984,7 @@ fn modify_physical_connection_attribute_response_example_1() {
         "8A6A5EC5-6F6C-4906-9689-56ACE58A13E0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:98`: every value comes back at its field.
+/// The JSON success example at `zh-CN/ModifyRouterInterfaceAttribute.md:98`: every value comes back at its field.
 #[test]
 fn modify_router_interface_attribute_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -2996,7 +2996,7 @@ fn modify_router_interface_attribute_response_example_1() {
         "980960B0-2969-40BF-8542-EBB34FD358AB", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/ModifyRouterInterfaceSpec.md:75`: every value comes back at its field.
+/// The JSON success example at `zh-CN/ModifyRouterInterfaceSpec.md:75`: every value comes back at its field.
 #[test]
 fn modify_router_interface_spec_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -3011,7 +3011,7 @@ fn modify_router_interface_spec_response_example_1() {
     );
     assert_eq!(decoded.spec.as_ref().expect("Spec").as_str(), "Middle.2", "Spec");
 }
-/// The JSON success example at `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:67`: every value comes back at its field.
+/// The JSON success example at `zh-CN/ModifyVRouterAttribute.md:67`: every value comes back at its field.
 #[test]
 fn modify_v_router_attribute_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -3037,7 +3037,7 @@ fn modify_v_router_attribute_response_example_1() {
         "VpcId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/ModifyVRouterAttribute.md:58`: every value comes back at its field.
+/// The JSON success example at `en-US/ModifyVRouterAttribute.md:58`: every value comes back at its field.
 #[test]
 fn modify_v_router_attribute_response_example_2() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -3063,7 +3063,7 @@ fn modify_v_router_attribute_response_example_2() {
         "VpcId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/ModifyVirtualBorderRouterAttribute.md:114`: every value comes back at its field.
+/// The JSON success example at `en-US/ModifyVirtualBorderRouterAttribute.md:114`: every value comes back at its field.
 #[test]
 fn modify_virtual_border_router_attribute_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -3075,7 +3075,7 @@ fn modify_virtual_border_router_attribute_response_example_1() {
         "980960B0-2969-40BF-8542-EBB34FD358AB", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/RecoverVirtualBorderRouter.md:71`: every value comes back at its field.
+/// The JSON success example at `en-US/RecoverVirtualBorderRouter.md:71`: every value comes back at its field.
 #[test]
 fn recover_virtual_border_router_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -3087,7 +3087,7 @@ fn recover_virtual_border_router_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/TerminatePhysicalConnection.md:72`: every value comes back at its field.
+/// The JSON success example at `en-US/TerminatePhysicalConnection.md:72`: every value comes back at its field.
 #[test]
 fn terminate_physical_connection_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -3099,7 +3099,7 @@ fn terminate_physical_connection_response_example_1() {
         "513E0A50-4F2D-4CBE-BF35-40559DF65D79", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/TerminateVirtualBorderRouter.md:68`: every value comes back at its field.
+/// The JSON success example at `en-US/TerminateVirtualBorderRouter.md:68`: every value comes back at its field.
 #[test]
 fn terminate_virtual_border_router_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
@@ -3111,7 +3111,7 @@ fn terminate_virtual_border_router_response_example_1() {
         "0ED8D006-F706-4D23-88ED-E11ED28DCAC0", "RequestId"
     );
 }
-/// The JSON success example at `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:69`: every value comes back at its field.
+/// The JSON success example at `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:69`: every value comes back at its field.
 #[test]
 fn unassociate_physical_connection_from_virtual_border_router_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<

@@ -92,7 +92,10 @@ pub fn code(value: &str) -> String {
 
 /// Where a fact came from, for a rustdoc line.
 pub fn source(span: &Span) -> String {
-    format!("`{}:{}`", span.file.replace('`', "'"), span.line)
+    // The page as the reference names it; the repository's own folders say nothing to a user.
+    let file = span.file.trim_start_matches("specs/docs/");
+    let file = file.trim_start_matches("corpus/");
+    format!("`{}:{}`", file.replace('`', "'"), span.line)
 }
 
 /// A quoted document sentence as a Markdown block quote.

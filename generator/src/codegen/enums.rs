@@ -1,5 +1,7 @@
-//! Enums for valid-value lists: one variant per documented value, plus `Unknown(String)` so
-//! a value the service adds later still deserializes and can still be sent.
+//! Enums for valid-value lists: one variant per documented value, plus an opaque `Unknown` so
+//! a value the service adds later still deserializes and can still be sent (`From<&str>`),
+//! while no code outside the crate can build or match `Unknown` of a value: when the value
+//! gets its own variant, such code would silently stop working.
 
 use super::docs;
 use super::names;
@@ -31,8 +33,9 @@ pub fn enum_tokens(e: &EnumModel) -> TokenStream {
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #name {
             #( #variant_docs #variants, )*
-            /// A value this crate does not know (the service may add values without notice).
-            Unknown(String),
+            /// A value this crate does not know (the service may add values without notice):
+            /// read it with [`Self::as_str`]; build one with `From<&str>`.
+            Unknown(crate::types::UnknownVariantValue),
         }
 
         impl #name {
@@ -52,7 +55,7 @@ pub fn enum_tokens(e: &EnumModel) -> TokenStream {
             fn from(value: &str) -> Self {
                 match value {
                     #( #values => Self::#variants, )*
-                    other => Self::Unknown(other.to_owned()),
+                    other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
                 }
             }
         }

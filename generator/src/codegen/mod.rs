@@ -14,7 +14,9 @@ mod ops;
 mod pagination;
 mod params;
 mod response;
+mod shared;
 mod types;
+mod types_module;
 mod validate;
 mod wire;
 
@@ -114,9 +116,14 @@ pub fn generate_with(
 fn product_files(p: &ProductIr, options: &Options) -> Result<Vec<GeneratedFile>, CodegenError> {
     let mut ops: Vec<&Operation> = p.operations.iter().collect();
     ops.sort_by(|a, b| a.name.cmp(&b.name));
-    let models: Vec<ops::OpModel> = ops.into_iter().map(ops::OpModel::new).collect();
+    let mut models: Vec<ops::OpModel> = ops.into_iter().map(ops::OpModel::new).collect();
+    let shared = shared::share(&mut models);
     let dir = &p.product.crate_name;
     let mut files = crate_files::crate_files(&p.product, &models, &options.runtime_path)?;
+    let header = format::Header::for_product(&p.product, models.iter().map(|m| m.op));
+    let types = format::rust_tokens_inline(&header.rust(), types_module::tokens(&models, &shared))
+        .map_err(|e| e.in_file("src/types.rs"))?;
+    files.push(GeneratedFile::new(format!("{dir}/src/types.rs"), types));
     // Operation modules are independent; rayon keeps their order, so output stays deterministic.
     let modules: Vec<GeneratedFile> = models
         .par_iter()

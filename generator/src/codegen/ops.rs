@@ -61,9 +61,6 @@ fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
         facts.push("**Required**".to_string());
     }
     facts.push(format!("wire name `{}`", f.wire.replace('`', "'")));
-    if !f.doc.doc_type.is_empty() {
-        facts.push(format!("document type {}", docs::code(&f.doc.doc_type)));
-    }
     if let Some(example) = &f.doc.example {
         facts.push(format!("example {}", docs::code(example)));
     }
@@ -71,7 +68,14 @@ fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
         facts.push(format!("default {}", docs::code(default)));
     }
     parts.push(format!("{}.", capitalize(&facts.join(", "))));
-    let rules: Vec<_> = f.max_items.iter().chain(&f.rules).collect();
+    // An enum's values are listed on the enum: a valid-value rule is not repeated here.
+    let enum_typed = matches!(f.ty.leaf(), Ty::Enum(_));
+    let rules: Vec<_> = f
+        .max_items
+        .iter()
+        .chain(&f.rules)
+        .filter(|r| !(enum_typed && matches!(r, crate::ir::Constraint::Enum { .. })))
+        .collect();
     if direction == Direction::Input && !rules.is_empty() {
         let mut lines = vec!["Rules:".to_string()];
         for rule in rules {
@@ -85,11 +89,7 @@ fn field_doc(f: &FieldModel, direction: Direction) -> TokenStream {
                     docs::sanitize(&rule.status().not_enforced)
                 ),
             };
-            lines.push(format!(
-                "- {} ({status}; {}):",
-                validate::describe(rule),
-                docs::source(rule.source())
-            ));
+            lines.push(format!("- {} ({status}):", validate::describe(rule)));
             lines.extend(
                 docs::quote_sentence(rule.sentence())
                     .lines()
@@ -161,31 +161,58 @@ fn setters(fields: &[FieldModel], types: &TypeSet, target: &TokenStream) -> Vec<
             };
             let full = declared_type(f, types, Direction::Input);
             let wire = &f.wire;
-            let (add_doc, set_doc) = (format!(" Sets `{wire}`."), format!(" Sets or clears `{wire}`."));
+            // What the field is, so that the setter alone tells a user what to pass.
+            let about = setter_about(f);
+            let doc = |what: String| docs::attrs(&format!("{what}{about}"));
             match &f.ty {
                 Ty::List(inner) if !matches!(**inner, Ty::List(_)) => {
-                    let add_doc = format!(" Appends one item to `{wire}`.");
-                    let set_doc = format!(" Replaces all items of `{wire}`.");
+                    let add_doc = doc(format!("Appends one item to `{wire}`."));
+                    let set_doc = doc(format!("Replaces all items of `{wire}`."));
                     quote! {
-                        #[doc = #add_doc]
+                        #add_doc
                         pub fn #ident(mut self, item: #param) -> Self { #target.#ident.push(#item_conv); self }
-                        #[doc = #set_doc]
+                        #set_doc
                         pub fn #set(mut self, items: #full) -> Self { #target.#ident = items; self }
                     }
                 }
-                Ty::List(_) => quote! {
-                    #[doc = #set_doc]
-                    pub fn #set(mut self, items: #full) -> Self { #target.#ident = items; self }
-                },
-                _ => quote! {
-                    #[doc = #add_doc]
-                    pub fn #ident(mut self, value: #param) -> Self { #target.#ident = Some(#value_conv); self }
-                    #[doc = #set_doc]
-                    pub fn #set(mut self, value: #full) -> Self { #target.#ident = value; self }
-                },
+                Ty::List(_) => {
+                    let set_doc = doc(format!("Sets or clears `{wire}`."));
+                    quote! {
+                        #set_doc
+                        pub fn #set(mut self, items: #full) -> Self { #target.#ident = items; self }
+                    }
+                }
+                _ => {
+                    let (add_doc, set_doc) = (
+                        doc(format!("Sets `{wire}`.")),
+                        doc(format!("Sets or clears `{wire}`.")),
+                    );
+                    quote! {
+                        #add_doc
+                        pub fn #ident(mut self, value: #param) -> Self { #target.#ident = Some(#value_conv); self }
+                        #set_doc
+                        pub fn #set(mut self, value: #full) -> Self { #target.#ident = value; self }
+                    }
+                }
             }
         })
         .collect()
+}
+
+/// The setter's doc after its first line: whether the field is required, and the first
+/// paragraph of its description (the field itself has the rest).
+fn setter_about(f: &FieldModel) -> String {
+    let description = docs::sanitize(&f.doc.description);
+    let first = description.split("\n\n").next().unwrap_or_default().trim();
+    let required = if f.required {
+        " **Required**: `send()` refuses the call without it."
+    } else {
+        ""
+    };
+    match first {
+        "" => required.to_string(),
+        text => format!("{required}\n\n{text}"),
+    }
 }
 
 /// Decoding from the response's JSON: each field taken out of the object by its wire name.
@@ -213,6 +240,52 @@ fn from_json(ident: &proc_macro2::Ident, fields: &[FieldModel]) -> TokenStream {
     }
 }
 
+/// The derives and attributes of a generated struct, and a `Debug` that redacts sensitive
+/// fields when it has any (derived otherwise).
+fn struct_shape(
+    ident: &proc_macro2::Ident,
+    fields: &[FieldModel],
+    shape: crate::compat::StructShape,
+) -> (TokenStream, TokenStream) {
+    let attrs = shape.attrs();
+    let default = shape.default.then(|| quote!(Default,));
+    if !fields.iter().any(|f| f.sensitive) {
+        return (
+            quote! { #attrs #[derive(Clone, Debug, PartialEq, #default)] },
+            quote!(),
+        );
+    }
+    let name = ident.to_string();
+    let entries = fields.iter().map(|f| {
+        let (field, label) = (names::ident(&f.name), f.name.trim_start_matches("r#"));
+        if f.sensitive {
+            quote!(.field(#label, &"*** Sensitive Data Redacted ***"))
+        } else {
+            quote!(.field(#label, &self.#field))
+        }
+    });
+    let debug = quote! {
+        impl ::std::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#name) #(#entries)* .finish()
+            }
+        }
+    };
+    (
+        quote! { #attrs #[derive(Clone, PartialEq, #default)] },
+        debug,
+    )
+}
+
+/// A nested struct or an enum of `types`, for its operation module or the crate's `types`.
+pub fn type_tokens(ty: &Ty, types: &TypeSet) -> TokenStream {
+    match ty {
+        Ty::Struct(i) => nested_struct(&types.structs[*i], types),
+        Ty::Enum(i) => enums::enum_tokens(&types.enums[*i]),
+        _ => quote!(),
+    }
+}
+
 fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
     let ident = names::ident(&s.name);
     let doc = docs::attrs(&docs::sanitize(&s.doc));
@@ -220,12 +293,13 @@ fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
     match s.direction {
         Direction::Output => {
             let from_json = from_json(&ident, &s.fields);
-            let shape = crate::compat::GENERATED.output_struct.attrs();
+            let (shape, debug) =
+                struct_shape(&ident, &s.fields, crate::compat::GENERATED.output_struct);
             quote! {
                 #doc
                 #shape
-                #[derive(Debug, Clone)]
                 pub struct #ident { #(#fields)* }
+                #debug
                 #from_json
             }
         }
@@ -233,12 +307,13 @@ fn nested_struct(s: &StructModel, types: &TypeSet) -> TokenStream {
             let setters = setters(&s.fields, types, &quote!(self));
             let flatten = wire::flatten(&s.fields);
             let validate_at = validate::validate_at_fn(&s.fields, types);
-            let shape = crate::compat::GENERATED.input_struct.attrs();
+            let (shape, debug) =
+                struct_shape(&ident, &s.fields, crate::compat::GENERATED.input_struct);
             quote! {
                 #doc
                 #shape
-                #[derive(Debug, Clone, Default)]
                 pub struct #ident { #(#fields)* }
+                #debug
 
                 impl #ident {
                     #(#setters)*
@@ -273,23 +348,17 @@ fn module_doc(model: &OpModel, product: &Product) -> String {
         parts.push(lines.join("\n"));
     }
     parts.push(format!(
-        "Source: {}. API reference: <https://api.aliyun.com/api/{}/{}/{}>.",
-        docs::source(&op.source),
+        "API reference: <https://api.aliyun.com/api/{}/{}/{}>. Source: {}.",
         product.product,
         product.version,
-        op.name
+        op.name,
+        docs::source(&op.source),
     ));
     parts
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
-}
-
-fn read_only(action: &str) -> bool {
-    ["Describe", "List", "Get", "Query"]
-        .iter()
-        .any(|p| action.starts_with(p))
 }
 
 /// The whole module of one operation.
@@ -318,7 +387,7 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         Some(p) => quote!(Some(#p)),
         None => quote!(None),
     };
-    let read_only = read_only(action);
+    let read_only = op.read_only;
     let input_fields = struct_fields(&model.input, types, Direction::Input);
     let output_fields = struct_fields(&model.output, types, Direction::Output);
     let output_from_json = from_json(&output, &model.output);
@@ -343,8 +412,16 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
             }
         });
     let to_params = wire::to_params(&model.input);
-    let nested = types.structs.iter().map(|s| nested_struct(s, types));
-    let enums = types.enums.iter().map(enums::enum_tokens);
+    let nested = types
+        .structs
+        .iter()
+        .filter(|s| !s.shared)
+        .map(|s| nested_struct(s, types));
+    let enums = types
+        .enums
+        .iter()
+        .filter(|e| !e.shared)
+        .map(enums::enum_tokens);
     let error_enum = errors::error_tokens(&error.to_string(), action, &op.errors);
     let paginator = pagination::paginator(stem, &model.input, &model.output, types);
     let (input_doc, output_doc) = (
@@ -356,9 +433,12 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
         model.module
     );
     let client_doc = docs::attrs(&format!("`{action}`: {}", docs::sanitize(&op.summary)));
-    let (input_shape, output_shape) = (
-        crate::compat::GENERATED.input_struct.attrs(),
-        crate::compat::GENERATED.output_struct.attrs(),
+    let (input_shape, input_debug) =
+        struct_shape(&input, &model.input, crate::compat::GENERATED.input_struct);
+    let (output_shape, output_debug) = struct_shape(
+        &output,
+        &model.output,
+        crate::compat::GENERATED.output_struct,
     );
     quote! {
         #( #![doc = #module_doc] )*
@@ -372,8 +452,8 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
 
         #[doc = #input_doc]
         #input_shape
-        #[derive(Debug, Clone, Default)]
         pub struct #input { #(#input_fields)* }
+        #input_debug
 
         impl #input {
             #validate_fn
@@ -382,8 +462,8 @@ pub fn module_tokens(model: &OpModel, product: &Product) -> TokenStream {
 
         #[doc = #output_doc]
         #output_shape
-        #[derive(Debug, Clone)]
         pub struct #output { #(#output_fields)* }
+        #output_debug
         #output_from_json
 
         #(#nested)*

@@ -4,10 +4,7 @@
 
 use super::docs;
 use super::names;
-use super::types::{
-    doc_kind, needs_wide_integer, scalar_of, unknown_type_note, Direction, DocKind, FieldDoc,
-    FieldModel, Scalar, StructModel, Ty, TypeSet,
-};
+use super::types::{scalar_of, Direction, FieldDoc, FieldModel, Scalar, StructModel, Ty, TypeSet};
 use crate::diag::Span;
 use crate::ir::{Constraint, Parameter};
 
@@ -94,7 +91,7 @@ fn insert<'a>(nodes: &mut Vec<Node<'a>>, param: &'a Parameter, parent: &str) {
         }
         return;
     }
-    if doc_kind(&param.doc_type) == DocKind::List {
+    if param.list {
         if let Some(last) = path.last_mut() {
             last.1 = true;
         }
@@ -218,7 +215,6 @@ fn field<'a>(
             .param
             .map(|p| p.description.clone())
             .unwrap_or_default(),
-        doc_type: node.param.map(|p| p.doc_type.clone()).unwrap_or_default(),
         example: node.param.and_then(|p| p.example.clone()),
         default: node.param.and_then(|p| p.default.clone()),
         source,
@@ -235,6 +231,7 @@ fn field<'a>(
         let struct_doc = format!("One item of `{wire}`.\n\n{}", doc.description);
         types.add_struct(StructModel {
             name: struct_name,
+            shared: false,
             direction: Direction::Input,
             doc: struct_doc,
             fields,
@@ -252,15 +249,7 @@ fn field<'a>(
         doc,
         rules: node.rules,
         max_items: node.max_items,
-    }
-}
-
-/// The element kind of a list type: `array<integer>` -> `Int`; `RepeatList` -> `Str`.
-fn element_kind(doc_type: &str) -> DocKind {
-    let t = doc_type.trim();
-    match (t.find('<'), t.rfind('>')) {
-        (Some(open), Some(close)) if open < close => doc_kind(&t[open + 1..close]),
-        _ => DocKind::Str,
+        sensitive: node.param.is_some_and(|p| p.sensitive),
     }
 }
 
@@ -274,12 +263,7 @@ fn leaf_type<'a>(
     let Some(param) = param else {
         return Ty::Scalar(Scalar::Str);
     };
-    notes.extend(unknown_type_note(&param.doc_type));
-    let kind = match doc_kind(&param.doc_type) {
-        DocKind::List => element_kind(&param.doc_type),
-        other => other,
-    };
-    let scalar = match scalar_of(kind, needs_wide_integer(&param.constraints)) {
+    let scalar = match scalar_of(param.kind) {
         Scalar::Json => {
             notes.push("The document gives no fields for this object; the value is sent as the text given.".into());
             Scalar::Str

@@ -1,13 +1,10 @@
 //! Response fields to output fields: nested objects become structs, arrays become `Vec`s,
-//! every field is optional (the service omits fields freely) and integers are `i64` (response
-//! documents understate ranges more often than request documents do).
+//! every field is optional (the service omits fields freely); value kinds are the IR's, as for
+//! request parameters.
 
 use super::docs;
 use super::names::{self, Scope};
-use super::types::{
-    doc_kind, scalar_of, unknown_type_note, Direction, DocKind, FieldDoc, FieldModel, Scalar,
-    StructModel, Ty, TypeSet,
-};
+use super::types::{scalar_of, Direction, FieldDoc, FieldModel, Scalar, StructModel, Ty, TypeSet};
 use crate::ir::{Constraint, Field, FieldOrigin};
 
 /// The output fields of an operation; a single anonymous root object is unwrapped.
@@ -38,14 +35,10 @@ fn fields<'a>(list: &'a [Field], types: &mut TypeSet<'a>, context: &str) -> Vec<
         }
         let mut doc = FieldDoc {
             description: f.description.clone(),
-            doc_type: f.doc_type.clone(),
             example: f.example.clone(),
             default: None,
             source: f.source.clone(),
-            notes: unknown_type_note(&f.doc_type)
-                .into_iter()
-                .chain(origin_note(f))
-                .collect(),
+            notes: origin_note(f).into_iter().collect(),
         };
         let ty = field_type(f, types, context, &mut doc);
         out.push(FieldModel {
@@ -56,6 +49,7 @@ fn fields<'a>(list: &'a [Field], types: &mut TypeSet<'a>, context: &str) -> Vec<
             doc,
             rules: Vec::new(),
             max_items: Vec::new(),
+            sensitive: f.sensitive,
         });
     }
     out
@@ -91,6 +85,7 @@ fn struct_of<'a>(
     };
     types.add_struct(StructModel {
         name: struct_name,
+        shared: false,
         direction: Direction::Output,
         doc: struct_doc,
         fields,
@@ -106,7 +101,7 @@ fn field_type<'a>(f: &'a Field, types: &mut TypeSet<'a>, context: &str, doc: &mu
         children => children,
     };
     let value = match children {
-        [] if f.list => Ty::Scalar(element_scalar(&f.doc_type)),
+        [] if f.list => Ty::Scalar(scalar_of(f.kind)),
         [] => scalar_type(f, &f.name, types, context),
         children => struct_of(&f.name, children, types, context, doc),
     };
@@ -117,27 +112,8 @@ fn field_type<'a>(f: &'a Field, types: &mut TypeSet<'a>, context: &str, doc: &mu
     }
 }
 
-/// The item type of a list of scalars: `array<integer>` -> `I64`, a bare `array` or `List`
-/// holds strings, a scalar type (a list level the example shows) is that scalar.
-fn element_scalar(doc_type: &str) -> Scalar {
-    let t = doc_type.trim();
-    let inner = match (t.find('<'), t.rfind('>')) {
-        (Some(open), Some(close)) if open < close => &t[open + 1..close],
-        _ if doc_kind(t) == DocKind::List => "string",
-        _ => t,
-    };
-    output_scalar(doc_kind(inner))
-}
-
-fn output_scalar(kind: DocKind) -> Scalar {
-    match scalar_of(kind, true) {
-        Scalar::I32 => Scalar::I64,
-        other => other,
-    }
-}
-
 fn scalar_type(f: &Field, name: &str, types: &mut TypeSet, context: &str) -> Ty {
-    let scalar = output_scalar(doc_kind(&f.doc_type));
+    let scalar = scalar_of(f.kind);
     let values = f.constraints.iter().find_map(|c| match c {
         Constraint::Enum { values, .. } if scalar == Scalar::Str && !values.is_empty() => {
             Some(values)

@@ -4,7 +4,7 @@
 
 use super::names::{self, Scope};
 use crate::diag::Span;
-use crate::ir::{Constraint, EnumValue};
+use crate::ir::{Constraint, EnumValue, Kind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -44,7 +44,6 @@ impl Ty {
 #[derive(Clone, Debug)]
 pub struct FieldDoc {
     pub description: String,
-    pub doc_type: String,
     pub example: Option<String>,
     pub default: Option<String>,
     pub source: Span,
@@ -65,6 +64,8 @@ pub struct FieldModel<'a> {
     pub rules: Vec<&'a Constraint>,
     /// `MaxItems` rules on the list itself.
     pub max_items: Vec<&'a Constraint>,
+    /// Personal or secret value (the IR's fact): redacted in `Debug`.
+    pub sensitive: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +77,8 @@ pub enum Direction {
 #[derive(Clone, Debug)]
 pub struct StructModel<'a> {
     pub name: String,
+    /// Lives in the crate's `types` module, shared by every operation with this shape.
+    pub shared: bool,
     pub direction: Direction,
     pub doc: String,
     pub fields: Vec<FieldModel<'a>>,
@@ -91,6 +94,8 @@ pub struct VariantModel {
 #[derive(Clone, Debug)]
 pub struct EnumModel {
     pub name: String,
+    /// Lives in the crate's `types` module (see [`StructModel::shared`]).
+    pub shared: bool,
     pub doc: String,
     pub variants: Vec<VariantModel>,
 }
@@ -132,6 +137,16 @@ const RESERVED_TYPES: &[&str] = &[
     "Drop",
 ];
 
+/// A type as named from an operation module: shared types by their path in `types`.
+fn type_path(name: &str, shared: bool) -> TokenStream {
+    let ident = names::ident(name);
+    if shared {
+        quote!(crate::types::#ident)
+    } else {
+        quote!(#ident)
+    }
+}
+
 impl<'a> TypeSet<'a> {
     /// `op_types` are the operation's own type names (`XInput`, `XOutput`...), reserved first.
     pub fn new(op_types: &[&str]) -> Self {
@@ -162,18 +177,19 @@ impl<'a> TypeSet<'a> {
             Ty::Scalar(Scalar::I64) => quote!(i64),
             Ty::Scalar(Scalar::F64) => quote!(f64),
             Ty::Scalar(Scalar::Json) => quote!(::specgen_runtime::json::Value),
-            Ty::Enum(i) => self.type_ident(self.enums.get(*i).map(|e| e.name.as_str())),
-            Ty::Struct(i) => self.type_ident(self.structs.get(*i).map(|s| s.name.as_str())),
+            Ty::Enum(i) => match self.enums.get(*i) {
+                Some(e) => type_path(&e.name, e.shared),
+                None => quote!(String),
+            },
+            Ty::Struct(i) => match self.structs.get(*i) {
+                Some(s) => type_path(&s.name, s.shared),
+                None => quote!(String),
+            },
             Ty::List(inner) => {
                 let inner = self.tokens(inner);
                 quote!(Vec<#inner>)
             }
         }
-    }
-
-    fn type_ident(&self, name: Option<&str>) -> TokenStream {
-        let ident = names::ident(name.unwrap_or("String"));
-        quote!(#ident)
     }
 
     pub fn add_struct(&mut self, model: StructModel<'a>) -> Ty {
@@ -211,6 +227,7 @@ impl<'a> TypeSet<'a> {
         }
         self.enums.push(EnumModel {
             name,
+            shared: false,
             doc,
             variants,
         });
@@ -218,104 +235,22 @@ impl<'a> TypeSet<'a> {
     }
 }
 
-/// What a document type name means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DocKind {
-    Str,
-    Bool,
-    Int,
-    Long,
-    Float,
-    /// `array`, `array<...>`, `RepeatList`, `List`.
-    List,
-    /// `object`, `struct`, `map`.
-    Object,
-    /// A name the generator does not know; handled as text, with a note.
-    Unknown,
-}
-
-pub fn doc_kind(doc_type: &str) -> DocKind {
-    let t = doc_type.trim().to_ascii_lowercase();
-    match t.as_str() {
-        "string" | "str" | "" => DocKind::Str,
-        "boolean" | "bool" => DocKind::Bool,
-        "integer" | "int" | "int32" | "short" => DocKind::Int,
-        "long" | "int64" => DocKind::Long,
-        "float" | "double" | "number" => DocKind::Float,
-        "list" => DocKind::List,
-        "object" | "struct" => DocKind::Object,
-        _ if t.starts_with("array") || t.starts_with("repeatlist") => DocKind::List,
-        _ if t.starts_with("map") => DocKind::Object,
-        _ => DocKind::Unknown,
-    }
-}
-
-/// The scalar for a non-structured kind. `wide` says an integer's documented range does not
-/// fit in `i32`.
-pub fn scalar_of(kind: DocKind, wide: bool) -> Scalar {
+/// The scalar for a value kind the IR decided ([`crate::ir::facts`]).
+pub fn scalar_of(kind: Kind) -> Scalar {
     match kind {
-        DocKind::Bool => Scalar::Bool,
-        DocKind::Int if !wide => Scalar::I32,
-        DocKind::Int | DocKind::Long => Scalar::I64,
-        DocKind::Float => Scalar::F64,
-        DocKind::Object => Scalar::Json,
-        DocKind::Str | DocKind::List | DocKind::Unknown => Scalar::Str,
+        Kind::Boolean => Scalar::Bool,
+        Kind::Int32 => Scalar::I32,
+        Kind::Int64 => Scalar::I64,
+        Kind::Float => Scalar::F64,
+        Kind::Object => Scalar::Json,
+        // `Unknown` is an error in the IR stage: no crate is generated from it.
+        Kind::String | Kind::Unknown => Scalar::Str,
     }
-}
-
-/// True when a range constraint allows values outside `i32`.
-pub fn needs_wide_integer(constraints: &[Constraint]) -> bool {
-    constraints.iter().any(|c| match c {
-        Constraint::Range {
-            ranges, excluded, ..
-        } => ranges
-            .iter()
-            .map(|r| (r.min, r.max))
-            .chain(excluded.iter().map(|e| (*e, *e)))
-            .any(|(min, max)| i32::try_from(min).is_err() || i32::try_from(max).is_err()),
-        _ => false,
-    })
-}
-
-/// A note for document types the generator does not know, so nothing is silently assumed.
-pub fn unknown_type_note(doc_type: &str) -> Option<String> {
-    (doc_kind(doc_type) == DocKind::Unknown).then(|| {
-        format!("The document gives the type `{doc_type}`, which the generator does not know; it is handled as text.")
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::Interval;
-
-    fn range(min: i64, max: i64) -> Constraint {
-        Constraint::Range {
-            ranges: vec![Interval { min, max }],
-            excluded: vec![],
-            sentence: String::new(),
-            source: Span::new("d", 1),
-            status: Default::default(),
-        }
-    }
-
-    #[test]
-    fn integer_width_follows_the_range() {
-        assert!(!needs_wide_integer(&[range(0, 2999)]));
-        assert!(needs_wide_integer(&[range(4_200_000_000, 4_294_967_294)]));
-        assert_eq!(scalar_of(doc_kind("integer"), false), Scalar::I32);
-        assert_eq!(scalar_of(doc_kind("Integer"), true), Scalar::I64);
-        assert_eq!(scalar_of(doc_kind("Long"), false), Scalar::I64);
-        assert_eq!(doc_kind("array<object>"), DocKind::List);
-        assert_eq!(doc_kind("RepeatList"), DocKind::List);
-    }
-
-    #[test]
-    fn unknown_types_are_noted() {
-        assert!(unknown_type_note("Date").is_some());
-        assert!(unknown_type_note("String").is_none());
-        assert!(unknown_type_note("array<string>").is_none());
-    }
 
     #[test]
     fn enums_are_reused_only_when_values_match() {

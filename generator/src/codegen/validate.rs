@@ -398,7 +398,7 @@ pub fn validate_at_fn(fields: &[FieldModel], types: &TypeSet) -> TokenStream {
         format_ident!("_all")
     };
     quote! {
-        fn validate_at(&self, prefix: &str, #all: bool, v: &mut ::specgen_runtime::ValidationError) {
+        pub(crate) fn validate_at(&self, prefix: &str, #all: bool, v: &mut ::specgen_runtime::ValidationError) {
             #(#checks)*
         }
     }

@@ -133,7 +133,7 @@ pub fn flatten(fields: &[FieldModel]) -> TokenStream {
     let prefix = format_ident!("prefix");
     let pushes = fields.iter().map(|f| push_field(f, Some(&prefix)));
     quote! {
-        fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+        pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
             #(#pushes)*
         }
     }

@@ -4,7 +4,7 @@ use super::compare::Emitter;
 use super::constraints::{self, Direction};
 use super::kinds::Kind;
 use super::reading::Text;
-use super::text::{child_path, doc_differences, norm_type};
+use super::text::{child_path, doc_differences, field_type};
 use crate::diag::Span;
 use crate::ir::{ErrorRow, Field};
 use std::collections::BTreeMap;
@@ -116,9 +116,7 @@ fn moves(
             named(removed, o, name).as_slice(),
             named(added, n, name).as_slice(),
         ) {
-            if n.get(to)
-                .is_some_and(|nf| norm_type(&nf.doc_type) == norm_type(&of.doc_type))
-            {
+            if n.get(to).is_some_and(|nf| field_type(nf) == field_type(of)) {
                 out.push((path.clone(), to.clone()));
             }
         }
@@ -191,7 +189,7 @@ fn report_moves(
 fn compare_field(emit: &mut Emitter, path: &str, o: &Field, n: &Field) {
     let subject = format!("response field `{path}`");
     let at = (Some(&o.source), Some(&n.source));
-    if norm_type(&o.doc_type) != norm_type(&n.doc_type) {
+    if field_type(o) != field_type(n) {
         emit.push(
             Kind::ResponseFieldTypeChanged,
             &subject,

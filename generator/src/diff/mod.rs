@@ -69,6 +69,14 @@ impl Api {
     pub fn from_ir(products: Vec<ProductIr>) -> Api {
         let products = products
             .into_iter()
+            .map(|mut p| {
+                // An IR written before a fact existed (an older revision) reads it as the
+                // default; deciding again gives every side the same facts, from the same words.
+                for op in &mut p.operations {
+                    crate::ir::facts::decide(op);
+                }
+                p
+            })
             .map(|p| ApiProduct {
                 product: p.product.product.clone(),
                 version: p.product.version.clone(),

@@ -4,7 +4,7 @@ use super::compare::Emitter;
 use super::constraints::{self, Direction};
 use super::kinds::Kind;
 use super::reading;
-use super::text::{child_path, doc_differences, norm_type, or_unstated, same_prose};
+use super::text::{child_path, doc_differences, or_unstated, param_type, same_prose};
 use crate::diag::{DiagKind, Diagnostic, Span};
 use crate::ir::{Constraint, Parameter};
 use std::collections::{BTreeMap, BTreeSet};
@@ -239,15 +239,14 @@ fn rename_reason(o: &Flat, n: &Flat) -> Option<&'static str> {
     }
     let described = !o.param.description.trim().is_empty()
         && same_prose(&o.param.description, &n.param.description);
-    (described && norm_type(&o.param.doc_type) == norm_type(&n.param.doc_type))
-        .then_some("same type and description")
+    (described && param_type(o.param) == param_type(n.param)).then_some("same type and description")
 }
 
 fn compare_param(emit: &mut Emitter, path: &str, of: &Flat, nf: &Flat) {
     let (o, n) = (of.param, nf.param);
     let subject = format!("parameter `{path}`");
     let at = (Some(&o.source), Some(&n.source));
-    if norm_type(&o.doc_type) != norm_type(&n.doc_type) {
+    if param_type(o) != param_type(n) {
         emit.push(
             Kind::ParameterTypeChanged,
             &subject,

@@ -1,5 +1,7 @@
 //! Normalisation that keeps reflowing, reordering and spelling variants out of the report.
 
+use crate::ir::{Field, Kind, Parameter};
+
 /// True when two pieces of prose differ only in whitespace (line breaks, indentation, the
 /// spaces a PDF puts inside words) or in the order of their list items (`- ` lines).
 pub fn same_prose(a: &str, b: &str) -> bool {
@@ -19,19 +21,15 @@ fn items_unordered(s: &str) -> (String, Vec<String>) {
     (strip(&prose.concat()), items)
 }
 
-/// A type as the generated code sees it: case and spacing do not matter, and an array is an
-/// array whatever its item type is called (items are compared through their children).
-pub fn norm_type(doc_type: &str) -> String {
-    let t: String = doc_type
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
-    if t.starts_with("array") {
-        "array".to_string()
-    } else {
-        t
-    }
+/// A parameter's type as the generated code sees it: the IR's kind and list-ness (the word's
+/// spelling does not matter; items of objects are compared through their children).
+pub fn param_type(p: &Parameter) -> (Kind, bool) {
+    (p.kind, p.list)
+}
+
+/// A response field's type as the generated code sees it (see [`param_type`]).
+pub fn field_type(f: &Field) -> (Kind, bool) {
+    (f.kind, f.list)
 }
 
 /// A wire name with its repetition placeholders spelled one way (`Tag.n.Key` = `Tag.N.Key`).
@@ -99,12 +97,13 @@ mod tests {
 
     #[test]
     fn types_and_names() {
-        assert_eq!(norm_type("String"), norm_type(" string"));
+        use crate::ir::facts::TypeWord;
+        assert_eq!(TypeWord::read("String"), TypeWord::read(" string"));
         assert_eq!(
-            norm_type("Array of PhysicalConnectionType"),
-            norm_type("array<object>")
+            TypeWord::read("Array of PhysicalConnectionType"),
+            TypeWord::read("array<object>")
         );
-        assert_ne!(norm_type("Integer"), norm_type("Long"));
+        assert_ne!(TypeWord::read("Integer"), TypeWord::read("Long"));
         assert_eq!(norm_name("Tag.n.Key"), "Tag.N.Key");
         assert_eq!(child_path("Set", ""), "Set[]");
         assert_eq!(child_path("Set[]", "Id"), "Set[].Id");

@@ -298,6 +298,7 @@ fn assemble(file: &str, chunk: &Chunk<'_>, mut g: Gathered) -> Operation {
         description,
         method: None,
         idempotency_parameter: None,
+        read_only: false,
         source: Span::new(file, line),
         permissions: g.permissions,
         parameters: g.parameters,

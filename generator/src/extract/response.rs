@@ -14,8 +14,7 @@ use crate::ir::{Example, ExampleKind, Field, FieldOrigin};
 
 /// True for a document type that says "a list" (`Array of X`, `array<string>`, `List`...).
 fn list_typed(doc_type: &str) -> bool {
-    let t = doc_type.trim().to_ascii_lowercase();
-    t == "list" || t.starts_with("array") || t.starts_with("repeatlist")
+    crate::ir::facts::TypeWord::read(doc_type).list
 }
 
 /// `X` of `Array of X`: Alibaba's notation for `{"Field": {"X": [...]}}`.
@@ -179,6 +178,8 @@ fn table_shape(mut f: Field) -> Field {
             let wrapper = Field {
                 name: item,
                 doc_type: String::new(),
+                kind: Default::default(),
+                sensitive: false,
                 example: None,
                 description: String::new(),
                 constraints: Vec::new(),
@@ -378,6 +379,8 @@ impl Placing<'_> {
                     Field {
                         name: shape.key.clone(),
                         doc_type: kind_type(shape.kind).to_string(),
+                        kind: Default::default(),
+                        sensitive: false,
                         example: None,
                         description: String::new(),
                         constraints: Vec::new(),
@@ -599,6 +602,8 @@ mod tests {
         Field {
             name: name.into(),
             doc_type: ty.into(),
+            kind: Default::default(),
+            sensitive: false,
             example: None,
             description: String::new(),
             constraints: Vec::new(),

@@ -154,6 +154,9 @@ pub fn parameters(
             Parameter {
                 name,
                 doc_type,
+                kind: Default::default(),
+                list: false,
+                sensitive: false,
                 required,
                 default: rules.default,
                 example: opt(v.text(Role::Example)),
@@ -207,6 +210,8 @@ pub fn fields(
             Field {
                 name,
                 doc_type,
+                kind: Default::default(),
+                sensitive: false,
                 example: opt(not_applicable(v.text(Role::Example))),
                 description,
                 constraints,

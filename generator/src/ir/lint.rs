@@ -71,7 +71,7 @@ fn decide(p: &mut Parameter, out: &mut Vec<Diagnostic>) {
         ("default", DiagKind::DefaultViolatesRule, &p.default),
     ]
     .into_iter()
-    .filter_map(|(what, kind, v)| v.as_ref().map(|v| (what, kind, items(&p.doc_type, v))))
+    .filter_map(|(what, kind, v)| v.as_ref().map(|v| (what, kind, items(p.list, v))))
     .collect();
     for c in &mut p.constraints {
         let mut reason = c.status().incomplete.clone();
@@ -100,9 +100,8 @@ fn decide(p: &mut Parameter, out: &mut Vec<Diagnostic>) {
 
 /// The single values an example or default stands for: the items of a JSON array given for
 /// a list parameter, else the text itself.
-fn items(doc_type: &str, value: &str) -> Vec<String> {
-    let list = doc_type.to_ascii_lowercase();
-    if list.contains("array") || list.contains("list") {
+fn items(list: bool, value: &str) -> Vec<String> {
+    if list {
         if let Ok(serde_json::Value::Array(vs)) = serde_json::from_str(value) {
             return vs
                 .iter()
@@ -199,6 +198,9 @@ mod tests {
         Parameter {
             name: "P".into(),
             doc_type: "String".into(),
+            kind: Default::default(),
+            list: false,
+            sensitive: false,
             required: false,
             default: default.map(String::from),
             example: Some(example.into()),
@@ -273,6 +275,7 @@ mod tests {
     fn list_examples_are_checked_item_by_item() {
         let mut p = param(r#"["ab","cd"]"#, None, vec![length(2)]);
         p.doc_type = "array<string>".into();
+        p.list = true;
         decide(&mut p, &mut Vec::new());
         assert!(p.constraints[0].is_enforced());
         assert!(admits(&one_of(&["a"]), "b").is_err());

@@ -1,6 +1,7 @@
 //! The YAML IR: its model, reading and writing, corrections applied after extraction, and
 //! consistency checks.
 
+pub mod facts;
 pub mod io;
 pub mod lint;
 pub mod model;

@@ -73,6 +73,10 @@ pub struct Operation {
     /// Name of the idempotency parameter (`ClientToken`, `Token`), when the operation has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_parameter: Option<String>,
+    /// The operation only reads (decided by [`crate::ir::facts`]): a call that may have reached
+    /// the service can be retried.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub read_only: bool,
     pub source: Span,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub permissions: Vec<Permission>,
@@ -131,6 +135,18 @@ pub struct Parameter {
     /// The type exactly as the document writes it (`String`, `Long`, `array<object>`...).
     #[serde(rename = "type")]
     pub doc_type: String,
+    /// What `type` means, decided once by [`crate::ir::facts`]: the value's (or, for a list,
+    /// each item's) kind.
+    #[serde(default, skip_serializing_if = "Kind::is_string")]
+    pub kind: Kind,
+    /// `type` says a list (`array<string>`, `RepeatList`); `N` placeholders in the name are
+    /// structure, read by codegen from the name.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub list: bool,
+    /// The value is personal or secret (identity number, phone number, password, key): redacted
+    /// in `Debug`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sensitive: bool,
     pub required: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
@@ -145,6 +161,32 @@ pub struct Parameter {
     pub source: Span,
 }
 
+/// The kind of a value (of each item, for a list), as decided from the document's type word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    #[default]
+    String,
+    Boolean,
+    /// `Integer`, `Int`, `Short`: 32 bits unless a stated range needs more.
+    Int32,
+    /// `Long`, `Int64`, or an integer whose stated range does not fit 32 bits.
+    Int64,
+    /// `Float`, `Double`, `Number`.
+    Float,
+    /// `Object`, `Struct`, `Map`, or a field with children.
+    Object,
+    /// A type word that names no type (`Integr`): an `unknown-type` error, so no crate is
+    /// generated from it.
+    Unknown,
+}
+
+impl Kind {
+    fn is_string(&self) -> bool {
+        *self == Kind::String
+    }
+}
+
 /// A response field; a tree for arrays and nested objects.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Field {
@@ -152,6 +194,13 @@ pub struct Field {
     pub name: String,
     #[serde(rename = "type")]
     pub doc_type: String,
+    /// What `type` (and the field's children) mean, decided once by [`crate::ir::facts`]: the
+    /// value's (or, for a list, each item's) kind.
+    #[serde(default, skip_serializing_if = "Kind::is_string")]
+    pub kind: Kind,
+    /// Personal or secret value: redacted in `Debug`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sensitive: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]

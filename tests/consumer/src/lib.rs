@@ -101,21 +101,20 @@ mod tests {
     /// An output built by hand, as a unit test of code that reads one does.
     #[test]
     fn summary_reads_a_built_output() {
-        let page = DescribePhysicalConnectionsOutput {
-            physical_connection_set: Some(PhysicalConnectionSet {
-                physical_connection_type: Some(Vec::new()),
-            }),
-            total_count: Some(7),
-            page_number: Some(1),
-            page_size: Some(10),
-            request_id: Some("r-1".into()),
-        };
+        // Outputs are `#[non_exhaustive]` (a field the docs add later is not a breaking
+        // change), so tests start from `Default` and set what they need.
+        let mut set = PhysicalConnectionSet::default();
+        set.physical_connection_type = Some(Vec::new());
+        let mut page = DescribePhysicalConnectionsOutput::default();
+        page.physical_connection_set = Some(set);
+        page.total_count = Some(7);
+        page.page_number = Some(1);
+        page.page_size = Some(10);
+        page.request_id = Some("r-1".into());
         assert_eq!(summary(&page), "0 of 7 physical connection(s)");
-        let bare = DescribePhysicalConnectionsOutput {
-            physical_connection_set: None,
-            total_count: None,
-            ..page
-        };
+        let mut bare = page.clone();
+        bare.physical_connection_set = None;
+        bare.total_count = None;
         assert_eq!(summary(&bare), "0 physical connection(s)");
     }
 

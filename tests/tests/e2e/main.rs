@@ -10,5 +10,6 @@ mod express_connect;
 mod faults;
 mod operations;
 mod pagination;
+mod shapes;
 mod support;
 mod validation;

@@ -79,7 +79,7 @@ fn take_generated_token(
 }
 
 async fn create_express_cloud_connection(version: SignatureVersion) {
-    use vpc::operation::create_express_cloud_connection::PortType;
+    use vpc::types::PortType;
     let action = "CreateExpressCloudConnection";
     let (server, body) = serving(&VPC, action).await;
     let output = vpc_client(&server, version)
@@ -178,7 +178,7 @@ async fn create_virtual_physical_connection(version: SignatureVersion) {
 }
 
 async fn create_physical_connection(version: SignatureVersion) {
-    use vpc::operation::create_physical_connection::{LineOperator, PortType};
+    use vpc::types::{LineOperator, PortType};
     let action = "CreatePhysicalConnection";
     let (server, body) = serving(&VPC, action).await;
     let output = vpc_client(&server, version)
@@ -247,9 +247,8 @@ async fn cancel_physical_connection(version: SignatureVersion) {
 }
 
 async fn describe_physical_connections(version: SignatureVersion) {
-    use vpc::operation::describe_physical_connections::{
-        BusinessStatus, Filter, LineOperator, Status,
-    };
+    use vpc::operation::describe_physical_connections::{BusinessStatus, Status};
+    use vpc::types::{Filter, LineOperator, PortType};
     let action = "DescribePhysicalConnections";
     let (server, body) = serving(&VPC, action).await;
     let output = vpc_client(&server, version)
@@ -285,9 +284,22 @@ async fn describe_physical_connections(version: SignatureVersion) {
             ("PageSize", "10"),
         ])
     );
-    assert_eq!(output.total_count, body["TotalCount"].as_i64());
-    assert_eq!(output.page_number, body["PageNumber"].as_i64());
-    assert_eq!(output.page_size, body["PageSize"].as_i64());
+    assert_eq!(
+        output.total_count,
+        body["TotalCount"]
+            .as_i64()
+            .map(|n| i32::try_from(n).unwrap())
+    );
+    assert_eq!(
+        output.page_number,
+        body["PageNumber"]
+            .as_i64()
+            .map(|n| i32::try_from(n).unwrap())
+    );
+    assert_eq!(
+        output.page_size,
+        body["PageSize"].as_i64().map(|n| i32::try_from(n).unwrap())
+    );
     assert_eq!(output.request_id.as_deref(), text(&body, "RequestId"));
     // `Array of PhysicalConnectionType`: the list is wrapped in an object.
     let items = output
@@ -313,7 +325,8 @@ async fn describe_physical_connections(version: SignatureVersion) {
         assert_eq!(item.bandwidth, json["Bandwidth"].as_i64());
         assert_eq!(item.creation_time.as_deref(), text(json, "CreationTime"));
         assert_eq!(item.name.as_deref(), text(json, "Name"));
-        assert_eq!(item.port_type.as_deref(), text(json, "PortType"));
+        // The same Rust type as the request parameter it echoes.
+        assert_eq!(item.port_type, text(json, "PortType").map(PortType::from));
         assert_eq!(item.spec.as_deref(), text(json, "Spec"));
         assert_eq!(item.r#type.as_deref(), text(json, "Type"));
         // Documented values decode to their own variants, never to `Unknown`.
@@ -339,7 +352,7 @@ async fn describe_physical_connections(version: SignatureVersion) {
 }
 
 async fn modify_physical_connection_attribute(version: SignatureVersion) {
-    use vpc::operation::modify_physical_connection_attribute::{LineOperator, PortType};
+    use vpc::types::{LineOperator, PortType};
     let action = "ModifyPhysicalConnectionAttribute";
     let (server, body) = serving(&VPC, action).await;
     let output = vpc_client(&server, version)
@@ -442,7 +455,12 @@ async fn create_express_connect_router(version: SignatureVersion) {
     assert_eq!(output.success, body["Success"].as_bool());
     assert_eq!(output.code.as_deref(), text(&body, "Code"));
     assert_eq!(output.message.as_deref(), text(&body, "Message"));
-    assert_eq!(output.http_status_code, body["HttpStatusCode"].as_i64());
+    assert_eq!(
+        output.http_status_code,
+        body["HttpStatusCode"]
+            .as_i64()
+            .map(|n| i32::try_from(n).unwrap())
+    );
     assert_eq!(output.dynamic_code.as_deref(), text(&body, "DynamicCode"));
     assert_eq!(
         output.dynamic_message.as_deref(),

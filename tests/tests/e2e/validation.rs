@@ -6,7 +6,7 @@ use alibabacloud_vpc20160428 as vpc;
 use serde_json::json;
 use specgen_runtime::testing::MockServer;
 use specgen_runtime::{SdkError, SignatureVersion, ValidationError};
-use vpc::operation::create_physical_connection::LineOperator;
+use vpc::types::LineOperator;
 
 use crate::support::{config, only_request, received, script, server, VPC};
 
@@ -78,7 +78,7 @@ async fn every_violation_is_reported_and_nothing_is_sent() {
 
 #[tokio::test]
 async fn list_limits_name_the_flattened_parameter() {
-    use vpc::operation::describe_physical_connections::Filter;
+    use vpc::types::Filter;
     let server = server();
     let six_values = (1..=6).fold(Filter::default().key("Name"), |f, n| {
         f.values(format!("v{n}"))
@@ -120,7 +120,7 @@ async fn validation_off_for_one_call_lets_an_unknown_value_through() {
         .line_operator("Telstra");
     assert_eq!(
         call.as_input().line_operator,
-        Some(LineOperator::Unknown("Telstra".into()))
+        Some(LineOperator::from("Telstra"))
     );
     let violations = rejected(&server, call.clone().send().await).await;
     assert_eq!(

@@ -14,7 +14,7 @@
 //! Required permissions:
 //! - `expressconnectrouter:CreateExpressConnectRouter` (create) on `*ExpressConnectRouter`, `acs:expressconnectrouter::{#accountId}:expressconnectrouter/*`
 //!
-//! Source: `specs/docs/002_2d38542824175a51.txt:5`. API reference: <https://api.aliyun.com/api/ExpressConnectRouter/2023-09-01/CreateExpressConnectRouter>.
+//! API reference: <https://api.aliyun.com/api/ExpressConnectRouter/2023-09-01/CreateExpressConnectRouter>. Source: `002_2d38542824175a51.txt:5`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "CreateExpressConnectRouter",
     method: "POST",
@@ -22,83 +22,84 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateExpressConnectRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateExpressConnectRouterInput {
     /// The name of the ECR instance.
     /// Note
     /// The name can be empty or 0 to 128 characters in length. It cannot start with http:// or https://.
     ///
-    /// Wire name `Name`, document type `string`, example `test`.
+    /// Wire name `Name`, example `test`.
     ///
     /// Rules:
-    /// - 0 to 128 characters (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:80`):
+    /// - 0 to 128 characters (checked by `validate()`):
     ///   > The name can be empty or 0 to 128 characters in length.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:80`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > It cannot start with http:// or https://.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:74`
+    /// Source: `002_2d38542824175a51.txt:74`
     pub name: Option<String>,
     /// The description of the ECR instance.
     /// Note
     /// The description can be empty or 0 to 256 characters in length. It cannot start with http:// or https://.
     ///
-    /// Wire name `Description`, document type `string`, example `test`.
+    /// Wire name `Description`, example `test`.
     ///
     /// Rules:
-    /// - 0 to 256 characters (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:94`):
+    /// - 0 to 256 characters (checked by `validate()`):
     ///   > The description can be empty or 0 to 256 characters in length.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:94`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > It cannot start with http:// or https://.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:88`
+    /// Source: `002_2d38542824175a51.txt:88`
     pub description: Option<String>,
     /// The ID of the resource group to which the ECR instance belongs.
     ///
-    /// Wire name `ResourceGroupId`, document type `string`, example `rg-acfmvvajg5q****`.
+    /// Wire name `ResourceGroupId`, example `rg-acfmvvajg5q****`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:102`
+    /// Source: `002_2d38542824175a51.txt:102`
     pub resource_group_id: Option<String>,
     /// The autonomous system number (ASN) of the ECR instance. Valid values: 45104 (default), 64512 to 65534, and 4200000000 to 4294967294. The ASN 65025 is reserved for use by Alibaba Cloud.
     ///
-    /// **Required**, wire name `AlibabaSideAsn`, document type `integer`, example `45104`, default `45104`.
+    /// **Required**, wire name `AlibabaSideAsn`, example `45104`, default `45104`.
     ///
     /// Rules:
-    /// - in 45104, 64512 to 65534, 4200000000 to 4294967294, except 65025 (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:118`):
+    /// - in 45104, 64512 to 65534, 4200000000 to 4294967294, except 65025 (checked by `validate()`):
     ///   > Valid values: 45104 (default), 64512 to 65534, and 4200000000 to 4294967294. The ASN 65025 is reserved for use by Alibaba Cloud.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:112`
+    /// Source: `002_2d38542824175a51.txt:112`
     pub alibaba_side_asn: Option<i64>,
     /// Specifies whether to perform a dry run. Valid values:
     /// - true: sends a check request without modifying service resources.
     /// - false (default): sends a normal request.
     ///
-    /// Wire name `DryRun`, document type `boolean`, example `false`, default `false`.
+    /// Wire name `DryRun`, example `false`, default `false`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:122`
+    /// Source: `002_2d38542824175a51.txt:122`
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     /// Generate a value from your client and make sure that the value is unique among different requests. The ClientToken parameter supports only ASCII characters.
     /// Note
     /// If you do not specify this parameter, the system uses the RequestId of the API request as the ClientToken. The RequestId may be different for each request.
     ///
-    /// Wire name `ClientToken`, document type `string`, example `02fb3da4-130e-11e9-8e44-00****`.
+    /// Wire name `ClientToken`, example `02fb3da4-130e-11e9-8e44-00****`.
     ///
     /// Rules:
-    /// - only ASCII characters (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:142`):
+    /// - only ASCII characters (checked by `validate()`):
     ///   > The ClientToken parameter supports only ASCII characters.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:136`
+    /// Source: `002_2d38542824175a51.txt:136`
     pub client_token: Option<String>,
     /// The tags.
     /// You can add up to 20 tags.
     ///
-    /// Wire name `Tag`, document type `array<object>`.
+    /// Wire name `Tag`.
     ///
     /// Rules:
-    /// - at most 20 items (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:158`):
+    /// - at most 20 items (checked by `validate()`):
     ///   > You can add up to 20 tags.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:152`
+    /// Source: `002_2d38542824175a51.txt:152`
     pub tags: Vec<Tag>,
 }
 impl CreateExpressConnectRouterInput {
@@ -214,65 +215,66 @@ impl CreateExpressConnectRouterInput {
     }
 }
 /// Response of `CreateExpressConnectRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateExpressConnectRouterOutput {
     /// The request ID.
     ///
-    /// Wire name `RequestId`, document type `string`, example `6FABF516-FED3-5697-BDA2-B18C5D9A****`.
+    /// Wire name `RequestId`, example `6FABF516-FED3-5697-BDA2-B18C5D9A****`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:202`
+    /// Source: `002_2d38542824175a51.txt:202`
     pub request_id: Option<String>,
     /// Indicates whether the request was successful. Valid values:
     /// - true: The request was successful.
     /// - false: The request failed.
     ///
-    /// Wire name `Success`, document type `boolean`, example `True`.
+    /// Wire name `Success`, example `True`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:210`
+    /// Source: `002_2d38542824175a51.txt:210`
     pub success: Option<bool>,
     /// The response code. A value of 200 indicates that the request was successful. For information about other error codes, see the "Error codes" section.
     ///
-    /// Wire name `Code`, document type `string`, example `200`.
+    /// Wire name `Code`, example `200`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:222`
+    /// Source: `002_2d38542824175a51.txt:222`
     pub code: Option<String>,
     /// The response message.
     ///
-    /// Wire name `Message`, document type `string`, example `OK`.
+    /// Wire name `Message`, example `OK`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:230`
+    /// Source: `002_2d38542824175a51.txt:230`
     pub message: Option<String>,
     /// The HTTP status code.
     ///
-    /// Wire name `HttpStatusCode`, document type `integer`, example `200`.
+    /// Wire name `HttpStatusCode`, example `200`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:238`
-    pub http_status_code: Option<i64>,
+    /// Source: `002_2d38542824175a51.txt:238`
+    pub http_status_code: Option<i32>,
     /// The dynamic error code.
     ///
-    /// Wire name `DynamicCode`, document type `string`, example `IllegalParamFormat.Name`.
+    /// Wire name `DynamicCode`, example `IllegalParamFormat.Name`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:246`
+    /// Source: `002_2d38542824175a51.txt:246`
     pub dynamic_code: Option<String>,
     /// The dynamic error message that is used to replace the %s placeholder in the Message parameter.
     /// Note
     /// For example, if the value of Message is The value of input parameter %s is not valid. and the value of DynamicMessage is DtsJobId, the returned message is The value of input parameter DtsJobId is not valid.
     ///
-    /// Wire name `DynamicMessage`, document type `string`, example `The param format of Name **** is illegal.`.
+    /// Wire name `DynamicMessage`, example `The param format of Name **** is illegal.`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:254`
+    /// Source: `002_2d38542824175a51.txt:254`
     pub dynamic_message: Option<String>,
     /// Details about the access denial.
     ///
-    /// Wire name `AccessDeniedDetail`, document type `string`, example `Authentication is failed for ****`.
+    /// Wire name `AccessDeniedDetail`, example `Authentication is failed for ****`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:266`
+    /// Source: `002_2d38542824175a51.txt:266`
     pub access_denied_detail: Option<String>,
     /// The ID of the ECR instance.
     ///
-    /// Wire name `EcrId`, document type `string`, example `ecr-fu8rszhgv7623c****`.
+    /// Wire name `EcrId`, example `ecr-fu8rszhgv7623c****`.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:274`
+    /// Source: `002_2d38542824175a51.txt:274`
     pub ecr_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CreateExpressConnectRouterOutput {
@@ -298,64 +300,73 @@ impl ::specgen_runtime::json::FromJson for CreateExpressConnectRouterOutput {
 ///
 /// The tags.
 /// You can add up to 20 tags.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Tag {
     /// The tag key. The key cannot be an empty string. The key can be up to 128 characters in length and cannot start with aliyun or acs:. It cannot contain http:// or https://.
     ///
-    /// Wire name `Key`, document type `string`, example `TestKey`.
+    /// Wire name `Key`, example `TestKey`.
     ///
     /// Rules:
-    /// - at most 128 characters (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:174`):
+    /// - at most 128 characters (checked by `validate()`):
     ///   > The key can be up to 128 characters in length and cannot start with aliyun or acs:.
-    /// - does not start with `aliyun`, `acs:` (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:174`):
+    /// - does not start with `aliyun`, `acs:` (checked by `validate()`):
     ///   > The key can be up to 128 characters in length and cannot start with aliyun or acs:.
-    /// - does not contain `http://`, `https://` (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:174`):
+    /// - does not contain `http://`, `https://` (checked by `validate()`):
     ///   > It cannot contain http:// or https://.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:168`
+    /// Source: `002_2d38542824175a51.txt:168`
     pub key: Option<String>,
     /// The tag value. The value can be an empty string. The tag value can be up to 128 characters in length, cannot start with acs:, and cannot contain http:// or https://.
     ///
-    /// Wire name `Value`, document type `string`, example `TestValue`.
+    /// Wire name `Value`, example `TestValue`.
     ///
     /// Rules:
-    /// - at most 128 characters (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:184`):
+    /// - at most 128 characters (checked by `validate()`):
     ///   > The tag value can be up to 128 characters in length, cannot start with acs:, and cannot contain http:// or https://.
-    /// - does not start with `acs:` (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:184`):
+    /// - does not start with `acs:` (checked by `validate()`):
     ///   > The tag value can be up to 128 characters in length, cannot start with acs:, and cannot contain http:// or https://.
-    /// - does not contain `http://`, `https://` (checked by `validate()`; `specs/docs/002_2d38542824175a51.txt:184`):
+    /// - does not contain `http://`, `https://` (checked by `validate()`):
     ///   > The tag value can be up to 128 characters in length, cannot start with acs:, and cannot contain http:// or https://.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:178`
+    /// Source: `002_2d38542824175a51.txt:178`
     pub value: Option<String>,
 }
 impl Tag {
     /// Sets `Key`.
+    ///
+    /// The tag key. The key cannot be an empty string. The key can be up to 128 characters in length and cannot start with aliyun or acs:. It cannot contain http:// or https://.
     #[inline]
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.key = Some(value.into());
         self
     }
     /// Sets or clears `Key`.
+    ///
+    /// The tag key. The key cannot be an empty string. The key can be up to 128 characters in length and cannot start with aliyun or acs:. It cannot contain http:// or https://.
     #[inline]
     pub fn set_key(mut self, value: Option<String>) -> Self {
         self.key = value;
         self
     }
     /// Sets `Value`.
+    ///
+    /// The tag value. The value can be an empty string. The tag value can be up to 128 characters in length, cannot start with acs:, and cannot contain http:// or https://.
     #[inline]
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
     }
     /// Sets or clears `Value`.
+    ///
+    /// The tag value. The value can be an empty string. The tag value can be up to 128 characters in length, cannot start with acs:, and cannot contain http:// or https://.
     #[inline]
     pub fn set_value(mut self, value: Option<String>) -> Self {
         self.value = value;
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
         }
@@ -364,7 +375,7 @@ impl Tag {
         }
     }
     #[inline]
-    fn validate_at(
+    pub(crate) fn validate_at(
         &self,
         prefix: &str,
         _all: bool,
@@ -407,7 +418,7 @@ pub enum CreateExpressConnectRouterError {
     ///
     /// Illegal parameter format
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:310`
+    /// Source: `002_2d38542824175a51.txt:310`
     ///
     /// `matched` holds the part of the code that `%s` stands for.
     IllegalParamFormat { matched: String, error: ::specgen_runtime::ServiceError },
@@ -415,25 +426,25 @@ pub enum CreateExpressConnectRouterError {
     ///
     /// The leased line gateway product is opened through the whitelist, and the current user does not have the operation permission. Please contact customer service personnel to add the current user to the white list.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:311`
+    /// Source: `002_2d38542824175a51.txt:311`
     OperationFailedUserNotInWhiteList(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.EcrCountPerUser` (HTTP 400): ECR Quota Exceeded.
     ///
     /// The number of dedicated gateway instances that you can create has reached the quota limit. Please contact your business manager to apply for a larger quota.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:312`
+    /// Source: `002_2d38542824175a51.txt:312`
     QuotaExceededEcrCountPerUser(::specgen_runtime::ServiceError),
     /// `Conflict.ASNOfECR` (HTTP 400): ASN already used by other ECR.
     ///
     /// The specified ASN is used by other ECR. Change to an unconfigured ASN.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:313`
+    /// Source: `002_2d38542824175a51.txt:313`
     ConflictAsnOfEcr(::specgen_runtime::ServiceError),
     /// `MissingParam.%s` (HTTP 400): The param of %s is missing.
     ///
     /// The request parameters are not specified. Please check the corresponding parameters and try again.
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:314`
+    /// Source: `002_2d38542824175a51.txt:314`
     ///
     /// `matched` holds the part of the code that `%s` stands for.
     MissingParam { matched: String, error: ::specgen_runtime::ServiceError },
@@ -441,13 +452,13 @@ pub enum CreateExpressConnectRouterError {
     ///
     /// The currently entered BgpAsn is incorrect, please check and re-enter
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:315`
+    /// Source: `002_2d38542824175a51.txt:315`
     IllegalParamAlibabaSideAsn(::specgen_runtime::ServiceError),
     /// `Conflict.Lock` (HTTP 400): There are other unfinished operations.
     ///
     /// You currently have other unfinished operations, please try again later
     ///
-    /// Source: `specs/docs/002_2d38542824175a51.txt:316`
+    /// Source: `002_2d38542824175a51.txt:316`
     ConflictLock(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -607,84 +618,132 @@ pub struct CreateExpressConnectRouterFluentBuilder {
 }
 impl CreateExpressConnectRouterFluentBuilder {
     /// Sets `Name`.
+    ///
+    /// The name of the ECR instance.
+    /// Note
+    /// The name can be empty or 0 to 128 characters in length. It cannot start with http:// or https://.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    ///
+    /// The name of the ECR instance.
+    /// Note
+    /// The name can be empty or 0 to 128 characters in length. It cannot start with http:// or https://.
     #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `Description`.
+    ///
+    /// The description of the ECR instance.
+    /// Note
+    /// The description can be empty or 0 to 256 characters in length. It cannot start with http:// or https://.
     #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    ///
+    /// The description of the ECR instance.
+    /// Note
+    /// The description can be empty or 0 to 256 characters in length. It cannot start with http:// or https://.
     #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `ResourceGroupId`.
+    ///
+    /// The ID of the resource group to which the ECR instance belongs.
     #[inline]
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.input.resource_group_id = Some(value.into());
         self
     }
     /// Sets or clears `ResourceGroupId`.
+    ///
+    /// The ID of the resource group to which the ECR instance belongs.
     #[inline]
     pub fn set_resource_group_id(mut self, value: Option<String>) -> Self {
         self.input.resource_group_id = value;
         self
     }
-    /// Sets `AlibabaSideAsn`.
+    /// Sets `AlibabaSideAsn`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The autonomous system number (ASN) of the ECR instance. Valid values: 45104 (default), 64512 to 65534, and 4200000000 to 4294967294. The ASN 65025 is reserved for use by Alibaba Cloud.
     #[inline]
     pub fn alibaba_side_asn(mut self, value: i64) -> Self {
         self.input.alibaba_side_asn = Some(value);
         self
     }
-    /// Sets or clears `AlibabaSideAsn`.
+    /// Sets or clears `AlibabaSideAsn`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The autonomous system number (ASN) of the ECR instance. Valid values: 45104 (default), 64512 to 65534, and 4200000000 to 4294967294. The ASN 65025 is reserved for use by Alibaba Cloud.
     #[inline]
     pub fn set_alibaba_side_asn(mut self, value: Option<i64>) -> Self {
         self.input.alibaba_side_asn = value;
         self
     }
     /// Sets `DryRun`.
+    ///
+    /// Specifies whether to perform a dry run. Valid values:
+    /// - true: sends a check request without modifying service resources.
+    /// - false (default): sends a normal request.
     #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.input.dry_run = Some(value);
         self
     }
     /// Sets or clears `DryRun`.
+    ///
+    /// Specifies whether to perform a dry run. Valid values:
+    /// - true: sends a check request without modifying service resources.
+    /// - false (default): sends a normal request.
     #[inline]
     pub fn set_dry_run(mut self, value: Option<bool>) -> Self {
         self.input.dry_run = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// The client token that is used to ensure the idempotence of the request.
+    /// Generate a value from your client and make sure that the value is unique among different requests. The ClientToken parameter supports only ASCII characters.
+    /// Note
+    /// If you do not specify this parameter, the system uses the RequestId of the API request as the ClientToken. The RequestId may be different for each request.
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// The client token that is used to ensure the idempotence of the request.
+    /// Generate a value from your client and make sure that the value is unique among different requests. The ClientToken parameter supports only ASCII characters.
+    /// Note
+    /// If you do not specify this parameter, the system uses the RequestId of the API request as the ClientToken. The RequestId may be different for each request.
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Appends one item to `Tag`.
+    ///
+    /// The tags.
+    /// You can add up to 20 tags.
     #[inline]
     pub fn tags(mut self, item: Tag) -> Self {
         self.input.tags.push(item);
         self
     }
     /// Replaces all items of `Tag`.
+    ///
+    /// The tags.
+    /// You can add up to 20 tags.
     #[inline]
     pub fn set_tags(mut self, items: Vec<Tag>) -> Self {
         self.input.tags = items;

@@ -7,7 +7,7 @@
 //!
 //! Note: An overdue interface cannot be activated.
 //!
-//! Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ActivateRouterInterface>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ActivateRouterInterface>. Source: `zh-CN/ActivateRouterInterface.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "ActivateRouterInterface",
     method: "POST",
@@ -15,20 +15,21 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ActivateRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ActivateRouterInterfaceInput {
     /// The ID of the region to which the router interface to be activated belongs.
     /// To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:22`
+    /// Source: `zh-CN/ActivateRouterInterface.md:22`
     pub region_id: Option<String>,
     /// The ID of the router interface to be activated.
     ///
-    /// **Required**, wire name `RouterInterfaceId`, document type `String`, example `ri-2zeo3xzyf38r4urz****`.
+    /// **Required**, wire name `RouterInterfaceId`, example `ri-2zeo3xzyf38r4urz****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:25`
+    /// Source: `zh-CN/ActivateRouterInterface.md:25`
     pub router_interface_id: Option<String>,
 }
 impl ActivateRouterInterfaceInput {
@@ -73,13 +74,14 @@ impl ActivateRouterInterfaceInput {
     }
 }
 /// Response of `ActivateRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ActivateRouterInterfaceOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
+    /// Wire name `RequestId`, example `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:33`
+    /// Source: `zh-CN/ActivateRouterInterface.md:33`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for ActivateRouterInterfaceOutput {
@@ -101,31 +103,31 @@ pub enum ActivateRouterInterfaceError {
     ///
     /// 指定的 RegionId 不存在，请您检查此产品在该地域是否可用。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:72`
+    /// Source: `zh-CN/ActivateRouterInterface.md:72`
     InvalidRegionIdNotFound(::specgen_runtime::ServiceError),
     /// `InvalidRouterInterfaceId.NotFound` (HTTP 404): The specified RouterInterfaceId does not exist in our records.
     ///
     /// 指定的路由器接口不存在，请您检查填写的路由器接口是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:73`
+    /// Source: `zh-CN/ActivateRouterInterface.md:73`
     InvalidRouterInterfaceIdNotFound(::specgen_runtime::ServiceError),
     /// `IncorrectStatus` (HTTP 400): RouterInterface can be operated by this action only when it's status is Inactive.
     ///
     /// 只有当路由器接口的状态为Inactive时，才可执行该操作。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:74`
+    /// Source: `zh-CN/ActivateRouterInterface.md:74`
     IncorrectStatus(::specgen_runtime::ServiceError),
     /// `Forbidden.FinancileLocked` (HTTP 400): This RouterInterface is financiel locked because of bills outstanding.
     ///
     /// 该路由器接口已欠费锁定，因为您有未结算的账单。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:75`
+    /// Source: `zh-CN/ActivateRouterInterface.md:75`
     ForbiddenFinancileLocked(::specgen_runtime::ServiceError),
     /// `Forbbiden` (HTTP 400): The Router instance owener error
     ///
     /// 该路由器不属于您的账号。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ActivateRouterInterface.md:76`
+    /// Source: `zh-CN/ActivateRouterInterface.md:76`
     Forbbiden(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -252,25 +254,35 @@ pub struct ActivateRouterInterfaceFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl ActivateRouterInterfaceFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the router interface to be activated belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the router interface to be activated belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `RouterInterfaceId`.
+    /// Sets `RouterInterfaceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the router interface to be activated.
     #[inline]
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_interface_id = Some(value.into());
         self
     }
-    /// Sets or clears `RouterInterfaceId`.
+    /// Sets or clears `RouterInterfaceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the router interface to be activated.
     #[inline]
     pub fn set_router_interface_id(mut self, value: Option<String>) -> Self {
         self.input.router_interface_id = value;

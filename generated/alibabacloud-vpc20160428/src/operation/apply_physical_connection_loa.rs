@@ -3,7 +3,7 @@
 
 //! `ApplyPhysicalConnectionLOA`: Apply for the LOA.
 //!
-//! Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ApplyPhysicalConnectionLOA>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ApplyPhysicalConnectionLOA>. Source: `en-US/ApplyPhysicalConnectionLOA.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "ApplyPhysicalConnectionLOA",
     method: "POST",
@@ -11,73 +11,74 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ApplyPhysicalConnectionLOA`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplyPhysicalConnectionLoaInput {
     /// The name of the company that requires the physical connection.
     ///
-    /// **Required**, wire name `CompanyName`, document type `String`, example `company`.
+    /// **Required**, wire name `CompanyName`, example `company`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:18`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:18`
     pub company_name: Option<String>,
     /// The date and time when the data cable installation technician or representative will go to the installation site.
     ///
-    /// **Required**, wire name `ConstructionTime`, document type `String`, example `2019-02-28T16:00:00.000Z`.
+    /// **Required**, wire name `ConstructionTime`, example `2019-02-28T16:00:00.000Z`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:21`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:21`
     pub construction_time: Option<String>,
     /// The instance ID of the physical connection interface.
     ///
-    /// **Required**, wire name `InstanceId`, document type `String`, example `pc-bp1qrb3044eqixxxxxxxx`.
+    /// **Required**, wire name `InstanceId`, example `pc-bp1qrb3044eqixxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:24`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:24`
     pub instance_id: Option<String>,
     /// The type of leased line.
     ///
-    /// **Required**, wire name `LineType`, document type `String`, example `SDH`.
+    /// **Required**, wire name `LineType`, example `SDH`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:27`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:27`
     pub line_type: Option<String>,
     /// The location where the leased line is deployed.
     ///
-    /// **Required**, wire name `PeerLocation`, document type `String`, example `Hangzhou`.
+    /// **Required**, wire name `PeerLocation`, example `Hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:30`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:30`
     pub peer_location: Option<String>,
     /// The ID of the region to which the physical connection interface belongs.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:33`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:33`
     pub region_id: Option<String>,
     /// The name of the installation company.
     ///
-    /// **Required**, wire name `Si`, document type `String`, example `Alibaba Cloud`.
+    /// **Required**, wire name `Si`, example `Alibaba Cloud`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:36`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:36`
     pub si: Option<String>,
     /// Optional. The bandwidth value of the physical connection.
     ///
-    /// Wire name `Bandwidth`, document type `Integer`, example `3`.
+    /// Wire name `Bandwidth`, example `3`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:39`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:39`
     pub bandwidth: Option<i32>,
     /// Optional. The token used for client authentication.
     ///
-    /// Wire name `ClientToken`, document type `String`, example `A47BD386-7FDE-4xxx4-8D22-C62xxxxxxxx`.
+    /// Wire name `ClientToken`, example `A47BD386-7FDE-4xxx4-8D22-C62xxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:42`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:42`
     pub client_token: Option<String>,
     /// Optional. The service provider that provides the leased line.
     ///
-    /// Wire name `LineOperator`, document type `String`, example `CU`.
+    /// Wire name `LineOperator`, example `CU`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:45`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:45`
     pub line_operator: Option<String>,
     /// The `PMInfo.N` parameters.
     ///
     /// Wire name `PMInfo`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:48`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:48`
     pub pm_infos: Vec<PmInfo>,
 }
 impl ApplyPhysicalConnectionLoaInput {
@@ -166,13 +167,14 @@ impl ApplyPhysicalConnectionLoaInput {
     }
 }
 /// Response of `ApplyPhysicalConnectionLOA`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ApplyPhysicalConnectionLoaOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
+    /// Wire name `RequestId`, example `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:68`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:68`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for ApplyPhysicalConnectionLoaOutput {
@@ -189,102 +191,135 @@ impl ::specgen_runtime::json::FromJson for ApplyPhysicalConnectionLoaOutput {
 /// One item of `PMInfo.N`.
 ///
 /// The `PMInfo.N` parameters.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct PmInfo {
     /// Optional. The license number of the certificate held by the data cable installation technician or representative.
     ///
-    /// Wire name `PMCertificateNo`, document type `String`, example `3210xxxxxxxxxxxxxx`.
+    /// Wire name `PMCertificateNo`, example `3210xxxxxxxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:48`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:48`
     pub pm_certificate_no: Option<String>,
     /// Optional. The type of the certificate that the data cable installation technician or representative holds.
     ///
-    /// Wire name `PMCertificateType`, document type `String`, example `IDCard`.
+    /// Wire name `PMCertificateType`, example `IDCard`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:51`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:51`
     pub pm_certificate_type: Option<String>,
     /// Optional. The contact information of the data cable installation technician or representative.
     ///
-    /// Wire name `PMContactInfo`, document type `String`, example `13200000000`.
+    /// Wire name `PMContactInfo`, example `13200000000`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:54`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:54`
     pub pm_contact_info: Option<String>,
     /// Optional. The gender of the data cable installation technician or representative.
     ///
-    /// Wire name `PMGender`, document type `String`, example `Male`.
+    /// Wire name `PMGender`, example `Male`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:57`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:57`
     pub pm_gender: Option<String>,
     /// Optional. The name of the data cable installation technician or representative.
     ///
-    /// Wire name `PMName`, document type `String`, example `Mike`.
+    /// Wire name `PMName`, example `Mike`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ApplyPhysicalConnectionLOA.md:60`
+    /// Source: `en-US/ApplyPhysicalConnectionLOA.md:60`
     pub pm_name: Option<String>,
+}
+impl ::std::fmt::Debug for PmInfo {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PmInfo")
+            .field("pm_certificate_no", &"*** Sensitive Data Redacted ***")
+            .field("pm_certificate_type", &self.pm_certificate_type)
+            .field("pm_contact_info", &"*** Sensitive Data Redacted ***")
+            .field("pm_gender", &self.pm_gender)
+            .field("pm_name", &self.pm_name)
+            .finish()
+    }
 }
 impl PmInfo {
     /// Sets `PMCertificateNo`.
+    ///
+    /// Optional. The license number of the certificate held by the data cable installation technician or representative.
     #[inline]
     pub fn pm_certificate_no(mut self, value: impl Into<String>) -> Self {
         self.pm_certificate_no = Some(value.into());
         self
     }
     /// Sets or clears `PMCertificateNo`.
+    ///
+    /// Optional. The license number of the certificate held by the data cable installation technician or representative.
     #[inline]
     pub fn set_pm_certificate_no(mut self, value: Option<String>) -> Self {
         self.pm_certificate_no = value;
         self
     }
     /// Sets `PMCertificateType`.
+    ///
+    /// Optional. The type of the certificate that the data cable installation technician or representative holds.
     #[inline]
     pub fn pm_certificate_type(mut self, value: impl Into<String>) -> Self {
         self.pm_certificate_type = Some(value.into());
         self
     }
     /// Sets or clears `PMCertificateType`.
+    ///
+    /// Optional. The type of the certificate that the data cable installation technician or representative holds.
     #[inline]
     pub fn set_pm_certificate_type(mut self, value: Option<String>) -> Self {
         self.pm_certificate_type = value;
         self
     }
     /// Sets `PMContactInfo`.
+    ///
+    /// Optional. The contact information of the data cable installation technician or representative.
     #[inline]
     pub fn pm_contact_info(mut self, value: impl Into<String>) -> Self {
         self.pm_contact_info = Some(value.into());
         self
     }
     /// Sets or clears `PMContactInfo`.
+    ///
+    /// Optional. The contact information of the data cable installation technician or representative.
     #[inline]
     pub fn set_pm_contact_info(mut self, value: Option<String>) -> Self {
         self.pm_contact_info = value;
         self
     }
     /// Sets `PMGender`.
+    ///
+    /// Optional. The gender of the data cable installation technician or representative.
     #[inline]
     pub fn pm_gender(mut self, value: impl Into<String>) -> Self {
         self.pm_gender = Some(value.into());
         self
     }
     /// Sets or clears `PMGender`.
+    ///
+    /// Optional. The gender of the data cable installation technician or representative.
     #[inline]
     pub fn set_pm_gender(mut self, value: Option<String>) -> Self {
         self.pm_gender = value;
         self
     }
     /// Sets `PMName`.
+    ///
+    /// Optional. The name of the data cable installation technician or representative.
     #[inline]
     pub fn pm_name(mut self, value: impl Into<String>) -> Self {
         self.pm_name = Some(value.into());
         self
     }
     /// Sets or clears `PMName`.
+    ///
+    /// Optional. The name of the data cable installation technician or representative.
     #[inline]
     pub fn set_pm_name(mut self, value: Option<String>) -> Self {
         self.pm_name = value;
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.pm_certificate_no {
             params.push(format!("{prefix}.PMCertificateNo"), value.as_str());
         }
@@ -388,133 +423,177 @@ pub struct ApplyPhysicalConnectionLoaFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl ApplyPhysicalConnectionLoaFluentBuilder {
-    /// Sets `CompanyName`.
+    /// Sets `CompanyName`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The name of the company that requires the physical connection.
     #[inline]
     pub fn company_name(mut self, value: impl Into<String>) -> Self {
         self.input.company_name = Some(value.into());
         self
     }
-    /// Sets or clears `CompanyName`.
+    /// Sets or clears `CompanyName`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The name of the company that requires the physical connection.
     #[inline]
     pub fn set_company_name(mut self, value: Option<String>) -> Self {
         self.input.company_name = value;
         self
     }
-    /// Sets `ConstructionTime`.
+    /// Sets `ConstructionTime`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The date and time when the data cable installation technician or representative will go to the installation site.
     #[inline]
     pub fn construction_time(mut self, value: impl Into<String>) -> Self {
         self.input.construction_time = Some(value.into());
         self
     }
-    /// Sets or clears `ConstructionTime`.
+    /// Sets or clears `ConstructionTime`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The date and time when the data cable installation technician or representative will go to the installation site.
     #[inline]
     pub fn set_construction_time(mut self, value: Option<String>) -> Self {
         self.input.construction_time = value;
         self
     }
-    /// Sets `InstanceId`.
+    /// Sets `InstanceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The instance ID of the physical connection interface.
     #[inline]
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.input.instance_id = Some(value.into());
         self
     }
-    /// Sets or clears `InstanceId`.
+    /// Sets or clears `InstanceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The instance ID of the physical connection interface.
     #[inline]
     pub fn set_instance_id(mut self, value: Option<String>) -> Self {
         self.input.instance_id = value;
         self
     }
-    /// Sets `LineType`.
+    /// Sets `LineType`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The type of leased line.
     #[inline]
     pub fn line_type(mut self, value: impl Into<String>) -> Self {
         self.input.line_type = Some(value.into());
         self
     }
-    /// Sets or clears `LineType`.
+    /// Sets or clears `LineType`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The type of leased line.
     #[inline]
     pub fn set_line_type(mut self, value: Option<String>) -> Self {
         self.input.line_type = value;
         self
     }
-    /// Sets `PeerLocation`.
+    /// Sets `PeerLocation`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The location where the leased line is deployed.
     #[inline]
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.input.peer_location = Some(value.into());
         self
     }
-    /// Sets or clears `PeerLocation`.
+    /// Sets or clears `PeerLocation`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The location where the leased line is deployed.
     #[inline]
     pub fn set_peer_location(mut self, value: Option<String>) -> Self {
         self.input.peer_location = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the physical connection interface belongs.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the physical connection interface belongs.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `Si`.
+    /// Sets `Si`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The name of the installation company.
     #[inline]
     pub fn si(mut self, value: impl Into<String>) -> Self {
         self.input.si = Some(value.into());
         self
     }
-    /// Sets or clears `Si`.
+    /// Sets or clears `Si`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The name of the installation company.
     #[inline]
     pub fn set_si(mut self, value: Option<String>) -> Self {
         self.input.si = value;
         self
     }
     /// Sets `Bandwidth`.
+    ///
+    /// Optional. The bandwidth value of the physical connection.
     #[inline]
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.input.bandwidth = Some(value);
         self
     }
     /// Sets or clears `Bandwidth`.
+    ///
+    /// Optional. The bandwidth value of the physical connection.
     #[inline]
     pub fn set_bandwidth(mut self, value: Option<i32>) -> Self {
         self.input.bandwidth = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// Optional. The token used for client authentication.
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// Optional. The token used for client authentication.
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Sets `LineOperator`.
+    ///
+    /// Optional. The service provider that provides the leased line.
     #[inline]
     pub fn line_operator(mut self, value: impl Into<String>) -> Self {
         self.input.line_operator = Some(value.into());
         self
     }
     /// Sets or clears `LineOperator`.
+    ///
+    /// Optional. The service provider that provides the leased line.
     #[inline]
     pub fn set_line_operator(mut self, value: Option<String>) -> Self {
         self.input.line_operator = value;
         self
     }
     /// Appends one item to `PMInfo`.
+    ///
+    /// The `PMInfo.N` parameters.
     #[inline]
     pub fn pm_infos(mut self, item: PmInfo) -> Self {
         self.input.pm_infos.push(item);
         self
     }
     /// Replaces all items of `PMInfo`.
+    ///
+    /// The `PMInfo.N` parameters.
     #[inline]
     pub fn set_pm_infos(mut self, items: Vec<PmInfo>) -> Self {
         self.input.pm_infos = items;

@@ -3,7 +3,7 @@
 
 //! `CompletePhysicalConnectionLOA`: 调用CompletePhysicalConnectionLOA完成施工完竣。
 //!
-//! Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CompletePhysicalConnectionLOA>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CompletePhysicalConnectionLOA>. Source: `zh-CN/CompletePhysicalConnectionLOA.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "CompletePhysicalConnectionLOA",
     method: "POST",
@@ -11,37 +11,38 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CompletePhysicalConnectionLOA`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CompletePhysicalConnectionLoaInput {
     /// 物理专线实例ID。
     ///
-    /// **Required**, wire name `InstanceId`, document type `String`, example `pc-bp10tvlhnwkwxxxxxxxxxx`.
+    /// **Required**, wire name `InstanceId`, example `pc-bp10tvlhnwkwxxxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:18`
+    /// Source: `zh-CN/CompletePhysicalConnectionLOA.md:18`
     pub instance_id: Option<String>,
     /// 运营商线路编码。
     ///
-    /// **Required**, wire name `LineCode`, document type `String`, example `aaa111`.
+    /// **Required**, wire name `LineCode`, example `aaa111`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:21`
+    /// Source: `zh-CN/CompletePhysicalConnectionLOA.md:21`
     pub line_code: Option<String>,
     /// 机房楼内线缆标签。
     ///
-    /// **Required**, wire name `LineLabel`, document type `String`, example `bbb222`.
+    /// **Required**, wire name `LineLabel`, example `bbb222`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:24`
+    /// Source: `zh-CN/CompletePhysicalConnectionLOA.md:24`
     pub line_label: Option<String>,
     /// 物理专线所在的地域。
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:27`
+    /// Source: `zh-CN/CompletePhysicalConnectionLOA.md:27`
     pub region_id: Option<String>,
     /// 客户端Token鉴权。
     ///
-    /// Wire name `ClientToken`, document type `String`, example `F8983C74-E068-4509-B442-89xxxxxC8F43B`.
+    /// Wire name `ClientToken`, example `F8983C74-E068-4509-B442-89xxxxxC8F43B`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:30`
+    /// Source: `zh-CN/CompletePhysicalConnectionLOA.md:30`
     pub client_token: Option<String>,
 }
 impl CompletePhysicalConnectionLoaInput {
@@ -97,13 +98,14 @@ impl CompletePhysicalConnectionLoaInput {
     }
 }
 /// Response of `CompletePhysicalConnectionLOA`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CompletePhysicalConnectionLoaOutput {
     /// 请求ID。
     ///
-    /// Wire name `RequestId`, document type `String`, example `F8983C74-E068-4509-B442-89BD82C8F43B`.
+    /// Wire name `RequestId`, example `F8983C74-E068-4509-B442-89BD82C8F43B`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/CompletePhysicalConnectionLOA.md:38`
+    /// Source: `zh-CN/CompletePhysicalConnectionLOA.md:38`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CompletePhysicalConnectionLoaOutput {
@@ -204,61 +206,81 @@ pub struct CompletePhysicalConnectionLoaFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl CompletePhysicalConnectionLoaFluentBuilder {
-    /// Sets `InstanceId`.
+    /// Sets `InstanceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 物理专线实例ID。
     #[inline]
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.input.instance_id = Some(value.into());
         self
     }
-    /// Sets or clears `InstanceId`.
+    /// Sets or clears `InstanceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 物理专线实例ID。
     #[inline]
     pub fn set_instance_id(mut self, value: Option<String>) -> Self {
         self.input.instance_id = value;
         self
     }
-    /// Sets `LineCode`.
+    /// Sets `LineCode`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 运营商线路编码。
     #[inline]
     pub fn line_code(mut self, value: impl Into<String>) -> Self {
         self.input.line_code = Some(value.into());
         self
     }
-    /// Sets or clears `LineCode`.
+    /// Sets or clears `LineCode`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 运营商线路编码。
     #[inline]
     pub fn set_line_code(mut self, value: Option<String>) -> Self {
         self.input.line_code = value;
         self
     }
-    /// Sets `LineLabel`.
+    /// Sets `LineLabel`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 机房楼内线缆标签。
     #[inline]
     pub fn line_label(mut self, value: impl Into<String>) -> Self {
         self.input.line_label = Some(value.into());
         self
     }
-    /// Sets or clears `LineLabel`.
+    /// Sets or clears `LineLabel`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 机房楼内线缆标签。
     #[inline]
     pub fn set_line_label(mut self, value: Option<String>) -> Self {
         self.input.line_label = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 物理专线所在的地域。
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 物理专线所在的地域。
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// 客户端Token鉴权。
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// 客户端Token鉴权。
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;

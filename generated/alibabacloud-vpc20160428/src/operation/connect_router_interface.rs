@@ -13,7 +13,7 @@
 //!
 //! - If there is an overdue router interface under the account, you cannot initiate a connection.
 //!
-//! Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ConnectRouterInterface>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ConnectRouterInterface>. Source: `zh-CN/ConnectRouterInterface.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "ConnectRouterInterface",
     method: "POST",
@@ -21,20 +21,21 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ConnectRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectRouterInterfaceInput {
     /// The region where the router interface is located.
     /// To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:26`
+    /// Source: `zh-CN/ConnectRouterInterface.md:26`
     pub region_id: Option<String>,
     /// The ID of initiator router interface.
     ///
-    /// **Required**, wire name `RouterInterfaceId`, document type `String`, example `ri-2zeo3xzyf38r4urzd****`.
+    /// **Required**, wire name `RouterInterfaceId`, example `ri-2zeo3xzyf38r4urzd****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:29`
+    /// Source: `zh-CN/ConnectRouterInterface.md:29`
     pub router_interface_id: Option<String>,
 }
 impl ConnectRouterInterfaceInput {
@@ -79,13 +80,14 @@ impl ConnectRouterInterfaceInput {
     }
 }
 /// Response of `ConnectRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectRouterInterfaceOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
+    /// Wire name `RequestId`, example `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:37`
+    /// Source: `zh-CN/ConnectRouterInterface.md:37`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for ConnectRouterInterfaceOutput {
@@ -107,43 +109,43 @@ pub enum ConnectRouterInterfaceError {
     ///
     /// 指定的路由器接口不存在，请您检查填写的路由器接口是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:76`
+    /// Source: `zh-CN/ConnectRouterInterface.md:76`
     InvalidRouterInterfaceIdNotFound(::specgen_runtime::ServiceError),
     /// `IncorrectRole.NotInitiatingSide` (HTTP 400): The specified RouterInterface is not InitiatingSide.
     ///
     /// 该路由器接口不是发起端，请选择发起端的路由器接口进行发起连接。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:77`
+    /// Source: `zh-CN/ConnectRouterInterface.md:77`
     IncorrectRoleNotInitiatingSide(::specgen_runtime::ServiceError),
     /// `IncorrectOppositeInterfaceInfo` (HTTP 400): Cannot connect on the same router
     ///
     /// 不允许连接相同的路由器。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:78`
+    /// Source: `zh-CN/ConnectRouterInterface.md:78`
     IncorrectOppositeInterfaceInfo(::specgen_runtime::ServiceError),
     /// `Forbidden.OnlyOneConnection` (HTTP 400): The Specified routers have a connection already
     ///
     /// 该路由器已有路由器接口连接。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:79`
+    /// Source: `zh-CN/ConnectRouterInterface.md:79`
     ///
     /// `Forbidden.OnlyOneConnection` (HTTP 400): Cannot connect concurrently between same routers
     ///
     /// 不能在同一路由器上发起连接。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:80`
+    /// Source: `zh-CN/ConnectRouterInterface.md:80`
     ForbiddenOnlyOneConnection(::specgen_runtime::ServiceError),
     /// `Forbidden.BillsOutstanding` (HTTP 400): You cannot use this action because you have bills outstanding.
     ///
     /// 无法执行该操作，您有未结算的账单。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:81`
+    /// Source: `zh-CN/ConnectRouterInterface.md:81`
     ForbiddenBillsOutstanding(::specgen_runtime::ServiceError),
     /// `CROSS_BID.FORBIDDEN` (HTTP 404): Connect RouterInterface across bid is illegal
     ///
     /// 跨BID连接非法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ConnectRouterInterface.md:82`
+    /// Source: `zh-CN/ConnectRouterInterface.md:82`
     CrossBidForbidden(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -281,25 +283,35 @@ pub struct ConnectRouterInterfaceFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl ConnectRouterInterfaceFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region where the router interface is located.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region where the router interface is located.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `RouterInterfaceId`.
+    /// Sets `RouterInterfaceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of initiator router interface.
     #[inline]
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_interface_id = Some(value.into());
         self
     }
-    /// Sets or clears `RouterInterfaceId`.
+    /// Sets or clears `RouterInterfaceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of initiator router interface.
     #[inline]
     pub fn set_router_interface_id(mut self, value: Option<String>) -> Self {
         self.input.router_interface_id = value;

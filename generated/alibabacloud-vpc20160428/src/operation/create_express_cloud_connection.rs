@@ -3,7 +3,7 @@
 
 //! `CreateExpressCloudConnection`: Applies for the Express Cloud Connect (ECC) service.
 //!
-//! Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreateExpressCloudConnection>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreateExpressCloudConnection>. Source: `en-US/CreateExpressCloudConnection.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "CreateExpressCloudConnection",
     method: "POST",
@@ -11,93 +11,94 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateExpressCloudConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct CreateExpressCloudConnectionInput {
     /// The bandwidth of the ECC instance. Unit: Mbit/s.
     /// Valid values: 2 | 4 | 6 | 8 | 10 | 20 | 50 | 100 | 200 | 500 | 1000 | 10000 | 40000
     ///
-    /// **Required**, wire name `Bandwidth`, document type `Integer`, example `2`.
+    /// **Required**, wire name `Bandwidth`, example `2`.
     ///
     /// Rules:
-    /// - in 2, 4, 6, 8, 10, 20, 50, 100, 200, 500, 1000, 10000, 40000 (checked by `validate()`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:18`):
+    /// - in 2, 4, 6, 8, 10, 20, 50, 100, 200, 500, 1000, 10000, 40000 (checked by `validate()`):
     ///   > Valid values: 2 | 4 | 6 | 8 | 10 | 20 | 50 | 100 | 200 | 500 | 1000 | 10000 | 40000
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:18`
+    /// Source: `en-US/CreateExpressCloudConnection.md:18`
     pub bandwidth: Option<i32>,
     /// The service provider of the on-premises data center.
     ///
-    /// **Required**, wire name `IdcSP`, document type `String`, example `CU`.
+    /// **Required**, wire name `IdcSP`, example `CU`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:23`
+    /// Source: `en-US/CreateExpressCloudConnection.md:23`
     pub idc_sp: Option<String>,
     /// The location of the on-premises data center.
     /// Enter a detailed location that includes which floor the on-premises data center is.
     ///
-    /// **Required**, wire name `PeerLocation`, document type `String`, example `5/F, Building XX, XX District`.
+    /// **Required**, wire name `PeerLocation`, example `5/F, Building XX, XX District`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:26`
+    /// Source: `en-US/CreateExpressCloudConnection.md:26`
     pub peer_location: Option<String>,
     /// The ID of the region to which the ECC instance belongs.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:31`
+    /// Source: `en-US/CreateExpressCloudConnection.md:31`
     pub region_id: Option<String>,
     /// Optional. The email of the person that applies for the ECC service.
     ///
-    /// Wire name `ContactMail`, document type `String`, example `XX@example.com`.
+    /// Wire name `ContactMail`, example `XX@example.com`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:34`
+    /// Source: `en-US/CreateExpressCloudConnection.md:34`
     pub contact_mail: Option<String>,
     /// Optional. The telephone number of the person that applies for the ECC service.
     ///
-    /// Wire name `ContactTel`, document type `String`, example `152XXXXXXXX`.
+    /// Wire name `ContactTel`, example `152XXXXXXXX`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:37`
+    /// Source: `en-US/CreateExpressCloudConnection.md:37`
     pub contact_tel: Option<String>,
     /// Optional. The description of the ECC instance.
     /// The description must be 2 to 256 characters in length and must start with an English letter or a Chinese character. It cannot start with http:// or https://.
     ///
-    /// Wire name `Description`, document type `String`, example `ECC`.
+    /// Wire name `Description`, example `ECC`.
     ///
     /// Rules:
-    /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:40`):
+    /// - 2 to 256 characters (checked by `validate()`):
     ///   > The description must be 2 to 256 characters in length and must start with an English letter or a Chinese character.
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:40`):
+    /// - starts with letters, Chinese characters (checked by `validate()`):
     ///   > The description must be 2 to 256 characters in length and must start with an English letter or a Chinese character.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:40`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > It cannot start with http:// or https://.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:40`
+    /// Source: `en-US/CreateExpressCloudConnection.md:40`
     pub description: Option<String>,
     /// Optional. The ID card number of the person that applies for the ECC service.
     ///
-    /// Wire name `IDCardNo`, document type `String`, example `32****************`.
+    /// Wire name `IDCardNo`, example `32****************`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:45`
+    /// Source: `en-US/CreateExpressCloudConnection.md:45`
     pub id_card_no: Option<String>,
     /// Optional. The name of the ECC instance.
     /// The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter or a Chinese character. It cannot start with http:// or https://.
     ///
-    /// Wire name `Name`, document type `String`, example `doctest`.
+    /// Wire name `Name`, example `doctest`.
     ///
     /// Rules:
-    /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:48`):
+    /// - 2 to 128 characters (checked by `validate()`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:48`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`):
     ///   > The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-).
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:48`):
+    /// - starts with letters, Chinese characters (checked by `validate()`):
     ///   > The name must start with a letter or a Chinese character.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:48`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > It cannot start with http:// or https://.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:48`
+    /// Source: `en-US/CreateExpressCloudConnection.md:48`
     pub name: Option<String>,
     /// Optional. The city where the on-premises data center is located.
     ///
-    /// Wire name `PeerCity`, document type `String`, example `Hangzhou`.
+    /// Wire name `PeerCity`, example `Hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:53`
+    /// Source: `en-US/CreateExpressCloudConnection.md:53`
     pub peer_city: Option<String>,
     /// Optional. The port type of the physical connection. Valid values:
     /// - 100Base-T: 100M electrical ports
@@ -106,25 +107,35 @@ pub struct CreateExpressCloudConnectionInput {
     /// - 10GBase-T: 10G electrical ports
     /// - 10GBase-LR: 10G single-mode optical ports (10 km)
     ///
-    /// Wire name `PortType`, document type `String`, example `100Base-T`, default `1000Base-T`.
+    /// Wire name `PortType`, example `100Base-T`, default `1000Base-T`.
     ///
-    /// Rules:
-    /// - one of `100Base-T`, `1000Base-T`, `1000Base-LX`, `10GBase-T`, `10GBase-LR` (checked by `validate()`; `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:56`):
-    ///   > Valid values:
-    ///   > - 100Base-T: 100M electrical ports
-    ///   > - 1000Base-T (default): 1 Gigabit electrical ports
-    ///   > - 1000Base-LX: 1 Gigabit single-mode optical ports (10 km)
-    ///   > - 10GBase-T: 10G electrical ports
-    ///   > - 10GBase-LR: 10G single-mode optical ports (10 km)
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:56`
-    pub port_type: Option<PortType>,
+    /// Source: `en-US/CreateExpressCloudConnection.md:56`
+    pub port_type: Option<crate::types::PortType>,
     /// Optional. The ID of the redundant ECC instance.
     ///
-    /// Wire name `RedundantEccId`, document type `String`, example `ecc-d****`.
+    /// Wire name `RedundantEccId`, example `ecc-d****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:65`
+    /// Source: `en-US/CreateExpressCloudConnection.md:65`
     pub redundant_ecc_id: Option<String>,
+}
+impl ::std::fmt::Debug for CreateExpressCloudConnectionInput {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("CreateExpressCloudConnectionInput")
+            .field("bandwidth", &self.bandwidth)
+            .field("idc_sp", &self.idc_sp)
+            .field("peer_location", &self.peer_location)
+            .field("region_id", &self.region_id)
+            .field("contact_mail", &self.contact_mail)
+            .field("contact_tel", &"*** Sensitive Data Redacted ***")
+            .field("description", &self.description)
+            .field("id_card_no", &"*** Sensitive Data Redacted ***")
+            .field("name", &self.name)
+            .field("peer_city", &self.peer_city)
+            .field("port_type", &self.port_type)
+            .field("redundant_ecc_id", &self.redundant_ecc_id)
+            .finish()
+    }
 }
 impl CreateExpressCloudConnectionInput {
     /// Checks the rules the document states for `CreateExpressCloudConnection` and agrees with (listed on each field) and reports every violation at once.
@@ -245,7 +256,7 @@ impl CreateExpressCloudConnectionInput {
                 v,
                 "PortType",
                 value.as_str(),
-                PortType::VALUES,
+                crate::types::PortType::VALUES,
             );
         }
         violations.into_result()
@@ -295,19 +306,20 @@ impl CreateExpressCloudConnectionInput {
     }
 }
 /// Response of `CreateExpressCloudConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateExpressCloudConnectionOutput {
     /// The ID of the created ECC instance.
     ///
-    /// Wire name `EccId`, document type `String`, example `ecc-xxx*****`.
+    /// Wire name `EccId`, example `ecc-xxx*****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:73`
+    /// Source: `en-US/CreateExpressCloudConnection.md:73`
     pub ecc_id: Option<String>,
     /// The request ID.
     ///
-    /// Wire name `RequestId`, document type `String`, example `C004F022-1CC2-4958-9937-675513A2CD7E`.
+    /// Wire name `RequestId`, example `C004F022-1CC2-4958-9937-675513A2CD7E`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateExpressCloudConnection.md:76`
+    /// Source: `en-US/CreateExpressCloudConnection.md:76`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CreateExpressCloudConnectionOutput {
@@ -322,59 +334,6 @@ impl ::specgen_runtime::json::FromJson for CreateExpressCloudConnectionOutput {
         })
     }
 }
-/// Valid values of `PortType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PortType {
-    /// `100Base-T`: 100M electrical ports
-    V100baseT,
-    /// `1000Base-T`: 1 Gigabit electrical ports
-    V1000baseT,
-    /// `1000Base-LX`: 1 Gigabit single-mode optical ports (10 km)
-    V1000baseLx,
-    /// `10GBase-T`: 10G electrical ports
-    V10gBaseT,
-    /// `10GBase-LR`: 10G single-mode optical ports (10 km)
-    V10gBaseLr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl PortType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "100Base-T",
-        "1000Base-T",
-        "1000Base-LX",
-        "10GBase-T",
-        "10GBase-LR",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V100baseT => "100Base-T",
-            Self::V1000baseT => "1000Base-T",
-            Self::V1000baseLx => "1000Base-LX",
-            Self::V10gBaseT => "10GBase-T",
-            Self::V10gBaseLr => "10GBase-LR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for PortType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "100Base-T" => Self::V100baseT,
-            "1000Base-T" => Self::V1000baseT,
-            "1000Base-LX" => Self::V1000baseLx,
-            "10GBase-T" => Self::V10gBaseT,
-            "10GBase-LR" => Self::V10gBaseLr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(PortType);
 /// Errors `CreateExpressCloudConnection` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -462,145 +421,211 @@ pub struct CreateExpressCloudConnectionFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl CreateExpressCloudConnectionFluentBuilder {
-    /// Sets `Bandwidth`.
+    /// Sets `Bandwidth`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The bandwidth of the ECC instance. Unit: Mbit/s.
+    /// Valid values: 2 | 4 | 6 | 8 | 10 | 20 | 50 | 100 | 200 | 500 | 1000 | 10000 | 40000
     #[inline]
     pub fn bandwidth(mut self, value: i32) -> Self {
         self.input.bandwidth = Some(value);
         self
     }
-    /// Sets or clears `Bandwidth`.
+    /// Sets or clears `Bandwidth`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The bandwidth of the ECC instance. Unit: Mbit/s.
+    /// Valid values: 2 | 4 | 6 | 8 | 10 | 20 | 50 | 100 | 200 | 500 | 1000 | 10000 | 40000
     #[inline]
     pub fn set_bandwidth(mut self, value: Option<i32>) -> Self {
         self.input.bandwidth = value;
         self
     }
-    /// Sets `IdcSP`.
+    /// Sets `IdcSP`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The service provider of the on-premises data center.
     #[inline]
     pub fn idc_sp(mut self, value: impl Into<String>) -> Self {
         self.input.idc_sp = Some(value.into());
         self
     }
-    /// Sets or clears `IdcSP`.
+    /// Sets or clears `IdcSP`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The service provider of the on-premises data center.
     #[inline]
     pub fn set_idc_sp(mut self, value: Option<String>) -> Self {
         self.input.idc_sp = value;
         self
     }
-    /// Sets `PeerLocation`.
+    /// Sets `PeerLocation`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The location of the on-premises data center.
+    /// Enter a detailed location that includes which floor the on-premises data center is.
     #[inline]
     pub fn peer_location(mut self, value: impl Into<String>) -> Self {
         self.input.peer_location = Some(value.into());
         self
     }
-    /// Sets or clears `PeerLocation`.
+    /// Sets or clears `PeerLocation`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The location of the on-premises data center.
+    /// Enter a detailed location that includes which floor the on-premises data center is.
     #[inline]
     pub fn set_peer_location(mut self, value: Option<String>) -> Self {
         self.input.peer_location = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the ECC instance belongs.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the ECC instance belongs.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ContactMail`.
+    ///
+    /// Optional. The email of the person that applies for the ECC service.
     #[inline]
     pub fn contact_mail(mut self, value: impl Into<String>) -> Self {
         self.input.contact_mail = Some(value.into());
         self
     }
     /// Sets or clears `ContactMail`.
+    ///
+    /// Optional. The email of the person that applies for the ECC service.
     #[inline]
     pub fn set_contact_mail(mut self, value: Option<String>) -> Self {
         self.input.contact_mail = value;
         self
     }
     /// Sets `ContactTel`.
+    ///
+    /// Optional. The telephone number of the person that applies for the ECC service.
     #[inline]
     pub fn contact_tel(mut self, value: impl Into<String>) -> Self {
         self.input.contact_tel = Some(value.into());
         self
     }
     /// Sets or clears `ContactTel`.
+    ///
+    /// Optional. The telephone number of the person that applies for the ECC service.
     #[inline]
     pub fn set_contact_tel(mut self, value: Option<String>) -> Self {
         self.input.contact_tel = value;
         self
     }
     /// Sets `Description`.
+    ///
+    /// Optional. The description of the ECC instance.
+    /// The description must be 2 to 256 characters in length and must start with an English letter or a Chinese character. It cannot start with http:// or https://.
     #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    ///
+    /// Optional. The description of the ECC instance.
+    /// The description must be 2 to 256 characters in length and must start with an English letter or a Chinese character. It cannot start with http:// or https://.
     #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `IDCardNo`.
+    ///
+    /// Optional. The ID card number of the person that applies for the ECC service.
     #[inline]
     pub fn id_card_no(mut self, value: impl Into<String>) -> Self {
         self.input.id_card_no = Some(value.into());
         self
     }
     /// Sets or clears `IDCardNo`.
+    ///
+    /// Optional. The ID card number of the person that applies for the ECC service.
     #[inline]
     pub fn set_id_card_no(mut self, value: Option<String>) -> Self {
         self.input.id_card_no = value;
         self
     }
     /// Sets `Name`.
+    ///
+    /// Optional. The name of the ECC instance.
+    /// The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter or a Chinese character. It cannot start with http:// or https://.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    ///
+    /// Optional. The name of the ECC instance.
+    /// The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter or a Chinese character. It cannot start with http:// or https://.
     #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `PeerCity`.
+    ///
+    /// Optional. The city where the on-premises data center is located.
     #[inline]
     pub fn peer_city(mut self, value: impl Into<String>) -> Self {
         self.input.peer_city = Some(value.into());
         self
     }
     /// Sets or clears `PeerCity`.
+    ///
+    /// Optional. The city where the on-premises data center is located.
     #[inline]
     pub fn set_peer_city(mut self, value: Option<String>) -> Self {
         self.input.peer_city = value;
         self
     }
     /// Sets `PortType`.
+    ///
+    /// Optional. The port type of the physical connection. Valid values:
+    /// - 100Base-T: 100M electrical ports
+    /// - 1000Base-T (default): 1 Gigabit electrical ports
+    /// - 1000Base-LX: 1 Gigabit single-mode optical ports (10 km)
+    /// - 10GBase-T: 10G electrical ports
+    /// - 10GBase-LR: 10G single-mode optical ports (10 km)
     #[inline]
-    pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
+    pub fn port_type(mut self, value: impl Into<crate::types::PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
+    ///
+    /// Optional. The port type of the physical connection. Valid values:
+    /// - 100Base-T: 100M electrical ports
+    /// - 1000Base-T (default): 1 Gigabit electrical ports
+    /// - 1000Base-LX: 1 Gigabit single-mode optical ports (10 km)
+    /// - 10GBase-T: 10G electrical ports
+    /// - 10GBase-LR: 10G single-mode optical ports (10 km)
     #[inline]
-    pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
+    pub fn set_port_type(mut self, value: Option<crate::types::PortType>) -> Self {
         self.input.port_type = value;
         self
     }
     /// Sets `RedundantEccId`.
+    ///
+    /// Optional. The ID of the redundant ECC instance.
     #[inline]
     pub fn redundant_ecc_id(mut self, value: impl Into<String>) -> Self {
         self.input.redundant_ecc_id = Some(value.into());
         self
     }
     /// Sets or clears `RedundantEccId`.
+    ///
+    /// Optional. The ID of the redundant ECC instance.
     #[inline]
     pub fn set_redundant_ecc_id(mut self, value: Option<String>) -> Self {
         self.input.redundant_ecc_id = value;

@@ -3,7 +3,7 @@
 
 //! `CreatePhysicalConnectionOccupancyOrder`: Creates an order for the initial installation fee.
 //!
-//! Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreatePhysicalConnectionOccupancyOrder>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreatePhysicalConnectionOccupancyOrder>. Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "CreatePhysicalConnectionOccupancyOrder",
     method: "POST",
@@ -11,61 +11,56 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreatePhysicalConnectionOccupancyOrder`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionOccupancyOrderInput {
     /// The instance ID of the physical connection.
     ///
-    /// **Required**, wire name `PhysicalConnectionId`, document type `String`, example `pc-bp1hp0wr072f6ambni141`.
+    /// **Required**, wire name `PhysicalConnectionId`, example `pc-bp1hp0wr072f6ambni141`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:18`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:18`
     pub physical_connection_id: Option<String>,
     /// The region of the physical connection.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:21`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:21`
     pub region_id: Option<String>,
     /// Optional. Indicates whether to pay automatically. Valid values:
     /// - true (default value): Automatic payment is enabled. Make sure that your account balance is sufficient. If the balance is insufficient, an abnormal order will be generated, which can only be voided.
     /// - false: Automatic payment is disabled.
     ///
-    /// Wire name `AutoPay`, document type `Boolean`, example `true`, default `true`.
+    /// Wire name `AutoPay`, example `true`, default `true`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:24`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:24`
     pub auto_pay: Option<bool>,
     /// Optional. The client token used for authentication.
     ///
-    /// Wire name `ClientToken`, document type `String`, example `CBCE910E-D396-4944-8764-B4047838B2D1`.
+    /// Wire name `ClientToken`, example `CBCE910E-D396-4944-8764-B4047838B2D1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:30`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:30`
     pub client_token: Option<String>,
     /// Optional. The billing method of the physical connection. Valid values:
     /// - PrePaid: Subscription. Make sure that your registered credit card is valid or you have sufficient balance in your PayPal account.
     /// - PostPaid (default): Pay-As-You-Go.
     ///
-    /// Wire name `InstanceChargeType`, document type `String`, example `PostPaid`, default `PostPaid`.
+    /// Wire name `InstanceChargeType`, example `PostPaid`, default `PostPaid`.
     ///
-    /// Rules:
-    /// - one of `PrePaid`, `PostPaid` (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:33`):
-    ///   > Valid values:
-    ///   > - PrePaid: Subscription. Make sure that your registered credit card is valid or you have sufficient balance in your PayPal account.
-    ///   > - PostPaid (default): Pay-As-You-Go.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:33`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:33`
     pub instance_charge_type: Option<InstanceChargeType>,
     /// Optional. The validity period of Subscription.
     ///
-    /// Wire name `Period`, document type `Integer`, example `1`.
+    /// Wire name `Period`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:39`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:39`
     pub period: Option<i32>,
     /// Optional. The unit cycle of Subscription.
     /// - Year
     /// - Month
     ///
-    /// Wire name `PricingCycle`, document type `String`, example `Month`.
+    /// Wire name `PricingCycle`, example `Month`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:42`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:42`
     pub pricing_cycle: Option<String>,
 }
 impl CreatePhysicalConnectionOccupancyOrderInput {
@@ -133,13 +128,14 @@ impl CreatePhysicalConnectionOccupancyOrderInput {
     }
 }
 /// Response of `CreatePhysicalConnectionOccupancyOrder`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionOccupancyOrderOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `CBCE910E-D396-4944-8764-B4047838B2D1`.
+    /// Wire name `RequestId`, example `CBCE910E-D396-4944-8764-B4047838B2D1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:53`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:53`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionOccupancyOrderOutput {
@@ -161,8 +157,9 @@ pub enum InstanceChargeType {
     PrePaid,
     /// `PostPaid`: Pay-As-You-Go.
     PostPaid,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl InstanceChargeType {
     /// The values the document lists, as sent on the wire.
@@ -183,7 +180,7 @@ impl From<&str> for InstanceChargeType {
         match value {
             "PrePaid" => Self::PrePaid,
             "PostPaid" => Self::PostPaid,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
@@ -196,13 +193,13 @@ pub enum CreatePhysicalConnectionOccupancyOrderError {
     ///
     /// The specified physical connection does not exist.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:107`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:107`
     InvalidPhysicalConnectionIdNotFound(::specgen_runtime::ServiceError),
     /// `Forbidden.NotAllowedInState` (HTTP 400): The request does not allow in this state.
     ///
     /// The request cannot be processed because the status of the resource does not permit this action.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionOccupancyOrder.md:108`
+    /// Source: `en-US/CreatePhysicalConnectionOccupancyOrder.md:108`
     ForbiddenNotAllowedInState(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -310,61 +307,89 @@ pub struct CreatePhysicalConnectionOccupancyOrderFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl CreatePhysicalConnectionOccupancyOrderFluentBuilder {
-    /// Sets `PhysicalConnectionId`.
+    /// Sets `PhysicalConnectionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The instance ID of the physical connection.
     #[inline]
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.physical_connection_id = Some(value.into());
         self
     }
-    /// Sets or clears `PhysicalConnectionId`.
+    /// Sets or clears `PhysicalConnectionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The instance ID of the physical connection.
     #[inline]
     pub fn set_physical_connection_id(mut self, value: Option<String>) -> Self {
         self.input.physical_connection_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the physical connection.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the physical connection.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `AutoPay`.
+    ///
+    /// Optional. Indicates whether to pay automatically. Valid values:
+    /// - true (default value): Automatic payment is enabled. Make sure that your account balance is sufficient. If the balance is insufficient, an abnormal order will be generated, which can only be voided.
+    /// - false: Automatic payment is disabled.
     #[inline]
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.input.auto_pay = Some(value);
         self
     }
     /// Sets or clears `AutoPay`.
+    ///
+    /// Optional. Indicates whether to pay automatically. Valid values:
+    /// - true (default value): Automatic payment is enabled. Make sure that your account balance is sufficient. If the balance is insufficient, an abnormal order will be generated, which can only be voided.
+    /// - false: Automatic payment is disabled.
     #[inline]
     pub fn set_auto_pay(mut self, value: Option<bool>) -> Self {
         self.input.auto_pay = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// Optional. The client token used for authentication.
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// Optional. The client token used for authentication.
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Sets `InstanceChargeType`.
+    ///
+    /// Optional. The billing method of the physical connection. Valid values:
+    /// - PrePaid: Subscription. Make sure that your registered credit card is valid or you have sufficient balance in your PayPal account.
+    /// - PostPaid (default): Pay-As-You-Go.
     #[inline]
     pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
         self.input.instance_charge_type = Some(value.into());
         self
     }
     /// Sets or clears `InstanceChargeType`.
+    ///
+    /// Optional. The billing method of the physical connection. Valid values:
+    /// - PrePaid: Subscription. Make sure that your registered credit card is valid or you have sufficient balance in your PayPal account.
+    /// - PostPaid (default): Pay-As-You-Go.
     #[inline]
     pub fn set_instance_charge_type(
         mut self,
@@ -374,24 +399,36 @@ impl CreatePhysicalConnectionOccupancyOrderFluentBuilder {
         self
     }
     /// Sets `Period`.
+    ///
+    /// Optional. The validity period of Subscription.
     #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.input.period = Some(value);
         self
     }
     /// Sets or clears `Period`.
+    ///
+    /// Optional. The validity period of Subscription.
     #[inline]
     pub fn set_period(mut self, value: Option<i32>) -> Self {
         self.input.period = value;
         self
     }
     /// Sets `PricingCycle`.
+    ///
+    /// Optional. The unit cycle of Subscription.
+    /// - Year
+    /// - Month
     #[inline]
     pub fn pricing_cycle(mut self, value: impl Into<String>) -> Self {
         self.input.pricing_cycle = Some(value.into());
         self
     }
     /// Sets or clears `PricingCycle`.
+    ///
+    /// Optional. The unit cycle of Subscription.
+    /// - Year
+    /// - Month
     #[inline]
     pub fn set_pricing_cycle(mut self, value: Option<String>) -> Self {
         self.input.pricing_cycle = value;

@@ -3,7 +3,7 @@
 
 //! `CreatePhysicalConnectionSetupOrder`: Creates an order for the resource occupation fee.
 //!
-//! Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreatePhysicalConnectionSetupOrder>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreatePhysicalConnectionSetupOrder>. Source: `en-US/CreatePhysicalConnectionSetupOrder.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "CreatePhysicalConnectionSetupOrder",
     method: "POST",
@@ -11,13 +11,14 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreatePhysicalConnectionSetupOrder`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionSetupOrderInput {
     /// The ID of the access point.
     ///
-    /// **Required**, wire name `AccessPointId`, document type `String`, example `ap-cn-beijing-ft-A`.
+    /// **Required**, wire name `AccessPointId`, example `ap-cn-beijing-ft-A`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:13`
+    /// Source: `en-US/CreatePhysicalConnectionSetupOrder.md:13`
     pub access_point_id: Option<String>,
     /// The service provider that provides the leased line. Valid values:
     /// - CT: China Telecom
@@ -27,38 +28,28 @@ pub struct CreatePhysicalConnectionSetupOrderInput {
     /// - Equinix: Equinix
     /// - Other: Other service providers outside Mainland China
     ///
-    /// **Required**, wire name `LineOperator`, document type `String`, example `CT`.
+    /// **Required**, wire name `LineOperator`, example `CT`.
     ///
-    /// Rules:
-    /// - one of `CT`, `CU`, `CM`, `CO`, `Equinix`, `Other` (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:21`):
-    ///   > Valid values:
-    ///   > - CT: China Telecom
-    ///   > - CU: China Unicom
-    ///   > - CM: China Mobile
-    ///   > - CO: Other service providers in Mainland China
-    ///   > - Equinix: Equinix
-    ///   > - Other: Other service providers outside Mainland China
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:21`
-    pub line_operator: Option<LineOperator>,
+    /// Source: `en-US/CreatePhysicalConnectionSetupOrder.md:21`
+    pub line_operator: Option<crate::types::LineOperator>,
     /// The region of the physical connection. To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:31`
+    /// Source: `en-US/CreatePhysicalConnectionSetupOrder.md:31`
     pub region_id: Option<String>,
     /// Optional. Indicates whether to pay the fee automatically.
     /// Valid values: true | false
     ///
-    /// Wire name `AutoPay`, document type `Boolean`, example `true`.
+    /// Wire name `AutoPay`, example `true`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:34`
+    /// Source: `en-US/CreatePhysicalConnectionSetupOrder.md:34`
     pub auto_pay: Option<bool>,
     /// Optional. The token used for client authentication.
     ///
-    /// Wire name `ClientToken`, document type `String`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
+    /// Wire name `ClientToken`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:39`
+    /// Source: `en-US/CreatePhysicalConnectionSetupOrder.md:39`
     pub client_token: Option<String>,
     /// Optional. The type of the physical connection port. Valid values:
     /// - 100Base-T: 100M electrical ports
@@ -67,24 +58,15 @@ pub struct CreatePhysicalConnectionSetupOrderInput {
     /// - 10GBase-T: 10GE electrical ports
     /// - 10GBase-LR: 10GE single-mode optical ports (10 km)
     ///
-    /// Wire name `PortType`, document type `String`, example `100Base-T`, default `1000Base-T`.
+    /// Wire name `PortType`, example `100Base-T`, default `1000Base-T`.
     ///
-    /// Rules:
-    /// - one of `100Base-T`, `1000Base-T`, `1000Base-LX`, `10GBase-T`, `10GBase-LR` (checked by `validate()`; `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:42`):
-    ///   > Valid values:
-    ///   > - 100Base-T: 100M electrical ports
-    ///   > - 1000Base-T (default value): 1 Gigabit electrical ports
-    ///   > - 1000Base-LX: 1 Gigabit single-mode optical ports (10 km)
-    ///   > - 10GBase-T: 10GE electrical ports
-    ///   > - 10GBase-LR: 10GE single-mode optical ports (10 km)
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:42`
-    pub port_type: Option<PortType>,
+    /// Source: `en-US/CreatePhysicalConnectionSetupOrder.md:42`
+    pub port_type: Option<crate::types::PortType>,
     /// Optional. The ID of the redundant physical connection. Its status must be Allocated, Confirmed, or Enabled.
     ///
-    /// Wire name `RedundantPhysicalConnectionId`, document type `String`, example `pc-bp10zsv5ntpxxxxxxxxxx`.
+    /// Wire name `RedundantPhysicalConnectionId`, example `pc-bp10zsv5ntpxxxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:51`
+    /// Source: `en-US/CreatePhysicalConnectionSetupOrder.md:51`
     pub redundant_physical_connection_id: Option<String>,
 }
 impl CreatePhysicalConnectionSetupOrderInput {
@@ -121,7 +103,7 @@ impl CreatePhysicalConnectionSetupOrderInput {
                 v,
                 "LineOperator",
                 value.as_str(),
-                LineOperator::VALUES,
+                crate::types::LineOperator::VALUES,
             );
         }
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
@@ -130,7 +112,7 @@ impl CreatePhysicalConnectionSetupOrderInput {
                 v,
                 "PortType",
                 value.as_str(),
-                PortType::VALUES,
+                crate::types::PortType::VALUES,
             );
         }
         violations.into_result()
@@ -165,25 +147,26 @@ impl CreatePhysicalConnectionSetupOrderInput {
     }
 }
 /// Response of `CreatePhysicalConnectionSetupOrder`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePhysicalConnectionSetupOrderOutput {
     /// The ID of the order.
     ///
-    /// Wire name `OrderId`, document type `String`, example `202844382740728`.
+    /// Wire name `OrderId`, example `202844382740728`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreatePhysicalConnectionSetupOrder.md:59`
+    /// Source: `en-US/CreatePhysicalConnectionSetupOrder.md:59`
     pub order_id: Option<String>,
     /// 物理专线ID。
     ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-1111111`.
+    /// Wire name `PhysicalConnectionId`, example `pc-1111111`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/CreatePhysicalConnectionSetupOrder.md:62`
+    /// Source: `zh-CN/CreatePhysicalConnectionSetupOrder.md:62`
     pub physical_connection_id: Option<String>,
     /// 请求ID。
     ///
-    /// Wire name `RequestId`, document type `String`, example `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
+    /// Wire name `RequestId`, example `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/CreatePhysicalConnectionSetupOrder.md:65`
+    /// Source: `zh-CN/CreatePhysicalConnectionSetupOrder.md:65`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionSetupOrderOutput {
@@ -199,117 +182,6 @@ impl ::specgen_runtime::json::FromJson for CreatePhysicalConnectionSetupOrderOut
         })
     }
 }
-/// Valid values of `LineOperator`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum LineOperator {
-    /// `CT`: China Telecom
-    Ct,
-    /// `CU`: China Unicom
-    Cu,
-    /// `CM`: China Mobile
-    Cm,
-    /// `CO`: Other service providers in Mainland China
-    Co,
-    /// `Equinix`: Equinix
-    Equinix,
-    /// `Other`: Other service providers outside Mainland China
-    Other,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl LineOperator {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "CT",
-        "CU",
-        "CM",
-        "CO",
-        "Equinix",
-        "Other",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ct => "CT",
-            Self::Cu => "CU",
-            Self::Cm => "CM",
-            Self::Co => "CO",
-            Self::Equinix => "Equinix",
-            Self::Other => "Other",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for LineOperator {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "CT" => Self::Ct,
-            "CU" => Self::Cu,
-            "CM" => Self::Cm,
-            "CO" => Self::Co,
-            "Equinix" => Self::Equinix,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(LineOperator);
-/// Valid values of `PortType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PortType {
-    /// `100Base-T`: 100M electrical ports
-    V100baseT,
-    /// `1000Base-T`: 1 Gigabit electrical ports
-    V1000baseT,
-    /// `1000Base-LX`: 1 Gigabit single-mode optical ports (10 km)
-    V1000baseLx,
-    /// `10GBase-T`: 10GE electrical ports
-    V10gBaseT,
-    /// `10GBase-LR`: 10GE single-mode optical ports (10 km)
-    V10gBaseLr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl PortType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "100Base-T",
-        "1000Base-T",
-        "1000Base-LX",
-        "10GBase-T",
-        "10GBase-LR",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V100baseT => "100Base-T",
-            Self::V1000baseT => "1000Base-T",
-            Self::V1000baseLx => "1000Base-LX",
-            Self::V10gBaseT => "10GBase-T",
-            Self::V10gBaseLr => "10GBase-LR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for PortType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "100Base-T" => Self::V100baseT,
-            "1000Base-T" => Self::V1000baseT,
-            "1000Base-LX" => Self::V1000baseLx,
-            "10GBase-T" => Self::V10gBaseT,
-            "10GBase-LR" => Self::V10gBaseLr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(PortType);
 /// Errors `CreatePhysicalConnectionSetupOrder` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -398,85 +270,143 @@ pub struct CreatePhysicalConnectionSetupOrderFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl CreatePhysicalConnectionSetupOrderFluentBuilder {
-    /// Sets `AccessPointId`.
+    /// Sets `AccessPointId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the access point.
     #[inline]
     pub fn access_point_id(mut self, value: impl Into<String>) -> Self {
         self.input.access_point_id = Some(value.into());
         self
     }
-    /// Sets or clears `AccessPointId`.
+    /// Sets or clears `AccessPointId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the access point.
     #[inline]
     pub fn set_access_point_id(mut self, value: Option<String>) -> Self {
         self.input.access_point_id = value;
         self
     }
-    /// Sets `LineOperator`.
+    /// Sets `LineOperator`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The service provider that provides the leased line. Valid values:
+    /// - CT: China Telecom
+    /// - CU: China Unicom
+    /// - CM: China Mobile
+    /// - CO: Other service providers in Mainland China
+    /// - Equinix: Equinix
+    /// - Other: Other service providers outside Mainland China
     #[inline]
-    pub fn line_operator(mut self, value: impl Into<LineOperator>) -> Self {
+    pub fn line_operator(
+        mut self,
+        value: impl Into<crate::types::LineOperator>,
+    ) -> Self {
         self.input.line_operator = Some(value.into());
         self
     }
-    /// Sets or clears `LineOperator`.
+    /// Sets or clears `LineOperator`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The service provider that provides the leased line. Valid values:
+    /// - CT: China Telecom
+    /// - CU: China Unicom
+    /// - CM: China Mobile
+    /// - CO: Other service providers in Mainland China
+    /// - Equinix: Equinix
+    /// - Other: Other service providers outside Mainland China
     #[inline]
-    pub fn set_line_operator(mut self, value: Option<LineOperator>) -> Self {
+    pub fn set_line_operator(
+        mut self,
+        value: Option<crate::types::LineOperator>,
+    ) -> Self {
         self.input.line_operator = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the physical connection. To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the physical connection. To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `AutoPay`.
+    ///
+    /// Optional. Indicates whether to pay the fee automatically.
+    /// Valid values: true | false
     #[inline]
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.input.auto_pay = Some(value);
         self
     }
     /// Sets or clears `AutoPay`.
+    ///
+    /// Optional. Indicates whether to pay the fee automatically.
+    /// Valid values: true | false
     #[inline]
     pub fn set_auto_pay(mut self, value: Option<bool>) -> Self {
         self.input.auto_pay = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// Optional. The token used for client authentication.
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// Optional. The token used for client authentication.
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Sets `PortType`.
+    ///
+    /// Optional. The type of the physical connection port. Valid values:
+    /// - 100Base-T: 100M electrical ports
+    /// - 1000Base-T (default value): 1 Gigabit electrical ports
+    /// - 1000Base-LX: 1 Gigabit single-mode optical ports (10 km)
+    /// - 10GBase-T: 10GE electrical ports
+    /// - 10GBase-LR: 10GE single-mode optical ports (10 km)
     #[inline]
-    pub fn port_type(mut self, value: impl Into<PortType>) -> Self {
+    pub fn port_type(mut self, value: impl Into<crate::types::PortType>) -> Self {
         self.input.port_type = Some(value.into());
         self
     }
     /// Sets or clears `PortType`.
+    ///
+    /// Optional. The type of the physical connection port. Valid values:
+    /// - 100Base-T: 100M electrical ports
+    /// - 1000Base-T (default value): 1 Gigabit electrical ports
+    /// - 1000Base-LX: 1 Gigabit single-mode optical ports (10 km)
+    /// - 10GBase-T: 10GE electrical ports
+    /// - 10GBase-LR: 10GE single-mode optical ports (10 km)
     #[inline]
-    pub fn set_port_type(mut self, value: Option<PortType>) -> Self {
+    pub fn set_port_type(mut self, value: Option<crate::types::PortType>) -> Self {
         self.input.port_type = value;
         self
     }
     /// Sets `RedundantPhysicalConnectionId`.
+    ///
+    /// Optional. The ID of the redundant physical connection. Its status must be Allocated, Confirmed, or Enabled.
     #[inline]
     pub fn redundant_physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.redundant_physical_connection_id = Some(value.into());
         self
     }
     /// Sets or clears `RedundantPhysicalConnectionId`.
+    ///
+    /// Optional. The ID of the redundant physical connection. Its status must be Allocated, Confirmed, or Enabled.
     #[inline]
     pub fn set_redundant_physical_connection_id(
         mut self,

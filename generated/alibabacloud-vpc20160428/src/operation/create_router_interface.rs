@@ -15,7 +15,7 @@
 //!
 //! - The router interface created for a Virtual Border Router (VBR) must act as the connection initiator.
 //!
-//! Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreateRouterInterface>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreateRouterInterface>. Source: `en-US/CreateRouterInterface.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "CreateRouterInterface",
     method: "POST",
@@ -23,57 +23,46 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouterInterfaceInput {
     /// The region of the router interface.
     /// You can obtain the region ID by calling the DescribeRegions API.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`.
+    /// **Required**, wire name `RegionId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:27`
+    /// Source: `en-US/CreateRouterInterface.md:27`
     pub region_id: Option<String>,
     /// The type of the router associated with the router interface. Valid values:
     /// - VRouter: VRouter
     /// - VBR: VBR
     ///
-    /// **Required**, wire name `RouterType`, document type `String`.
+    /// **Required**, wire name `RouterType`.
     ///
-    /// Rules:
-    /// - one of `VRouter`, `VBR` (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:32`):
-    ///   > Valid values:
-    ///   > - VRouter: VRouter
-    ///   > - VBR: VBR
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:32`
-    pub router_type: Option<RouterType>,
+    /// Source: `en-US/CreateRouterInterface.md:32`
+    pub router_type: Option<crate::types::RouterType>,
     /// The ID of the access point to which the VBR belongs.
     /// You can obtain the region ID by calling the DescribeAccessPoints API.
     /// Note: You must specify this parameter in the scenario of physical access.
     ///
-    /// Wire name `AccessPointId`, document type `String`.
+    /// Wire name `AccessPointId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:40`
+    /// Source: `en-US/CreateRouterInterface.md:40`
     pub access_point_id: Option<String>,
     /// The ID of the router associated with the router interface.
     ///
-    /// **Required**, wire name `RouterId`, document type `String`.
+    /// **Required**, wire name `RouterId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:47`
+    /// Source: `en-US/CreateRouterInterface.md:47`
     pub router_id: Option<String>,
     /// The role of the router interface. Valid value:
     /// - InitiatingSide: Connection initiator.
     /// - AcceptingSide: Connection receiver.
     ///
-    /// **Required**, wire name `Role`, document type `String`.
+    /// **Required**, wire name `Role`.
     ///
-    /// Rules:
-    /// - one of `InitiatingSide`, `AcceptingSide` (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:50`):
-    ///   > Valid value:
-    ///   > - InitiatingSide: Connection initiator.
-    ///   > - AcceptingSide: Connection receiver.
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:50`
-    pub role: Option<Role>,
+    /// Source: `en-US/CreateRouterInterface.md:50`
+    pub role: Option<crate::types::Role>,
     /// The specification of the router interface. The following are available specifications and the corresponding bandwidths:
     /// - Mini. 2: 2 Mbps
     /// - Mini. 5: 5 Mbps
@@ -90,124 +79,113 @@ pub struct CreateRouterInterfaceInput {
     ///
     /// Note: The value of Spec is Negative when the role is AcceptingSide.
     ///
-    /// **Required**, wire name `Spec`, document type `String`.
+    /// **Required**, wire name `Spec`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:58`
+    /// Source: `en-US/CreateRouterInterface.md:58`
     pub spec: Option<String>,
     /// The region of the connection receiver.
     ///
-    /// **Required**, wire name `OppositeRegionId`, document type `String`.
+    /// **Required**, wire name `OppositeRegionId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:88`
+    /// Source: `en-US/CreateRouterInterface.md:88`
     pub opposite_region_id: Option<String>,
     /// The ID of the access point of the peer router interface.Note: This parameter is required when the peer router interface is on a VBR and cannot be modified after the router interface is created.
     ///
-    /// Wire name `OppositeAccessPointId`, document type `String`.
+    /// Wire name `OppositeAccessPointId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:91`
+    /// Source: `en-US/CreateRouterInterface.md:91`
     pub opposite_access_point_id: Option<String>,
     /// The type of the router associated with the peer router interface. Valid values:
     /// - VRouter: VRouter
     /// - VBR: VBR
     ///
-    /// Wire name `OppositeRouterType`, document type `String`.
+    /// Wire name `OppositeRouterType`.
     ///
-    /// Rules:
-    /// - one of `VRouter`, `VBR` (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:94`):
-    ///   > Valid values:
-    ///   > - VRouter: VRouter
-    ///   > - VBR: VBR
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:94`
-    pub opposite_router_type: Option<OppositeRouterType>,
+    /// Source: `en-US/CreateRouterInterface.md:94`
+    pub opposite_router_type: Option<crate::types::OppositeRouterType>,
     /// The ID of the peer router.
     ///
-    /// Wire name `OppositeRouterId`, document type `String`.
+    /// Wire name `OppositeRouterId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:102`
+    /// Source: `en-US/CreateRouterInterface.md:102`
     pub opposite_router_id: Option<String>,
     /// The ID of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceId`, document type `String`.
+    /// Wire name `OppositeInterfaceId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:105`
+    /// Source: `en-US/CreateRouterInterface.md:105`
     pub opposite_interface_id: Option<String>,
     /// The ID of the owner of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceOwnerId`, document type `String`.
+    /// Wire name `OppositeInterfaceOwnerId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:108`
+    /// Source: `en-US/CreateRouterInterface.md:108`
     pub opposite_interface_owner_id: Option<String>,
     /// The source IP address used to perform health check. It must be an unused IP address of the local VPC.
     /// Note: You can specify this parameter in the scenario of physical access.
     ///
-    /// Wire name `HealthCheckSourceIp`, document type `String`.
+    /// Wire name `HealthCheckSourceIp`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:111`
+    /// Source: `en-US/CreateRouterInterface.md:111`
     pub health_check_source_ip: Option<String>,
     /// The destination IP address of health check.
     /// Note: This parameter is required when the HealthCheckSourceIp parameter is specified.
     ///
-    /// Wire name `HealthCheckTargetIp`, document type `String`.
+    /// Wire name `HealthCheckTargetIp`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:116`
+    /// Source: `en-US/CreateRouterInterface.md:116`
     pub health_check_target_ip: Option<String>,
     /// The name of the router interface.
     /// The name can contain 2-128 characters including a-z, A-Z, 0-9, periods, underscores, and hyphens. It must start with English letters, but cannot start with http:// or https://.
     ///
-    /// Wire name `Name`, document type `String`.
+    /// Wire name `Name`.
     ///
     /// Rules:
-    /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
+    /// - 2 to 128 characters (checked by `validate()`):
     ///   > The name can contain 2-128 characters including a-z, A-Z, 0-9, periods, underscores, and hyphens.
-    /// - only letters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:121); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:121); checked only with `Validation::All`):
     ///   > The name can contain 2-128 characters including a-z, A-Z, 0-9, periods, underscores, and hyphens.
-    /// - starts with letters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:121); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
+    /// - starts with letters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:121); checked only with `Validation::All`):
     ///   > It must start with English letters, but cannot start with http:// or https://.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:121`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > It must start with English letters, but cannot start with http:// or https://.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:121`
+    /// Source: `en-US/CreateRouterInterface.md:121`
     pub name: Option<String>,
     /// The description of the router interface.
     /// The description can contain 2-256 characters. It must start with English letters, but cannot start with http:// or https://.
     ///
-    /// Wire name `Description`, document type `String`.
+    /// Wire name `Description`.
     ///
     /// Rules:
-    /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:126`):
+    /// - 2 to 256 characters (checked by `validate()`):
     ///   > The description can contain 2-256 characters.
-    /// - starts with letters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:126); checked only with `Validation::All`; `specs/docs/corpus/en-US/CreateRouterInterface.md:126`):
+    /// - starts with letters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/zh-CN/CreateRouterInterface.md:126); checked only with `Validation::All`):
     ///   > It must start with English letters, but cannot start with http:// or https://.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:126`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > It must start with English letters, but cannot start with http:// or https://.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:126`
+    /// Source: `en-US/CreateRouterInterface.md:126`
     pub description: Option<String>,
     /// The billing method of the router interface. Valid values:
     /// - PostPaid (default): Pay-As-You-Go
     ///
-    /// Wire name `InstanceChargeType`, document type `String`, default `PostPaid`.
+    /// Wire name `InstanceChargeType`, default `PostPaid`.
     ///
-    /// Rules:
-    /// - one of `PostPaid` (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:131`):
-    ///   > Valid values:
-    ///   > - PostPaid (default): Pay-As-You-Go
-    ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:131`
+    /// Source: `en-US/CreateRouterInterface.md:131`
     pub instance_charge_type: Option<InstanceChargeType>,
     /// A client token used to guarantee the idempotence of requests.
     /// This parameter value is generated by the client and is guaranteed to be unique among different requests. The maximum length is 64 ASCII characters.
     ///
-    /// Wire name `ClientToken`, document type `String`.
+    /// Wire name `ClientToken`.
     ///
     /// Rules:
-    /// - at most 64 characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:137`):
+    /// - at most 64 characters (checked by `validate()`):
     ///   > The maximum length is 64 ASCII characters.
-    /// - only ASCII characters (checked by `validate()`; `specs/docs/corpus/en-US/CreateRouterInterface.md:137`):
+    /// - only ASCII characters (checked by `validate()`):
     ///   > The maximum length is 64 ASCII characters.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:137`
+    /// Source: `en-US/CreateRouterInterface.md:137`
     pub client_token: Option<String>,
 }
 impl CreateRouterInterfaceInput {
@@ -241,13 +219,18 @@ impl CreateRouterInterfaceInput {
                 v,
                 "RouterType",
                 value.as_str(),
-                RouterType::VALUES,
+                crate::types::RouterType::VALUES,
             );
         }
         ::specgen_runtime::validate::required(v, "RouterId", self.router_id.is_some());
         ::specgen_runtime::validate::required(v, "Role", self.role.is_some());
         if let Some(value) = &self.role {
-            ::specgen_runtime::validate::one_of(v, "Role", value.as_str(), Role::VALUES);
+            ::specgen_runtime::validate::one_of(
+                v,
+                "Role",
+                value.as_str(),
+                crate::types::Role::VALUES,
+            );
         }
         ::specgen_runtime::validate::required(v, "Spec", self.spec.is_some());
         ::specgen_runtime::validate::required(
@@ -260,7 +243,7 @@ impl CreateRouterInterfaceInput {
                 v,
                 "OppositeRouterType",
                 value.as_str(),
-                OppositeRouterType::VALUES,
+                crate::types::OppositeRouterType::VALUES,
             );
         }
         if let Some(value) = &self.name {
@@ -411,25 +394,26 @@ impl CreateRouterInterfaceInput {
     }
 }
 /// Response of `CreateRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRouterInterfaceOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`.
+    /// Wire name `RequestId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:147`
+    /// Source: `en-US/CreateRouterInterface.md:147`
     pub request_id: Option<String>,
     /// The ID of the router interface.
     ///
-    /// Wire name `RouterInterfaceId`, document type `String`.
+    /// Wire name `RouterInterfaceId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:148`
+    /// Source: `en-US/CreateRouterInterface.md:148`
     pub router_interface_id: Option<String>,
     /// The order number. This parameter is returned only when you select the Subscription billing mode.
     ///
-    /// Wire name `OrderId`, document type `String`.
+    /// Wire name `OrderId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/CreateRouterInterface.md:149`
+    /// Source: `en-US/CreateRouterInterface.md:149`
     pub order_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CreateRouterInterfaceOutput {
@@ -445,119 +429,15 @@ impl ::specgen_runtime::json::FromJson for CreateRouterInterfaceOutput {
         })
     }
 }
-/// Valid values of `RouterType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum RouterType {
-    /// `VRouter`: VRouter
-    VRouter,
-    /// `VBR`: VBR
-    Vbr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl RouterType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["VRouter", "VBR"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VRouter => "VRouter",
-            Self::Vbr => "VBR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for RouterType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "VRouter" => Self::VRouter,
-            "VBR" => Self::Vbr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(RouterType);
-/// Valid values of `Role`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// `InitiatingSide`: Connection initiator.
-    InitiatingSide,
-    /// `AcceptingSide`: Connection receiver.
-    AcceptingSide,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl Role {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["InitiatingSide", "AcceptingSide"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InitiatingSide => "InitiatingSide",
-            Self::AcceptingSide => "AcceptingSide",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for Role {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "InitiatingSide" => Self::InitiatingSide,
-            "AcceptingSide" => Self::AcceptingSide,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(Role);
-/// Valid values of `OppositeRouterType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum OppositeRouterType {
-    /// `VRouter`: VRouter
-    VRouter,
-    /// `VBR`: VBR
-    Vbr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl OppositeRouterType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["VRouter", "VBR"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VRouter => "VRouter",
-            Self::Vbr => "VBR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for OppositeRouterType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "VRouter" => Self::VRouter,
-            "VBR" => Self::Vbr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(OppositeRouterType);
 /// Valid values of `InstanceChargeType`.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InstanceChargeType {
     /// `PostPaid`: Pay-As-You-Go
     PostPaid,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl InstanceChargeType {
     /// The values the document lists, as sent on the wire.
@@ -576,7 +456,7 @@ impl From<&str> for InstanceChargeType {
     fn from(value: &str) -> Self {
         match value {
             "PostPaid" => Self::PostPaid,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
@@ -667,208 +547,331 @@ pub struct CreateRouterInterfaceFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl CreateRouterInterfaceFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the router interface.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the router interface.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `RouterType`.
+    /// Sets `RouterType`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The type of the router associated with the router interface. Valid values:
+    /// - VRouter: VRouter
+    /// - VBR: VBR
     #[inline]
-    pub fn router_type(mut self, value: impl Into<RouterType>) -> Self {
+    pub fn router_type(mut self, value: impl Into<crate::types::RouterType>) -> Self {
         self.input.router_type = Some(value.into());
         self
     }
-    /// Sets or clears `RouterType`.
+    /// Sets or clears `RouterType`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The type of the router associated with the router interface. Valid values:
+    /// - VRouter: VRouter
+    /// - VBR: VBR
     #[inline]
-    pub fn set_router_type(mut self, value: Option<RouterType>) -> Self {
+    pub fn set_router_type(mut self, value: Option<crate::types::RouterType>) -> Self {
         self.input.router_type = value;
         self
     }
     /// Sets `AccessPointId`.
+    ///
+    /// The ID of the access point to which the VBR belongs.
+    /// You can obtain the region ID by calling the DescribeAccessPoints API.
+    /// Note: You must specify this parameter in the scenario of physical access.
     #[inline]
     pub fn access_point_id(mut self, value: impl Into<String>) -> Self {
         self.input.access_point_id = Some(value.into());
         self
     }
     /// Sets or clears `AccessPointId`.
+    ///
+    /// The ID of the access point to which the VBR belongs.
+    /// You can obtain the region ID by calling the DescribeAccessPoints API.
+    /// Note: You must specify this parameter in the scenario of physical access.
     #[inline]
     pub fn set_access_point_id(mut self, value: Option<String>) -> Self {
         self.input.access_point_id = value;
         self
     }
-    /// Sets `RouterId`.
+    /// Sets `RouterId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the router associated with the router interface.
     #[inline]
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_id = Some(value.into());
         self
     }
-    /// Sets or clears `RouterId`.
+    /// Sets or clears `RouterId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the router associated with the router interface.
     #[inline]
     pub fn set_router_id(mut self, value: Option<String>) -> Self {
         self.input.router_id = value;
         self
     }
-    /// Sets `Role`.
+    /// Sets `Role`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The role of the router interface. Valid value:
+    /// - InitiatingSide: Connection initiator.
+    /// - AcceptingSide: Connection receiver.
     #[inline]
-    pub fn role(mut self, value: impl Into<Role>) -> Self {
+    pub fn role(mut self, value: impl Into<crate::types::Role>) -> Self {
         self.input.role = Some(value.into());
         self
     }
-    /// Sets or clears `Role`.
+    /// Sets or clears `Role`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The role of the router interface. Valid value:
+    /// - InitiatingSide: Connection initiator.
+    /// - AcceptingSide: Connection receiver.
     #[inline]
-    pub fn set_role(mut self, value: Option<Role>) -> Self {
+    pub fn set_role(mut self, value: Option<crate::types::Role>) -> Self {
         self.input.role = value;
         self
     }
-    /// Sets `Spec`.
+    /// Sets `Spec`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The specification of the router interface. The following are available specifications and the corresponding bandwidths:
+    /// - Mini. 2: 2 Mbps
+    /// - Mini. 5: 5 Mbps
+    /// - Small 1: 10 Mbps
+    /// - Small 2: 20 Mbps
+    /// - Small 5: 50 Mbps
+    /// - Middle. 1: 100 Mbps
+    /// - Middle. 2: 200 Mbps
+    /// - Middle. 5: 500 Mbps
+    /// - Large. 1: 1000 Mbps
+    /// - Large. 2: 2000 Mbps
+    /// - Large. 5: 5000 Mbps
+    /// - Xlarge. 1: 10000 Mbps
     #[inline]
     pub fn spec(mut self, value: impl Into<String>) -> Self {
         self.input.spec = Some(value.into());
         self
     }
-    /// Sets or clears `Spec`.
+    /// Sets or clears `Spec`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The specification of the router interface. The following are available specifications and the corresponding bandwidths:
+    /// - Mini. 2: 2 Mbps
+    /// - Mini. 5: 5 Mbps
+    /// - Small 1: 10 Mbps
+    /// - Small 2: 20 Mbps
+    /// - Small 5: 50 Mbps
+    /// - Middle. 1: 100 Mbps
+    /// - Middle. 2: 200 Mbps
+    /// - Middle. 5: 500 Mbps
+    /// - Large. 1: 1000 Mbps
+    /// - Large. 2: 2000 Mbps
+    /// - Large. 5: 5000 Mbps
+    /// - Xlarge. 1: 10000 Mbps
     #[inline]
     pub fn set_spec(mut self, value: Option<String>) -> Self {
         self.input.spec = value;
         self
     }
-    /// Sets `OppositeRegionId`.
+    /// Sets `OppositeRegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the connection receiver.
     #[inline]
     pub fn opposite_region_id(mut self, value: impl Into<String>) -> Self {
         self.input.opposite_region_id = Some(value.into());
         self
     }
-    /// Sets or clears `OppositeRegionId`.
+    /// Sets or clears `OppositeRegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the connection receiver.
     #[inline]
     pub fn set_opposite_region_id(mut self, value: Option<String>) -> Self {
         self.input.opposite_region_id = value;
         self
     }
     /// Sets `OppositeAccessPointId`.
+    ///
+    /// The ID of the access point of the peer router interface.Note: This parameter is required when the peer router interface is on a VBR and cannot be modified after the router interface is created.
     #[inline]
     pub fn opposite_access_point_id(mut self, value: impl Into<String>) -> Self {
         self.input.opposite_access_point_id = Some(value.into());
         self
     }
     /// Sets or clears `OppositeAccessPointId`.
+    ///
+    /// The ID of the access point of the peer router interface.Note: This parameter is required when the peer router interface is on a VBR and cannot be modified after the router interface is created.
     #[inline]
     pub fn set_opposite_access_point_id(mut self, value: Option<String>) -> Self {
         self.input.opposite_access_point_id = value;
         self
     }
     /// Sets `OppositeRouterType`.
+    ///
+    /// The type of the router associated with the peer router interface. Valid values:
+    /// - VRouter: VRouter
+    /// - VBR: VBR
     #[inline]
-    pub fn opposite_router_type(mut self, value: impl Into<OppositeRouterType>) -> Self {
+    pub fn opposite_router_type(
+        mut self,
+        value: impl Into<crate::types::OppositeRouterType>,
+    ) -> Self {
         self.input.opposite_router_type = Some(value.into());
         self
     }
     /// Sets or clears `OppositeRouterType`.
+    ///
+    /// The type of the router associated with the peer router interface. Valid values:
+    /// - VRouter: VRouter
+    /// - VBR: VBR
     #[inline]
     pub fn set_opposite_router_type(
         mut self,
-        value: Option<OppositeRouterType>,
+        value: Option<crate::types::OppositeRouterType>,
     ) -> Self {
         self.input.opposite_router_type = value;
         self
     }
     /// Sets `OppositeRouterId`.
+    ///
+    /// The ID of the peer router.
     #[inline]
     pub fn opposite_router_id(mut self, value: impl Into<String>) -> Self {
         self.input.opposite_router_id = Some(value.into());
         self
     }
     /// Sets or clears `OppositeRouterId`.
+    ///
+    /// The ID of the peer router.
     #[inline]
     pub fn set_opposite_router_id(mut self, value: Option<String>) -> Self {
         self.input.opposite_router_id = value;
         self
     }
     /// Sets `OppositeInterfaceId`.
+    ///
+    /// The ID of the peer router interface.
     #[inline]
     pub fn opposite_interface_id(mut self, value: impl Into<String>) -> Self {
         self.input.opposite_interface_id = Some(value.into());
         self
     }
     /// Sets or clears `OppositeInterfaceId`.
+    ///
+    /// The ID of the peer router interface.
     #[inline]
     pub fn set_opposite_interface_id(mut self, value: Option<String>) -> Self {
         self.input.opposite_interface_id = value;
         self
     }
     /// Sets `OppositeInterfaceOwnerId`.
+    ///
+    /// The ID of the owner of the peer router interface.
     #[inline]
     pub fn opposite_interface_owner_id(mut self, value: impl Into<String>) -> Self {
         self.input.opposite_interface_owner_id = Some(value.into());
         self
     }
     /// Sets or clears `OppositeInterfaceOwnerId`.
+    ///
+    /// The ID of the owner of the peer router interface.
     #[inline]
     pub fn set_opposite_interface_owner_id(mut self, value: Option<String>) -> Self {
         self.input.opposite_interface_owner_id = value;
         self
     }
     /// Sets `HealthCheckSourceIp`.
+    ///
+    /// The source IP address used to perform health check. It must be an unused IP address of the local VPC.
+    /// Note: You can specify this parameter in the scenario of physical access.
     #[inline]
     pub fn health_check_source_ip(mut self, value: impl Into<String>) -> Self {
         self.input.health_check_source_ip = Some(value.into());
         self
     }
     /// Sets or clears `HealthCheckSourceIp`.
+    ///
+    /// The source IP address used to perform health check. It must be an unused IP address of the local VPC.
+    /// Note: You can specify this parameter in the scenario of physical access.
     #[inline]
     pub fn set_health_check_source_ip(mut self, value: Option<String>) -> Self {
         self.input.health_check_source_ip = value;
         self
     }
     /// Sets `HealthCheckTargetIp`.
+    ///
+    /// The destination IP address of health check.
+    /// Note: This parameter is required when the HealthCheckSourceIp parameter is specified.
     #[inline]
     pub fn health_check_target_ip(mut self, value: impl Into<String>) -> Self {
         self.input.health_check_target_ip = Some(value.into());
         self
     }
     /// Sets or clears `HealthCheckTargetIp`.
+    ///
+    /// The destination IP address of health check.
+    /// Note: This parameter is required when the HealthCheckSourceIp parameter is specified.
     #[inline]
     pub fn set_health_check_target_ip(mut self, value: Option<String>) -> Self {
         self.input.health_check_target_ip = value;
         self
     }
     /// Sets `Name`.
+    ///
+    /// The name of the router interface.
+    /// The name can contain 2-128 characters including a-z, A-Z, 0-9, periods, underscores, and hyphens. It must start with English letters, but cannot start with http:// or https://.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    ///
+    /// The name of the router interface.
+    /// The name can contain 2-128 characters including a-z, A-Z, 0-9, periods, underscores, and hyphens. It must start with English letters, but cannot start with http:// or https://.
     #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `Description`.
+    ///
+    /// The description of the router interface.
+    /// The description can contain 2-256 characters. It must start with English letters, but cannot start with http:// or https://.
     #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    ///
+    /// The description of the router interface.
+    /// The description can contain 2-256 characters. It must start with English letters, but cannot start with http:// or https://.
     #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `InstanceChargeType`.
+    ///
+    /// The billing method of the router interface. Valid values:
+    /// - PostPaid (default): Pay-As-You-Go
     #[inline]
     pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
         self.input.instance_charge_type = Some(value.into());
         self
     }
     /// Sets or clears `InstanceChargeType`.
+    ///
+    /// The billing method of the router interface. Valid values:
+    /// - PostPaid (default): Pay-As-You-Go
     #[inline]
     pub fn set_instance_charge_type(
         mut self,
@@ -878,12 +881,18 @@ impl CreateRouterInterfaceFluentBuilder {
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// A client token used to guarantee the idempotence of requests.
+    /// This parameter value is generated by the client and is guaranteed to be unique among different requests. The maximum length is 64 ASCII characters.
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// A client token used to guarantee the idempotence of requests.
+    /// This parameter value is generated by the client and is guaranteed to be unique among different requests. The maximum length is 64 ASCII characters.
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;

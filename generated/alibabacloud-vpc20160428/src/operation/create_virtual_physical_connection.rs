@@ -5,7 +5,7 @@
 //!
 //! Before you call this operation, learn about the workflow for creating a hosted connection and the environment requirements. For more information, see Overview and Operation guide for Express Connect partners.
 //!
-//! Source: `specs/docs/001_c64127cda3770c00.txt:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreateVirtualPhysicalConnection>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/CreateVirtualPhysicalConnection>. Source: `001_c64127cda3770c00.txt:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "CreateVirtualPhysicalConnection",
     method: "POST",
@@ -13,135 +13,126 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `CreateVirtualPhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVirtualPhysicalConnectionInput {
     /// The payer for the hosted connection. Valid values:
     /// - PayByPhysicalConnectionOwner: The partner pays for the hosted connection.
     /// - PayByVirtualPhysicalConnectionOwner: The tenant pays for the hosted connection.
     ///
-    /// **Required**, wire name `OrderMode`, document type `String`, example `PayByVirtualPhysicalConnectionOwner`.
+    /// **Required**, wire name `OrderMode`, example `PayByVirtualPhysicalConnectionOwner`.
     ///
-    /// Rules:
-    /// - one of `PayByPhysicalConnectionOwner`, `PayByVirtualPhysicalConnectionOwner` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:20`):
-    ///   > Valid values:
-    ///   > - PayByPhysicalConnectionOwner: The partner pays for the hosted connection.
-    ///   > - PayByVirtualPhysicalConnectionOwner: The tenant pays for the hosted connection.
-    ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:18`
+    /// Source: `001_c64127cda3770c00.txt:18`
     pub order_mode: Option<OrderMode>,
     /// The virtual local area network (VLAN) ID of the hosted connection. Valid values: 0 to 2999.
     /// - If the VLAN ID is set to 0, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
     /// - If the VLAN ID is set to a value from 1 to 2999, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
     ///
-    /// **Required**, wire name `VlanId`, document type `Long`, example `4`.
+    /// **Required**, wire name `VlanId`, example `4`.
     ///
     /// Rules:
-    /// - in 0 to 2999 (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:26`):
+    /// - in 0 to 2999 (checked by `validate()`):
     ///   > Valid values: 0 to 2999.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:24`
+    /// Source: `001_c64127cda3770c00.txt:24`
     pub vlan_id: Option<i64>,
     /// The bandwidth value of the hosted connection.
     /// Valid values: 50M, 100M, 200M, 300M, 400M, 500M, 1G, 2G, 5G, 8G, and 10G.
     /// Note By default, 2G, 5G, 8G, and 10G are unavailable. If you want to specify these values, contact your account manager.
     /// M indicates Mbit/s, and G indicates Gbit/s.
     ///
-    /// **Required**, wire name `Spec`, document type `String`, example `50M`.
+    /// **Required**, wire name `Spec`, example `50M`.
     ///
-    /// Rules:
-    /// - one of `50M`, `100M`, `200M`, `300M`, `400M`, `500M`, `1G`, `2G`, `5G`, `8G`, `10G` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:32`):
-    ///   > Valid values: 50M, 100M, 200M, 300M, 400M, 500M, 1G, 2G, 5G, 8G, and 10G.
-    ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:30`
+    /// Source: `001_c64127cda3770c00.txt:30`
     pub spec: Option<Spec>,
     /// The Alibaba Cloud account ID of the tenant.
     ///
-    /// **Required**, wire name `VpconnAliUid`, document type `Long`, example `1210123456123456`.
+    /// **Required**, wire name `VpconnAliUid`, example `1210123456123456`.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:40`
+    /// Source: `001_c64127cda3770c00.txt:40`
     pub vpconn_ali_uid: Option<i64>,
     /// The ID of the Express Connect circuit over which the hosted connection is created.
     ///
-    /// **Required**, wire name `PhysicalConnectionId`, document type `String`, example `pc-bp1ciz7ekd2grn1as****`.
+    /// **Required**, wire name `PhysicalConnectionId`, example `pc-bp1ciz7ekd2grn1as****`.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:44`
+    /// Source: `001_c64127cda3770c00.txt:44`
     pub physical_connection_id: Option<String>,
     /// The name of the hosted connection.
     /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-). The name must start with a letter but cannot start with http:// or https://.
     ///
-    /// Wire name `Name`, document type `String`, example `nametest`.
+    /// Wire name `Name`, example `nametest`.
     ///
     /// Rules:
-    /// - 2 to 128 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
+    /// - 2 to 128 characters (checked by `validate()`):
     ///   > The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:50`):
+    /// - only letters, digits, `-`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`):
     ///   > The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-).
-    /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
+    /// - starts with letters (checked by `validate()`):
     ///   > The name must start with a letter but cannot start with http:// or https://.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:50`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > The name must start with a letter but cannot start with http:// or https://.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:48`
+    /// Source: `001_c64127cda3770c00.txt:48`
     pub name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
     /// Note If you do not specify this parameter, ClientToken is set to the value of RequestId. RequestId may be different for each API request.
     ///
-    /// Wire name `Token`, document type `String`, example `CBCE910E-D396-4944-8****`.
+    /// Wire name `Token`, example `CBCE910E-D396-4944-8****`.
     ///
     /// Rules:
-    /// - only ASCII characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:56`):
+    /// - only ASCII characters (checked by `validate()`):
     ///   > The token can contain only ASCII characters.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:54`
+    /// Source: `001_c64127cda3770c00.txt:54`
     pub token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     /// - true: performs a dry run. The system checks the required parameters, request syntax, and instance status. If the request fails the dry run, the corresponding error message is returned. If the request passes the check, DRYRUN.SUCCESS is returned.
     /// - false: sends the request. If the request passes the check, the hosted connection is created. This is the default value.
     ///
-    /// Wire name `DryRun`, document type `Boolean`, example `false`, default `false`.
+    /// Wire name `DryRun`, example `false`, default `false`.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:61`
+    /// Source: `001_c64127cda3770c00.txt:61`
     pub dry_run: Option<bool>,
     /// The description of the hosted connection.
     /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with http:// or https://.
     ///
-    /// Wire name `Description`, document type `String`, example `desctest`.
+    /// Wire name `Description`, example `desctest`.
     ///
     /// Rules:
-    /// - 2 to 256 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:69`):
+    /// - 2 to 256 characters (checked by `validate()`):
     ///   > The description must be 2 to 256 characters in length.
-    /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:69`):
+    /// - starts with letters (checked by `validate()`):
     ///   > The description must start with a letter but cannot start with http:// or https://.
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:69`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > The description must start with a letter but cannot start with http:// or https://.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:67`
+    /// Source: `001_c64127cda3770c00.txt:67`
     pub description: Option<String>,
     /// The region ID of the hosted connection.
     /// You can call the DescribeRegions operation to query the most recent region list.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:73`
+    /// Source: `001_c64127cda3770c00.txt:73`
     pub region_id: Option<String>,
     /// The ID of the resource group to which the hosted connection belongs.
     ///
-    /// Wire name `ResourceGroupId`, document type `String`, example `rg-aekzjty2chzuqky`.
+    /// Wire name `ResourceGroupId`, example `rg-aekzjty2chzuqky`.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:79`
+    /// Source: `001_c64127cda3770c00.txt:79`
     pub resource_group_id: Option<String>,
     /// The `Tag.N` parameters.
     ///
     /// Wire name `Tag`.
     ///
     /// Rules:
-    /// - at most 20 items (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
+    /// - at most 20 items (checked by `validate()`):
     ///   > You can specify at most 20 tag keys.
-    /// - at most 20 items (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
+    /// - at most 20 items (checked by `validate()`):
     ///   > You can specify at most 20 tag values.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:83`
+    /// Source: `001_c64127cda3770c00.txt:83`
     pub tags: Vec<Tag>,
 }
 impl CreateVirtualPhysicalConnectionInput {
@@ -313,19 +304,20 @@ impl CreateVirtualPhysicalConnectionInput {
     }
 }
 /// Response of `CreateVirtualPhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVirtualPhysicalConnectionOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `CD14EA74-E9C3-59A9-942A-DFEC7E12818D`.
+    /// Wire name `RequestId`, example `CD14EA74-E9C3-59A9-942A-DFEC7E12818D`.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:98`
+    /// Source: `001_c64127cda3770c00.txt:98`
     pub request_id: Option<String>,
     /// The ID of the hosted connection.
     ///
-    /// Wire name `VirtualPhysicalConnection`, document type `String`, example `pc-bp1mrgfbtmc9brre7****`.
+    /// Wire name `VirtualPhysicalConnection`, example `pc-bp1mrgfbtmc9brre7****`.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:102`
+    /// Source: `001_c64127cda3770c00.txt:102`
     pub virtual_physical_connection: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for CreateVirtualPhysicalConnectionOutput {
@@ -343,74 +335,87 @@ impl ::specgen_runtime::json::FromJson for CreateVirtualPhysicalConnectionOutput
 /// One item of `Tag.N`.
 ///
 /// The `Tag.N` parameters.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Tag {
     /// The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.
     /// The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-). The key must start with a letter but cannot start with aliyun or acs:. The key cannot contain http:// or https://.
     ///
-    /// Wire name `Key`, document type `String`, example `FinanceDept`.
+    /// Wire name `Key`, example `FinanceDept`.
     ///
     /// Rules:
-    /// - at most 64 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
+    /// - at most 64 characters (checked by `validate()`):
     ///   > The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:85`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`):
     ///   > The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).
-    /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
+    /// - starts with letters (checked by `validate()`):
     ///   > The key must start with a letter but cannot start with aliyun or acs:.
-    /// - does not start with `aliyun`, `acs:` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
+    /// - does not start with `aliyun`, `acs:` (checked by `validate()`):
     ///   > The key must start with a letter but cannot start with aliyun or acs:.
-    /// - does not contain `http://`, `https://` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:85`):
+    /// - does not contain `http://`, `https://` (checked by `validate()`):
     ///   > The key cannot contain http:// or https://.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:83`
+    /// Source: `001_c64127cda3770c00.txt:83`
     pub key: Option<String>,
     /// The tag value. You can specify at most 20 tag values. It can be an empty string.
     /// The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-). The value must start with a letter but cannot start with aliyun or acs:. The value cannot contain http:// or https://.
     ///
-    /// Wire name `Value`, document type `String`, example `FinanceJoshua`.
+    /// Wire name `Value`, example `FinanceJoshua`.
     ///
     /// Rules:
-    /// - at most 128 characters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
+    /// - at most 128 characters (checked by `validate()`):
     ///   > The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-).
-    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`; `specs/docs/001_c64127cda3770c00.txt:91`):
+    /// - only letters, digits, `-`, `.`, `_` (not enforced, `can contain` / `可包含` lists allowed characters, not all of them (only `can contain only` / `只能包含` is exhaustive); checked only with `Validation::All`):
     ///   > The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-).
-    /// - starts with letters (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
+    /// - starts with letters (checked by `validate()`):
     ///   > The value must start with a letter but cannot start with aliyun or acs:.
-    /// - does not start with `aliyun`, `acs:` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
+    /// - does not start with `aliyun`, `acs:` (checked by `validate()`):
     ///   > The value must start with a letter but cannot start with aliyun or acs:.
-    /// - does not contain `http://`, `https://` (checked by `validate()`; `specs/docs/001_c64127cda3770c00.txt:91`):
+    /// - does not contain `http://`, `https://` (checked by `validate()`):
     ///   > The value cannot contain http:// or https://.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:89`
+    /// Source: `001_c64127cda3770c00.txt:89`
     pub value: Option<String>,
 }
 impl Tag {
     /// Sets `Key`.
+    ///
+    /// The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.
+    /// The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-). The key must start with a letter but cannot start with aliyun or acs:. The key cannot contain http:// or https://.
     #[inline]
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.key = Some(value.into());
         self
     }
     /// Sets or clears `Key`.
+    ///
+    /// The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.
+    /// The key can be up to 64 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-). The key must start with a letter but cannot start with aliyun or acs:. The key cannot contain http:// or https://.
     #[inline]
     pub fn set_key(mut self, value: Option<String>) -> Self {
         self.key = value;
         self
     }
     /// Sets `Value`.
+    ///
+    /// The tag value. You can specify at most 20 tag values. It can be an empty string.
+    /// The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-). The value must start with a letter but cannot start with aliyun or acs:. The value cannot contain http:// or https://.
     #[inline]
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
     }
     /// Sets or clears `Value`.
+    ///
+    /// The tag value. You can specify at most 20 tag values. It can be an empty string.
+    /// The value cannot exceed 128 characters in length and can contain digits, periods (.), underscores (_), and hyphens (-). The value must start with a letter but cannot start with aliyun or acs:. The value cannot contain http:// or https://.
     #[inline]
     pub fn set_value(mut self, value: Option<String>) -> Self {
         self.value = value;
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
         }
@@ -419,7 +424,7 @@ impl Tag {
         }
     }
     #[inline]
-    fn validate_at(
+    pub(crate) fn validate_at(
         &self,
         prefix: &str,
         all: bool,
@@ -507,8 +512,9 @@ pub enum OrderMode {
     PayByPhysicalConnectionOwner,
     /// `PayByVirtualPhysicalConnectionOwner`: The tenant pays for the hosted connection.
     PayByVirtualPhysicalConnectionOwner,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl OrderMode {
     /// The values the document lists, as sent on the wire.
@@ -536,7 +542,7 @@ impl From<&str> for OrderMode {
             "PayByVirtualPhysicalConnectionOwner" => {
                 Self::PayByVirtualPhysicalConnectionOwner
             }
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
@@ -567,8 +573,9 @@ pub enum Spec {
     V8g,
     /// `10G`
     V10g,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl Spec {
     /// The values the document lists, as sent on the wire.
@@ -619,7 +626,7 @@ impl From<&str> for Spec {
             "5G" => Self::V5g,
             "8G" => Self::V8g,
             "10G" => Self::V10g,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
@@ -632,115 +639,115 @@ pub enum CreateVirtualPhysicalConnectionError {
     ///
     /// The error message returned because a hosted connection is created for the VBR.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:150`
+    /// Source: `001_c64127cda3770c00.txt:150`
     OperationFailedVbrBindedPconn(::specgen_runtime::ServiceError),
     /// `IllegalParam.Bandwidth` (HTTP 400): The param of Bandwidth \[%s\] is illegal.
     ///
     /// The error message returned because the specified bandwidth value is invalid.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:151`
+    /// Source: `001_c64127cda3770c00.txt:151`
     IllegalParamBandwidth(::specgen_runtime::ServiceError),
     /// `ResourceNotFound.PhysicalConnectionId` (HTTP 400): The specified PhysicalConnectionId \[%s\] is not found.
     ///
     /// The error message returned because the PhysicalConnectionId parameter is set to an invalid value.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:152`
+    /// Source: `001_c64127cda3770c00.txt:152`
     ResourceNotFoundPhysicalConnectionId(::specgen_runtime::ServiceError),
     /// `OperationFailed.VPconnCreated` (HTTP 400): The operation is failed because of VPconnCreated.
     ///
     /// The error message returned because the hosted connection cannot be created.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:153`
+    /// Source: `001_c64127cda3770c00.txt:153`
     OperationFailedVPconnCreated(::specgen_runtime::ServiceError),
     /// `MissingParam.Spec` (HTTP 400): The param of Spec is missing.
     ///
     /// The error message returned because the Spec parameter is not set.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:154`
+    /// Source: `001_c64127cda3770c00.txt:154`
     MissingParamSpec(::specgen_runtime::ServiceError),
     /// `IllegalParam.Spec` (HTTP 400): The param of Spec is illegal.
     ///
     /// The error message returned because the Spec parameter is set to an invalid value.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:155`
+    /// Source: `001_c64127cda3770c00.txt:155`
     IllegalParamSpec(::specgen_runtime::ServiceError),
     /// `IllegalParam.VlanId` (HTTP 400): The param of VlanId is illegal.
     ///
     /// The error message returned because the VlanId parameter is set to an invalid value.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:156`
+    /// Source: `001_c64127cda3770c00.txt:156`
     IllegalParamVlanId(::specgen_runtime::ServiceError),
     /// `InvalidPhysicalConnectionId.NotFound` (HTTP 400): The specified PhysicalConnectionId is not found.
     ///
     /// The error message returned because the specified Express Connect circuit ID does not exist.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:157`
+    /// Source: `001_c64127cda3770c00.txt:157`
     InvalidPhysicalConnectionIdNotFound(::specgen_runtime::ServiceError),
     /// `MissingParameter` (HTTP 400): The input parameter 'PhysicalConnectionId' that is mandatory for processing this request is not supplied.
     ///
     /// The error message returned because the PhysicalConnectionId parameter is not specified.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:158`
+    /// Source: `001_c64127cda3770c00.txt:158`
     MissingParameter(::specgen_runtime::ServiceError),
     /// `InvalidPhysicalConnectionId.NotEnabled` (HTTP 400): The specified PhysicalConnectionId is not in Enabled state.
     ///
     /// The error message returned because the Express Connect circuit is in an invalid state. Check the Express Connect circuit and try again.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:159`
+    /// Source: `001_c64127cda3770c00.txt:159`
     InvalidPhysicalConnectionIdNotEnabled(::specgen_runtime::ServiceError),
     /// `InvalidVlanId.Malformed` (HTTP 400): The specified VlanId is not valid.
     ///
     /// The error message returned because the VlanId parameter is set to an invalid value.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:160`
+    /// Source: `001_c64127cda3770c00.txt:160`
     InvalidVlanIdMalformed(::specgen_runtime::ServiceError),
     /// `InvalidName.Malformed` (HTTP 400): The specified Name is not valid.
     ///
     /// The error message returned because the Name parameter is set to an invalid value.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:161`
+    /// Source: `001_c64127cda3770c00.txt:161`
     InvalidNameMalformed(::specgen_runtime::ServiceError),
     /// `InvalidDescription.Malformed` (HTTP 400): The specifid Description is not valid.
     ///
     /// The error message returned because the Description parameter is set to an invalid value.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:162`
+    /// Source: `001_c64127cda3770c00.txt:162`
     InvalidDescriptionMalformed(::specgen_runtime::ServiceError),
     /// `ResourceNotEnough.Bandwidth` (HTTP 400): The specified resource of Bandwidth is not enough.
     ///
     /// The error message returned because bandwidth resources are insufficient.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:163`
+    /// Source: `001_c64127cda3770c00.txt:163`
     ResourceNotEnoughBandwidth(::specgen_runtime::ServiceError),
     /// `IllegalParam.VpconnAliUid` (HTTP 400): The specified AliUid of Vpconn is illegal.
     ///
     /// The error message returned because the AliUid parameter of the hosted connection is set to an invalid value.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:164`
+    /// Source: `001_c64127cda3770c00.txt:164`
     IllegalParamVpconnAliUid(::specgen_runtime::ServiceError),
     /// `IllegalParam.OrderMode` (HTTP 400): The param of OrderMode is illegal.
     ///
     /// The error message returned because the OrderMode parameter is set to an invalid value.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:165`
+    /// Source: `001_c64127cda3770c00.txt:165`
     IllegalParamOrderMode(::specgen_runtime::ServiceError),
     /// `OperationDenied.CreateVpconn` (HTTP 400): You are not allowed to create virtual physical connection. Please contact you CBM.
     ///
     /// The error message returned because you do not have the permissions to create a hosted connection. Contact your account manager.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:166`
+    /// Source: `001_c64127cda3770c00.txt:166`
     OperationDeniedCreateVpconn(::specgen_runtime::ServiceError),
     /// `Forbidden.VpconnAliUid` (HTTP 400): Vpconn UID is forbidden to belong to a RAM account or partner account.
     ///
     /// The error message returned because the UID of a shared port cannot be the UID of a RAM user or a partner account.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:167`
+    /// Source: `001_c64127cda3770c00.txt:167`
     ForbiddenVpconnAliUid(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.VPCONN` (HTTP 400): The quota of VPCONN_COUNT_PER_PCONN is exceeded
     ///
     /// The error message returned because the number of shared ports created for an Express Connect circuit exceeds the upper limit.
     ///
-    /// Source: `specs/docs/001_c64127cda3770c00.txt:168`
+    /// Source: `001_c64127cda3770c00.txt:168`
     QuotaExceededVpconn(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -972,145 +979,221 @@ pub struct CreateVirtualPhysicalConnectionFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl CreateVirtualPhysicalConnectionFluentBuilder {
-    /// Sets `OrderMode`.
+    /// Sets `OrderMode`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The payer for the hosted connection. Valid values:
+    /// - PayByPhysicalConnectionOwner: The partner pays for the hosted connection.
+    /// - PayByVirtualPhysicalConnectionOwner: The tenant pays for the hosted connection.
     #[inline]
     pub fn order_mode(mut self, value: impl Into<OrderMode>) -> Self {
         self.input.order_mode = Some(value.into());
         self
     }
-    /// Sets or clears `OrderMode`.
+    /// Sets or clears `OrderMode`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The payer for the hosted connection. Valid values:
+    /// - PayByPhysicalConnectionOwner: The partner pays for the hosted connection.
+    /// - PayByVirtualPhysicalConnectionOwner: The tenant pays for the hosted connection.
     #[inline]
     pub fn set_order_mode(mut self, value: Option<OrderMode>) -> Self {
         self.input.order_mode = value;
         self
     }
-    /// Sets `VlanId`.
+    /// Sets `VlanId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The virtual local area network (VLAN) ID of the hosted connection. Valid values: 0 to 2999.
+    /// - If the VLAN ID is set to 0, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
+    /// - If the VLAN ID is set to a value from 1 to 2999, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
     #[inline]
     pub fn vlan_id(mut self, value: i64) -> Self {
         self.input.vlan_id = Some(value);
         self
     }
-    /// Sets or clears `VlanId`.
+    /// Sets or clears `VlanId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The virtual local area network (VLAN) ID of the hosted connection. Valid values: 0 to 2999.
+    /// - If the VLAN ID is set to 0, it indicates that the switch port of the virtual border router (VBR) is a Layer 3 router interface instead of a VLAN interface. When a Layer 3 router interface is used, each Express Connect circuit corresponds to a VBR.
+    /// - If the VLAN ID is set to a value from 1 to 2999, the switch port of the VBR is a Layer 3 VLAN subinterface. When a Layer 3 VLAN subinterface is used, each VLAN ID corresponds to one VBR. In this case, the Express Connect circuit with which the VBR is associated can be used to connect to virtual private clouds (VPCs) that belong to different Alibaba Cloud accounts. VBRs in different VLANs are isolated from each other at Layer 2.
     #[inline]
     pub fn set_vlan_id(mut self, value: Option<i64>) -> Self {
         self.input.vlan_id = value;
         self
     }
-    /// Sets `Spec`.
+    /// Sets `Spec`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The bandwidth value of the hosted connection.
+    /// Valid values: 50M, 100M, 200M, 300M, 400M, 500M, 1G, 2G, 5G, 8G, and 10G.
+    /// Note By default, 2G, 5G, 8G, and 10G are unavailable. If you want to specify these values, contact your account manager.
+    /// M indicates Mbit/s, and G indicates Gbit/s.
     #[inline]
     pub fn spec(mut self, value: impl Into<Spec>) -> Self {
         self.input.spec = Some(value.into());
         self
     }
-    /// Sets or clears `Spec`.
+    /// Sets or clears `Spec`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The bandwidth value of the hosted connection.
+    /// Valid values: 50M, 100M, 200M, 300M, 400M, 500M, 1G, 2G, 5G, 8G, and 10G.
+    /// Note By default, 2G, 5G, 8G, and 10G are unavailable. If you want to specify these values, contact your account manager.
+    /// M indicates Mbit/s, and G indicates Gbit/s.
     #[inline]
     pub fn set_spec(mut self, value: Option<Spec>) -> Self {
         self.input.spec = value;
         self
     }
-    /// Sets `VpconnAliUid`.
+    /// Sets `VpconnAliUid`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The Alibaba Cloud account ID of the tenant.
     #[inline]
     pub fn vpconn_ali_uid(mut self, value: i64) -> Self {
         self.input.vpconn_ali_uid = Some(value);
         self
     }
-    /// Sets or clears `VpconnAliUid`.
+    /// Sets or clears `VpconnAliUid`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The Alibaba Cloud account ID of the tenant.
     #[inline]
     pub fn set_vpconn_ali_uid(mut self, value: Option<i64>) -> Self {
         self.input.vpconn_ali_uid = value;
         self
     }
-    /// Sets `PhysicalConnectionId`.
+    /// Sets `PhysicalConnectionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the Express Connect circuit over which the hosted connection is created.
     #[inline]
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.physical_connection_id = Some(value.into());
         self
     }
-    /// Sets or clears `PhysicalConnectionId`.
+    /// Sets or clears `PhysicalConnectionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the Express Connect circuit over which the hosted connection is created.
     #[inline]
     pub fn set_physical_connection_id(mut self, value: Option<String>) -> Self {
         self.input.physical_connection_id = value;
         self
     }
     /// Sets `Name`.
+    ///
+    /// The name of the hosted connection.
+    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-). The name must start with a letter but cannot start with http:// or https://.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    ///
+    /// The name of the hosted connection.
+    /// The name must be 2 to 128 characters in length, and can contain letters, digits, underscores (_), and hyphens (-). The name must start with a letter but cannot start with http:// or https://.
     #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `Token`.
+    ///
+    /// The client token that is used to ensure the idempotence of the request.
+    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
+    /// Note If you do not specify this parameter, ClientToken is set to the value of RequestId. RequestId may be different for each API request.
     #[inline]
     pub fn token(mut self, value: impl Into<String>) -> Self {
         self.input.token = Some(value.into());
         self
     }
     /// Sets or clears `Token`.
+    ///
+    /// The client token that is used to ensure the idempotence of the request.
+    /// You can use the client to generate the token, but you must make sure that the token is unique among all requests. The token can contain only ASCII characters.
+    /// Note If you do not specify this parameter, ClientToken is set to the value of RequestId. RequestId may be different for each API request.
     #[inline]
     pub fn set_token(mut self, value: Option<String>) -> Self {
         self.input.token = value;
         self
     }
     /// Sets `DryRun`.
+    ///
+    /// Specifies whether to perform a dry run. Valid values:
+    /// - true: performs a dry run. The system checks the required parameters, request syntax, and instance status. If the request fails the dry run, the corresponding error message is returned. If the request passes the check, DRYRUN.SUCCESS is returned.
+    /// - false: sends the request. If the request passes the check, the hosted connection is created. This is the default value.
     #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.input.dry_run = Some(value);
         self
     }
     /// Sets or clears `DryRun`.
+    ///
+    /// Specifies whether to perform a dry run. Valid values:
+    /// - true: performs a dry run. The system checks the required parameters, request syntax, and instance status. If the request fails the dry run, the corresponding error message is returned. If the request passes the check, DRYRUN.SUCCESS is returned.
+    /// - false: sends the request. If the request passes the check, the hosted connection is created. This is the default value.
     #[inline]
     pub fn set_dry_run(mut self, value: Option<bool>) -> Self {
         self.input.dry_run = value;
         self
     }
     /// Sets `Description`.
+    ///
+    /// The description of the hosted connection.
+    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with http:// or https://.
     #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    ///
+    /// The description of the hosted connection.
+    /// The description must be 2 to 256 characters in length. The description must start with a letter but cannot start with http:// or https://.
     #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region ID of the hosted connection.
+    /// You can call the DescribeRegions operation to query the most recent region list.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region ID of the hosted connection.
+    /// You can call the DescribeRegions operation to query the most recent region list.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ResourceGroupId`.
+    ///
+    /// The ID of the resource group to which the hosted connection belongs.
     #[inline]
     pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
         self.input.resource_group_id = Some(value.into());
         self
     }
     /// Sets or clears `ResourceGroupId`.
+    ///
+    /// The ID of the resource group to which the hosted connection belongs.
     #[inline]
     pub fn set_resource_group_id(mut self, value: Option<String>) -> Self {
         self.input.resource_group_id = value;
         self
     }
     /// Appends one item to `Tag`.
+    ///
+    /// The `Tag.N` parameters.
     #[inline]
     pub fn tags(mut self, item: Tag) -> Self {
         self.input.tags.push(item);
         self
     }
     /// Replaces all items of `Tag`.
+    ///
+    /// The `Tag.N` parameters.
     #[inline]
     pub fn set_tags(mut self, items: Vec<Tag>) -> Self {
         self.input.tags = items;

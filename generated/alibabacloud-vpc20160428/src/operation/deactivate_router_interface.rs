@@ -7,7 +7,7 @@
 //!
 //! Note: A router interface under an account with an insufficient balance cannot be deactivated.
 //!
-//! Source: `specs/docs/corpus/en-US/DeactivateRouterInterface.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DeactivateRouterInterface>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DeactivateRouterInterface>. Source: `en-US/DeactivateRouterInterface.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DeactivateRouterInterface",
     method: "POST",
@@ -15,20 +15,21 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeactivateRouterInterface`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeactivateRouterInterfaceInput {
     /// The ID of the region to which the router interface to be deactivated belongs.
     /// To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DeactivateRouterInterface.md:22`
+    /// Source: `en-US/DeactivateRouterInterface.md:22`
     pub region_id: Option<String>,
     /// The ID of the router interface.
     ///
-    /// **Required**, wire name `RouterInterfaceId`, document type `String`, example `ri-2zeo3xzyf38r4urzdpvfs`.
+    /// **Required**, wire name `RouterInterfaceId`, example `ri-2zeo3xzyf38r4urzdpvfs`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DeactivateRouterInterface.md:27`
+    /// Source: `en-US/DeactivateRouterInterface.md:27`
     pub router_interface_id: Option<String>,
 }
 impl DeactivateRouterInterfaceInput {
@@ -73,13 +74,14 @@ impl DeactivateRouterInterfaceInput {
     }
 }
 /// Response of `DeactivateRouterInterface`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeactivateRouterInterfaceOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `BE7EB53A-99AB-4DA8-AEDE-75FA90D046A6`.
+    /// Wire name `RequestId`, example `BE7EB53A-99AB-4DA8-AEDE-75FA90D046A6`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DeactivateRouterInterface.md:35`
+    /// Source: `en-US/DeactivateRouterInterface.md:35`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DeactivateRouterInterfaceOutput {
@@ -101,19 +103,19 @@ pub enum DeactivateRouterInterfaceError {
     ///
     /// The specified router interface does not exist.
     ///
-    /// Source: `specs/docs/corpus/en-US/DeactivateRouterInterface.md:74`
+    /// Source: `en-US/DeactivateRouterInterface.md:74`
     InvalidRouterInterfaceIdNotFound(::specgen_runtime::ServiceError),
     /// `IncorrectStatus` (HTTP 400): RouterInterface can be operated by this action only when it's status is Active.
     ///
     /// You can perform this action only if the router interface is in the Active state.
     ///
-    /// Source: `specs/docs/corpus/en-US/DeactivateRouterInterface.md:75`
+    /// Source: `en-US/DeactivateRouterInterface.md:75`
     IncorrectStatus(::specgen_runtime::ServiceError),
     /// `Forbidden.FinancileLocked` (HTTP 400): This RouterInterface is financiel locked because of bills outstanding.
     ///
     /// The router interface is locked because your bill is overdue.
     ///
-    /// Source: `specs/docs/corpus/en-US/DeactivateRouterInterface.md:76`
+    /// Source: `en-US/DeactivateRouterInterface.md:76`
     ForbiddenFinancileLocked(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -226,25 +228,35 @@ pub struct DeactivateRouterInterfaceFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DeactivateRouterInterfaceFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the router interface to be deactivated belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the router interface to be deactivated belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `RouterInterfaceId`.
+    /// Sets `RouterInterfaceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the router interface.
     #[inline]
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_interface_id = Some(value.into());
         self
     }
-    /// Sets or clears `RouterInterfaceId`.
+    /// Sets or clears `RouterInterfaceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the router interface.
     #[inline]
     pub fn set_router_interface_id(mut self, value: Option<String>) -> Self {
         self.input.router_interface_id = value;

@@ -3,7 +3,7 @@
 
 //! `DeleteBgpGroup`: Delete a BGP group.
 //!
-//! Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DeleteBgpGroup>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DeleteBgpGroup>. Source: `zh-CN/DeleteBgpGroup.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DeleteBgpGroup",
     method: "POST",
@@ -11,32 +11,33 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeleteBgpGroup`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpGroupInput {
     /// The ID of the BGP group.
     ///
-    /// **Required**, wire name `BgpGroupId`, document type `String`, example `bgpg-wz9f62v4fbg2gxxxxxxxx`.
+    /// **Required**, wire name `BgpGroupId`, example `bgpg-wz9f62v4fbg2gxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:18`
+    /// Source: `zh-CN/DeleteBgpGroup.md:18`
     pub bgp_group_id: Option<String>,
     /// The region of the BGP group.
     /// You can obtain the region ID by calling the DescribeRegions API.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:21`
+    /// Source: `zh-CN/DeleteBgpGroup.md:21`
     pub region_id: Option<String>,
     /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     ///
-    /// Wire name `ClientToken`, document type `String`, example `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    /// Wire name `ClientToken`, example `02fb3da4-130e-11e9-8e44-0016e04115b`.
     ///
     /// Rules:
-    /// - at most 64 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:26`):
+    /// - at most 64 characters (checked by `validate()`):
     ///   > 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
-    /// - only ASCII characters (checked by `validate()`; `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:26`):
+    /// - only ASCII characters (checked by `validate()`):
     ///   > 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:26`
+    /// Source: `zh-CN/DeleteBgpGroup.md:26`
     pub client_token: Option<String>,
 }
 impl DeleteBgpGroupInput {
@@ -99,13 +100,14 @@ impl DeleteBgpGroupInput {
     }
 }
 /// Response of `DeleteBgpGroup`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpGroupOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `97E2E97F-968C-48AF-A310-AC4D068854DB`.
+    /// Wire name `RequestId`, example `97E2E97F-968C-48AF-A310-AC4D068854DB`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:34`
+    /// Source: `zh-CN/DeleteBgpGroup.md:34`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DeleteBgpGroupOutput {
@@ -127,103 +129,103 @@ pub enum DeleteBgpGroupError {
     ///
     /// 指定的 RegionId 不存在，请您检查此产品在该地域是否可用。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:73`
+    /// Source: `zh-CN/DeleteBgpGroup.md:73`
     InvalidRegionIdNotFound(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.Bgp` (HTTP 400): bgp peer count per vbr quota exceed.
     ///
     /// 边界路由器的BGP组的数量已达到配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:74`
+    /// Source: `zh-CN/DeleteBgpGroup.md:74`
     QuotaExceededBgp(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.Nqa` (HTTP 400): nqa count per vbr quota exceed.
     ///
     /// NQA数超过VBR配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:75`
+    /// Source: `zh-CN/DeleteBgpGroup.md:75`
     QuotaExceededNqa(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.BgpNetwork` (HTTP 400): bgp network count per vbr quota exceed.
     ///
     /// 边界路由器的BGP网络数量已达到配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:76`
+    /// Source: `zh-CN/DeleteBgpGroup.md:76`
     QuotaExceededBgpNetwork(::specgen_runtime::ServiceError),
     /// `InvalidPeerIpAddress` (HTTP 400): multi pconn peer ip can not be null.
     ///
     /// 多物理专线的IP地址不能为空。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:77`
+    /// Source: `zh-CN/DeleteBgpGroup.md:77`
     InvalidPeerIpAddress(::specgen_runtime::ServiceError),
     /// `InvalidVbrNetwork` (HTTP 400): vbr netowrk not exists
     ///
     /// 该边界路由器不存在，请您检查输入的边界路由器是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:78`
+    /// Source: `zh-CN/DeleteBgpGroup.md:78`
     InvalidVbrNetwork(::specgen_runtime::ServiceError),
     /// `InvalidBgpGroup` (HTTP 400): bgp group not exists
     ///
     /// 该BGP组不存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:79`
+    /// Source: `zh-CN/DeleteBgpGroup.md:79`
     InvalidBgpGroup(::specgen_runtime::ServiceError),
     /// `InvalidBgpName.Malformed` (HTTP 400): Specified Bgp Group name is not valid.
     ///
     /// 该BGP组的名称不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:80`
+    /// Source: `zh-CN/DeleteBgpGroup.md:80`
     InvalidBgpNameMalformed(::specgen_runtime::ServiceError),
     /// `InvalidBgpDiscription.Malformed` (HTTP 400): Specified Bgp Group description is not valid.
     ///
     /// 该BGP组的描述不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:81`
+    /// Source: `zh-CN/DeleteBgpGroup.md:81`
     InvalidBgpDiscriptionMalformed(::specgen_runtime::ServiceError),
     /// `InvalidBgpAuthkey.Malformed` (HTTP 400): Specified Bgp Group authkey is not valid.
     ///
     /// 该BGP组的验证密钥不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:82`
+    /// Source: `zh-CN/DeleteBgpGroup.md:82`
     InvalidBgpAuthkeyMalformed(::specgen_runtime::ServiceError),
     /// `InvalidIP.Malformed` (HTTP 400): Ip malformed.
     ///
     /// IP格式不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:83`
+    /// Source: `zh-CN/DeleteBgpGroup.md:83`
     InvalidIpMalformed(::specgen_runtime::ServiceError),
     /// `InvalidPeerAsn.Malformed` (HTTP 400): invalid peer asn cannot equals aliyun asn:45104
     ///
     /// ASN号码不能和阿里云ASN号码一致。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:84`
+    /// Source: `zh-CN/DeleteBgpGroup.md:84`
     InvalidPeerAsnMalformed(::specgen_runtime::ServiceError),
     /// `InvalidParams.NotNull` (HTTP 400): invalid peer asn cannot equals aliyun asn:45104
     ///
     /// ASN号码不能和阿里云ASN号码一致。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:85`
+    /// Source: `zh-CN/DeleteBgpGroup.md:85`
     InvalidParamsNotNull(::specgen_runtime::ServiceError),
     /// `InvalidParams.NotFound` (HTTP 400): instance not found
     ///
     /// 实例不存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:86`
+    /// Source: `zh-CN/DeleteBgpGroup.md:86`
     ///
     /// `InvalidParams.NotFound` (HTTP 400): vpc instance not found
     ///
     /// 该 VPC 不存在，请您检查输入的 VPC 是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:87`
+    /// Source: `zh-CN/DeleteBgpGroup.md:87`
     InvalidParamsNotFound(::specgen_runtime::ServiceError),
     /// `InvalidParams.AlreadyExists` (HTTP 400): bgp network already exists
     ///
     /// BGP 网络已经存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:88`
+    /// Source: `zh-CN/DeleteBgpGroup.md:88`
     InvalidParamsAlreadyExists(::specgen_runtime::ServiceError),
     /// `InvalidStatus.CannotOperate` (HTTP 400): invalid status cannot operate
     ///
     /// 状态不合法，无法执行该操作。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpGroup.md:89`
+    /// Source: `zh-CN/DeleteBgpGroup.md:89`
     InvalidStatusCannotOperate(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -427,37 +429,51 @@ pub struct DeleteBgpGroupFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DeleteBgpGroupFluentBuilder {
-    /// Sets `BgpGroupId`.
+    /// Sets `BgpGroupId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the BGP group.
     #[inline]
     pub fn bgp_group_id(mut self, value: impl Into<String>) -> Self {
         self.input.bgp_group_id = Some(value.into());
         self
     }
-    /// Sets or clears `BgpGroupId`.
+    /// Sets or clears `BgpGroupId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the BGP group.
     #[inline]
     pub fn set_bgp_group_id(mut self, value: Option<String>) -> Self {
         self.input.bgp_group_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the BGP group.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the BGP group.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;

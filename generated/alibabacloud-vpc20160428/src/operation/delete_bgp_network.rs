@@ -3,7 +3,7 @@
 
 //! `DeleteBgpNetwork`: 使用DeleteBgpNetwork删除已宣告的BGP网络。
 //!
-//! Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DeleteBgpNetwork>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DeleteBgpNetwork>. Source: `zh-CN/DeleteBgpNetwork.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DeleteBgpNetwork",
     method: "POST",
@@ -11,38 +11,39 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeleteBgpNetwork`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpNetworkInput {
     /// 需要和IDC互联的VPC或交换机的网段。
     ///
-    /// **Required**, wire name `DstCidrBlock`, document type `String`, example `10.110.192.12/32`.
+    /// **Required**, wire name `DstCidrBlock`, example `10.110.192.12/32`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:18`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:18`
     pub dst_cidr_block: Option<String>,
     /// BGP组所在的地域。
     /// 您可以通过调用DescribeRegions接口获取地域ID。
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:21`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:21`
     pub region_id: Option<String>,
     /// 边界路由器ID。
     ///
-    /// **Required**, wire name `RouterId`, document type `String`, example `vrt-bp1lhl0taikrteen80oxx`.
+    /// **Required**, wire name `RouterId`, example `vrt-bp1lhl0taikrteen80oxx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:26`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:26`
     pub router_id: Option<String>,
     /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     ///
-    /// Wire name `ClientToken`, document type `String`, example `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    /// Wire name `ClientToken`, example `02fb3da4-130e-11e9-8e44-0016e04115b`.
     ///
     /// Rules:
-    /// - at most 64 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:29`):
+    /// - at most 64 characters (checked by `validate()`):
     ///   > 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
-    /// - only ASCII characters (checked by `validate()`; `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:29`):
+    /// - only ASCII characters (checked by `validate()`):
     ///   > 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:29`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:29`
     pub client_token: Option<String>,
 }
 impl DeleteBgpNetworkInput {
@@ -109,13 +110,14 @@ impl DeleteBgpNetworkInput {
     }
 }
 /// Response of `DeleteBgpNetwork`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpNetworkOutput {
     /// 请求ID。
     ///
-    /// Wire name `RequestId`, document type `String`, example `22F4C006-D3BB-4F96-9FF9-4C8335276D70`.
+    /// Wire name `RequestId`, example `22F4C006-D3BB-4F96-9FF9-4C8335276D70`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:37`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:37`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DeleteBgpNetworkOutput {
@@ -137,103 +139,103 @@ pub enum DeleteBgpNetworkError {
     ///
     /// 指定的 RegionId 不存在，请您检查此产品在该地域是否可用。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:77`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:77`
     InvalidRegionIdNotFound(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.Bgp` (HTTP 400): bgp peer count per vbr quota exceed.
     ///
     /// 边界路由器的BGP组的数量已达到配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:78`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:78`
     QuotaExceededBgp(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.Nqa` (HTTP 400): nqa count per vbr quota exceed.
     ///
     /// NQA数超过VBR配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:79`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:79`
     QuotaExceededNqa(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.BgpNetwork` (HTTP 400): bgp network count per vbr quota exceed.
     ///
     /// 边界路由器的BGP网络数量已达到配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:80`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:80`
     QuotaExceededBgpNetwork(::specgen_runtime::ServiceError),
     /// `InvalidPeerIpAddress` (HTTP 400): multi pconn peer ip can not be null.
     ///
     /// 多物理专线的IP地址不能为空。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:81`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:81`
     InvalidPeerIpAddress(::specgen_runtime::ServiceError),
     /// `InvalidVbrNetwork` (HTTP 400): vbr netowrk not exists
     ///
     /// 该边界路由器不存在，请您检查输入的边界路由器是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:82`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:82`
     InvalidVbrNetwork(::specgen_runtime::ServiceError),
     /// `InvalidBgpGroup` (HTTP 400): bgp group not exists
     ///
     /// 该BGP组不存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:83`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:83`
     InvalidBgpGroup(::specgen_runtime::ServiceError),
     /// `InvalidBgpName.Malformed` (HTTP 400): Specified Bgp Group name is not valid.
     ///
     /// 该BGP组的名称不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:84`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:84`
     InvalidBgpNameMalformed(::specgen_runtime::ServiceError),
     /// `InvalidBgpDiscription.Malformed` (HTTP 400): Specified Bgp Group description is not valid.
     ///
     /// 该BGP组的描述不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:85`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:85`
     InvalidBgpDiscriptionMalformed(::specgen_runtime::ServiceError),
     /// `InvalidBgpAuthkey.Malformed` (HTTP 400): Specified Bgp Group authkey is not valid.
     ///
     /// 该BGP组的验证密钥不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:86`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:86`
     InvalidBgpAuthkeyMalformed(::specgen_runtime::ServiceError),
     /// `InvalidIP.Malformed` (HTTP 400): Ip malformed.
     ///
     /// IP格式不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:87`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:87`
     InvalidIpMalformed(::specgen_runtime::ServiceError),
     /// `InvalidPeerAsn.Malformed` (HTTP 400): invalid peer asn cannot equals aliyun asn:45104
     ///
     /// ASN号码不能和阿里云ASN号码一致。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:88`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:88`
     InvalidPeerAsnMalformed(::specgen_runtime::ServiceError),
     /// `InvalidParams.NotNull` (HTTP 400): invalid peer asn cannot equals aliyun asn:45104
     ///
     /// ASN号码不能和阿里云ASN号码一致。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:89`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:89`
     InvalidParamsNotNull(::specgen_runtime::ServiceError),
     /// `InvalidParams.NotFound` (HTTP 400): instance not found
     ///
     /// 实例不存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:90`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:90`
     ///
     /// `InvalidParams.NotFound` (HTTP 400): vpc instance not found
     ///
     /// 该 VPC 不存在，请您检查输入的 VPC 是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:91`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:91`
     InvalidParamsNotFound(::specgen_runtime::ServiceError),
     /// `InvalidParams.AlreadyExists` (HTTP 400): bgp network already exists
     ///
     /// BGP 网络已经存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:92`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:92`
     InvalidParamsAlreadyExists(::specgen_runtime::ServiceError),
     /// `InvalidStatus.CannotOperate` (HTTP 400): invalid status cannot operate
     ///
     /// 状态不合法，无法执行该操作。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpNetwork.md:93`
+    /// Source: `zh-CN/DeleteBgpNetwork.md:93`
     InvalidStatusCannotOperate(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -437,49 +439,67 @@ pub struct DeleteBgpNetworkFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DeleteBgpNetworkFluentBuilder {
-    /// Sets `DstCidrBlock`.
+    /// Sets `DstCidrBlock`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 需要和IDC互联的VPC或交换机的网段。
     #[inline]
     pub fn dst_cidr_block(mut self, value: impl Into<String>) -> Self {
         self.input.dst_cidr_block = Some(value.into());
         self
     }
-    /// Sets or clears `DstCidrBlock`.
+    /// Sets or clears `DstCidrBlock`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 需要和IDC互联的VPC或交换机的网段。
     #[inline]
     pub fn set_dst_cidr_block(mut self, value: Option<String>) -> Self {
         self.input.dst_cidr_block = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// BGP组所在的地域。
+    /// 您可以通过调用DescribeRegions接口获取地域ID。
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// BGP组所在的地域。
+    /// 您可以通过调用DescribeRegions接口获取地域ID。
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `RouterId`.
+    /// Sets `RouterId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 边界路由器ID。
     #[inline]
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_id = Some(value.into());
         self
     }
-    /// Sets or clears `RouterId`.
+    /// Sets or clears `RouterId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 边界路由器ID。
     #[inline]
     pub fn set_router_id(mut self, value: Option<String>) -> Self {
         self.input.router_id = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;

@@ -3,7 +3,7 @@
 
 //! `DeleteBgpPeer`: Delete a BGP peer.
 //!
-//! Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DeleteBgpPeer>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DeleteBgpPeer>. Source: `zh-CN/DeleteBgpPeer.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DeleteBgpPeer",
     method: "POST",
@@ -11,32 +11,33 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `DeleteBgpPeer`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpPeerInput {
     /// The ID of the BGP peer.
     ///
-    /// **Required**, wire name `BgpPeerId`, document type `String`, example `bgp-wz977wcrmb69axxxxxxxx`.
+    /// **Required**, wire name `BgpPeerId`, example `bgp-wz977wcrmb69axxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:18`
+    /// Source: `zh-CN/DeleteBgpPeer.md:18`
     pub bgp_peer_id: Option<String>,
     /// The region of the BGP group.
     /// You can obtain the region ID by calling the DescribeRegions API.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:21`
+    /// Source: `zh-CN/DeleteBgpPeer.md:21`
     pub region_id: Option<String>,
     /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     ///
-    /// Wire name `ClientToken`, document type `String`, example `02fb3da4-130e-11e9-8e44-001xxxxxxxx`.
+    /// Wire name `ClientToken`, example `02fb3da4-130e-11e9-8e44-001xxxxxxxx`.
     ///
     /// Rules:
-    /// - at most 64 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:24`):
+    /// - at most 64 characters (checked by `validate()`):
     ///   > 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
-    /// - only ASCII characters (checked by `validate()`; `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:24`):
+    /// - only ASCII characters (checked by `validate()`):
     ///   > 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:24`
+    /// Source: `zh-CN/DeleteBgpPeer.md:24`
     pub client_token: Option<String>,
 }
 impl DeleteBgpPeerInput {
@@ -99,13 +100,14 @@ impl DeleteBgpPeerInput {
     }
 }
 /// Response of `DeleteBgpPeer`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteBgpPeerOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `AEBB1EB6-3C15-4A35-B4CE-03485200C143`.
+    /// Wire name `RequestId`, example `AEBB1EB6-3C15-4A35-B4CE-03485200C143`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:32`
+    /// Source: `zh-CN/DeleteBgpPeer.md:32`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DeleteBgpPeerOutput {
@@ -127,103 +129,103 @@ pub enum DeleteBgpPeerError {
     ///
     /// 指定的 RegionId 不存在，请您检查此产品在该地域是否可用。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:72`
+    /// Source: `zh-CN/DeleteBgpPeer.md:72`
     InvalidRegionIdNotFound(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.Bgp` (HTTP 400): bgp peer count per vbr quota exceed.
     ///
     /// 边界路由器的BGP组的数量已达到配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:73`
+    /// Source: `zh-CN/DeleteBgpPeer.md:73`
     QuotaExceededBgp(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.Nqa` (HTTP 400): nqa count per vbr quota exceed.
     ///
     /// NQA数超过VBR配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:74`
+    /// Source: `zh-CN/DeleteBgpPeer.md:74`
     QuotaExceededNqa(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.BgpNetwork` (HTTP 400): bgp network count per vbr quota exceed.
     ///
     /// 边界路由器的BGP网络数量已达到配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:75`
+    /// Source: `zh-CN/DeleteBgpPeer.md:75`
     QuotaExceededBgpNetwork(::specgen_runtime::ServiceError),
     /// `InvalidPeerIpAddress` (HTTP 400): multi pconn peer ip can not be null.
     ///
     /// 多物理专线的IP地址不能为空。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:76`
+    /// Source: `zh-CN/DeleteBgpPeer.md:76`
     InvalidPeerIpAddress(::specgen_runtime::ServiceError),
     /// `InvalidVbrNetwork` (HTTP 400): vbr netowrk not exists
     ///
     /// 该边界路由器不存在，请您检查输入的边界路由器是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:77`
+    /// Source: `zh-CN/DeleteBgpPeer.md:77`
     InvalidVbrNetwork(::specgen_runtime::ServiceError),
     /// `InvalidBgpGroup` (HTTP 400): bgp group not exists
     ///
     /// 该BGP组不存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:78`
+    /// Source: `zh-CN/DeleteBgpPeer.md:78`
     InvalidBgpGroup(::specgen_runtime::ServiceError),
     /// `InvalidBgpName.Malformed` (HTTP 400): Specified Bgp Group name is not valid.
     ///
     /// 该BGP组的名称不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:79`
+    /// Source: `zh-CN/DeleteBgpPeer.md:79`
     InvalidBgpNameMalformed(::specgen_runtime::ServiceError),
     /// `InvalidBgpDiscription.Malformed` (HTTP 400): Specified Bgp Group description is not valid.
     ///
     /// 该BGP组的描述不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:80`
+    /// Source: `zh-CN/DeleteBgpPeer.md:80`
     InvalidBgpDiscriptionMalformed(::specgen_runtime::ServiceError),
     /// `InvalidBgpAuthkey.Malformed` (HTTP 400): Specified Bgp Group authkey is not valid.
     ///
     /// 该BGP组的验证密钥不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:81`
+    /// Source: `zh-CN/DeleteBgpPeer.md:81`
     InvalidBgpAuthkeyMalformed(::specgen_runtime::ServiceError),
     /// `InvalidIP.Malformed` (HTTP 400): Ip malformed.
     ///
     /// IP格式不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:82`
+    /// Source: `zh-CN/DeleteBgpPeer.md:82`
     InvalidIpMalformed(::specgen_runtime::ServiceError),
     /// `InvalidPeerAsn.Malformed` (HTTP 400): invalid peer asn cannot equals aliyun asn:45104
     ///
     /// ASN号码不能和阿里云ASN号码一致。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:83`
+    /// Source: `zh-CN/DeleteBgpPeer.md:83`
     InvalidPeerAsnMalformed(::specgen_runtime::ServiceError),
     /// `InvalidParams.NotNull` (HTTP 400): invalid peer asn cannot equals aliyun asn:45104
     ///
     /// ASN号码不能和阿里云ASN号码一致。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:84`
+    /// Source: `zh-CN/DeleteBgpPeer.md:84`
     InvalidParamsNotNull(::specgen_runtime::ServiceError),
     /// `InvalidParams.NotFound` (HTTP 400): instance not found
     ///
     /// 实例不存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:85`
+    /// Source: `zh-CN/DeleteBgpPeer.md:85`
     ///
     /// `InvalidParams.NotFound` (HTTP 400): vpc instance not found
     ///
     /// 该 VPC 不存在，请您检查输入的 VPC 是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:86`
+    /// Source: `zh-CN/DeleteBgpPeer.md:86`
     InvalidParamsNotFound(::specgen_runtime::ServiceError),
     /// `InvalidParams.AlreadyExists` (HTTP 400): bgp network already exists
     ///
     /// BGP 网络已经存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:87`
+    /// Source: `zh-CN/DeleteBgpPeer.md:87`
     InvalidParamsAlreadyExists(::specgen_runtime::ServiceError),
     /// `InvalidStatus.CannotOperate` (HTTP 400): invalid status cannot operate
     ///
     /// 状态不合法，无法执行该操作。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DeleteBgpPeer.md:88`
+    /// Source: `zh-CN/DeleteBgpPeer.md:88`
     InvalidStatusCannotOperate(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -427,37 +429,51 @@ pub struct DeleteBgpPeerFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DeleteBgpPeerFluentBuilder {
-    /// Sets `BgpPeerId`.
+    /// Sets `BgpPeerId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the BGP peer.
     #[inline]
     pub fn bgp_peer_id(mut self, value: impl Into<String>) -> Self {
         self.input.bgp_peer_id = Some(value.into());
         self
     }
-    /// Sets or clears `BgpPeerId`.
+    /// Sets or clears `BgpPeerId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the BGP peer.
     #[inline]
     pub fn set_bgp_peer_id(mut self, value: Option<String>) -> Self {
         self.input.bgp_peer_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the BGP group.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the BGP group.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过 64 个 ASCII 字符。
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;

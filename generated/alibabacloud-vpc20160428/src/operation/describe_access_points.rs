@@ -3,7 +3,7 @@
 
 //! `DescribeAccessPoints`: 调用DescribeAccessPoints接口查询指定地域中的物理专线接入点。
 //!
-//! Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeAccessPoints>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeAccessPoints>. Source: `zh-CN/DescribeAccessPoints.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeAccessPoints",
     method: "POST",
@@ -11,30 +11,31 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeAccessPoints`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAccessPointsInput {
     /// 接入点所在的地域。
     /// 您可以通过调用DescribeRegions接口获取地域ID。
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:18`
+    /// Source: `zh-CN/DescribeAccessPoints.md:18`
     pub region_id: Option<String>,
     /// 列表的页码，默认值为1。
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
+    /// Wire name `PageNumber`, example `1`, default `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:23`
+    /// Source: `zh-CN/DescribeAccessPoints.md:23`
     pub page_number: Option<i32>,
     /// 分页查询时每页的行数，最大值为50，默认值为10。
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`, default `10`.
+    /// Wire name `PageSize`, example `10`, default `10`.
     ///
     /// Rules:
-    /// - 1 to 50 (checked by `validate()`; `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:26`):
+    /// - 1 to 50 (checked by `validate()`):
     ///   > 分页查询时每页的行数，最大值为50，默认值为10。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:26`
+    /// Source: `zh-CN/DescribeAccessPoints.md:26`
     pub page_size: Option<i32>,
 }
 impl DescribeAccessPointsInput {
@@ -86,37 +87,38 @@ impl DescribeAccessPointsInput {
     }
 }
 /// Response of `DescribeAccessPoints`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeAccessPointsOutput {
     /// 接入点信息。
     ///
     /// Wire name `AccessPointSet`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:34`
+    /// Source: `zh-CN/DescribeAccessPoints.md:34`
     pub access_point_set: Option<AccessPointSet>,
     /// 列表条条目数。
     ///
-    /// Wire name `TotalCount`, document type `Integer`, example `5`.
+    /// Wire name `TotalCount`, example `5`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:61`
-    pub total_count: Option<i64>,
+    /// Source: `zh-CN/DescribeAccessPoints.md:61`
+    pub total_count: Option<i32>,
     /// 当前页码。
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`.
+    /// Wire name `PageNumber`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:64`
-    pub page_number: Option<i64>,
+    /// Source: `zh-CN/DescribeAccessPoints.md:64`
+    pub page_number: Option<i32>,
     /// 每页包含多少条目。
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`.
+    /// Wire name `PageSize`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:67`
-    pub page_size: Option<i64>,
+    /// Source: `zh-CN/DescribeAccessPoints.md:67`
+    pub page_size: Option<i32>,
     /// 请求ID。
     ///
-    /// Wire name `RequestId`, document type `String`, example `3E85D803-C7CF-4BCD-9CFE-6DBA1DFFA027`.
+    /// Wire name `RequestId`, example `3E85D803-C7CF-4BCD-9CFE-6DBA1DFFA027`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:70`
+    /// Source: `zh-CN/DescribeAccessPoints.md:70`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeAccessPointsOutput {
@@ -135,55 +137,56 @@ impl ::specgen_runtime::json::FromJson for DescribeAccessPointsOutput {
     }
 }
 /// An item of `AccessPointType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessPointType {
     /// 接入点ID。
     ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-beijing-ft-A`.
+    /// Wire name `AccessPointId`, example `ap-cn-beijing-ft-A`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:37`
+    /// Source: `zh-CN/DescribeAccessPoints.md:37`
     pub access_point_id: Option<String>,
     /// 接入点地域。
     ///
-    /// Wire name `AttachedRegionNo`, document type `String`, example `cn-beijing`.
+    /// Wire name `AttachedRegionNo`, example `cn-beijing`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:40`
+    /// Source: `zh-CN/DescribeAccessPoints.md:40`
     pub attached_region_no: Option<String>,
     /// 接入点描述。
     ///
-    /// Wire name `Description`, document type `String`, example `ap1`.
+    /// Wire name `Description`, example `ap1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:43`
+    /// Source: `zh-CN/DescribeAccessPoints.md:43`
     pub description: Option<String>,
     /// 接入点运营商。
     ///
-    /// Wire name `HostOperator`, document type `String`, example `皓宽`.
+    /// Wire name `HostOperator`, example `皓宽`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:46`
+    /// Source: `zh-CN/DescribeAccessPoints.md:46`
     pub host_operator: Option<String>,
     /// 接入点位置。
     ///
-    /// Wire name `Location`, document type `String`, example `aplocation`.
+    /// Wire name `Location`, example `aplocation`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:49`
+    /// Source: `zh-CN/DescribeAccessPoints.md:49`
     pub location: Option<String>,
     /// 接入点名称。
     ///
-    /// Wire name `Name`, document type `String`, example `北京-丰台-A`.
+    /// Wire name `Name`, example `北京-丰台-A`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:52`
+    /// Source: `zh-CN/DescribeAccessPoints.md:52`
     pub name: Option<String>,
     /// 专线接入点状态。
     ///
-    /// Wire name `Status`, document type `String`, example `recommended`.
+    /// Wire name `Status`, example `recommended`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:55`
+    /// Source: `zh-CN/DescribeAccessPoints.md:55`
     pub status: Option<String>,
     /// 专线接入的网络类型。
     ///
-    /// Wire name `Type`, document type `String`, example `VPC`.
+    /// Wire name `Type`, example `VPC`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:58`
+    /// Source: `zh-CN/DescribeAccessPoints.md:58`
     pub r#type: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for AccessPointType {
@@ -205,13 +208,14 @@ impl ::specgen_runtime::json::FromJson for AccessPointType {
     }
 }
 /// 接入点信息。
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessPointSet {
-    /// Wire name `AccessPointType`, document type `Object`.
+    /// Wire name `AccessPointType`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeAccessPoints.md:156`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`zh-CN/DescribeAccessPoints.md:156`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:156`
+    /// Source: `zh-CN/DescribeAccessPoints.md:156`
     pub access_point_type: Option<Vec<AccessPointType>>,
 }
 impl ::specgen_runtime::json::FromJson for AccessPointSet {
@@ -233,7 +237,7 @@ pub enum DescribeAccessPointsError {
     ///
     /// 输入的地域ID不正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeAccessPoints.md:220`
+    /// Source: `zh-CN/DescribeAccessPoints.md:220`
     InvalidRegionIdNotSupport(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -330,37 +334,51 @@ pub struct DescribeAccessPointsFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeAccessPointsFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 接入点所在的地域。
+    /// 您可以通过调用DescribeRegions接口获取地域ID。
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 接入点所在的地域。
+    /// 您可以通过调用DescribeRegions接口获取地域ID。
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `PageNumber`.
+    ///
+    /// 列表的页码，默认值为1。
     #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    ///
+    /// 列表的页码，默认值为1。
     #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    ///
+    /// 分页查询时每页的行数，最大值为50，默认值为10。
     #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    ///
+    /// 分页查询时每页的行数，最大值为50，默认值为10。
     #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
@@ -468,7 +486,7 @@ impl ::specgen_runtime::pagination::Paged for DescribeAccessPointsFluentBuilder 
     }
     #[inline]
     fn total_count(page: &DescribeAccessPointsOutput) -> Option<i64> {
-        page.total_count
+        page.total_count.map(i64::from)
     }
     #[inline]
     fn item_count(page: &DescribeAccessPointsOutput) -> Option<usize> {

@@ -3,7 +3,7 @@
 
 //! `DescribeBgpGroups`: Queries BGP groups.
 //!
-//! Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeBgpGroups>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeBgpGroups>. Source: `zh-CN/DescribeBgpGroups.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeBgpGroups",
     method: "POST",
@@ -11,54 +11,55 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeBgpGroups`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpGroupsInput {
     /// The region to which the BGP group belongs.
     /// To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:18`
+    /// Source: `zh-CN/DescribeBgpGroups.md:18`
     pub region_id: Option<String>,
     /// The ID of the BGP group.
     ///
-    /// Wire name `BgpGroupId`, document type `String`, example `bgpg-wz9f62v4fbg2gxxxxxxxx`.
+    /// Wire name `BgpGroupId`, example `bgpg-wz9f62v4fbg2gxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:23`
+    /// Source: `zh-CN/DescribeBgpGroups.md:23`
     pub bgp_group_id: Option<String>,
     /// Indicates whether the specified BGP group is the default BGP group.
     ///
-    /// Wire name `IsDefault`, document type `Boolean`, example `false`.
+    /// Wire name `IsDefault`, example `false`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:26`
+    /// Source: `zh-CN/DescribeBgpGroups.md:26`
     pub is_default: Option<bool>,
     /// The owner account.
     ///
-    /// Wire name `OwnerAccount`, document type `String`, example `1234abcd@aliyun.com`.
+    /// Wire name `OwnerAccount`, example `1234abcd@aliyun.com`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:29`
+    /// Source: `zh-CN/DescribeBgpGroups.md:29`
     pub owner_account: Option<String>,
     /// The number of pages to return. Default value: 1.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
+    /// Wire name `PageNumber`, example `1`, default `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:32`
+    /// Source: `zh-CN/DescribeBgpGroups.md:32`
     pub page_number: Option<i32>,
     /// The number of rows per page. Maximum value: 50. Default value: 10.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `1`, default `10`.
+    /// Wire name `PageSize`, example `1`, default `10`.
     ///
     /// Rules:
-    /// - 1 to 50 (checked by `validate()`; `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:35`):
+    /// - 1 to 50 (checked by `validate()`):
     ///   > 分页查询时每页的行数，最大值为50，默认值为10。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:35`
+    /// Source: `zh-CN/DescribeBgpGroups.md:35`
     pub page_size: Option<i32>,
     /// The ID of the VBR associated with the BGP group.
     ///
-    /// Wire name `RouterId`, document type `String`, example `vrt-kojok19x3j0q6kx`.
+    /// Wire name `RouterId`, example `vrt-kojok19x3j0q6kx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:38`
+    /// Source: `zh-CN/DescribeBgpGroups.md:38`
     pub router_id: Option<String>,
 }
 impl DescribeBgpGroupsInput {
@@ -122,37 +123,38 @@ impl DescribeBgpGroupsInput {
     }
 }
 /// Response of `DescribeBgpGroups`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpGroupsOutput {
     /// The number of queried entries.
     ///
-    /// Wire name `TotalCount`, document type `Integer`, example `10`.
+    /// Wire name `TotalCount`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:46`
-    pub total_count: Option<i64>,
+    /// Source: `zh-CN/DescribeBgpGroups.md:46`
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`.
+    /// Wire name `PageNumber`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:49`
-    pub page_number: Option<i64>,
+    /// Source: `zh-CN/DescribeBgpGroups.md:49`
+    pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `5`.
+    /// Wire name `PageSize`, example `5`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:52`
-    pub page_size: Option<i64>,
+    /// Source: `zh-CN/DescribeBgpGroups.md:52`
+    pub page_size: Option<i32>,
     /// A list of BGP groups.
     ///
     /// Wire name `BgpGroups`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:55`
+    /// Source: `zh-CN/DescribeBgpGroups.md:55`
     pub bgp_groups: Option<BgpGroups>,
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `1D0971B2-A35A-42C1-A44C-E91360C36C0B`.
+    /// Wire name `RequestId`, example `1D0971B2-A35A-42C1-A44C-E91360C36C0B`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:97`
+    /// Source: `zh-CN/DescribeBgpGroups.md:97`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeBgpGroupsOutput {
@@ -171,86 +173,107 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpGroupsOutput {
     }
 }
 /// An item of `BgpGroup`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct BgpGroup {
     /// The authentication key used by the BGP group.
     ///
-    /// Wire name `AuthKey`, document type `String`, example `!PWZ2wsq`.
+    /// Wire name `AuthKey`, example `!PWZ2wsq`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:58`
+    /// Source: `zh-CN/DescribeBgpGroups.md:58`
     pub auth_key: Option<String>,
     /// The ID of the BGP group.
     ///
-    /// Wire name `BgpGroupId`, document type `String`, example `bgp-wz977wcrmb69axxxxxxxx`.
+    /// Wire name `BgpGroupId`, example `bgp-wz977wcrmb69axxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:61`
+    /// Source: `zh-CN/DescribeBgpGroups.md:61`
     pub bgp_group_id: Option<String>,
     /// The description of the BGP group.
     ///
-    /// Wire name `Description`, document type `String`, example `BGP组描述`.
+    /// Wire name `Description`, example `BGP组描述`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:64`
+    /// Source: `zh-CN/DescribeBgpGroups.md:64`
     pub description: Option<String>,
     /// The hold time to wait for the BGP message. If no BGP message is received when the hold time is reached, the BGP peer is disconnected.
     ///
-    /// Wire name `Hold`, document type `String`, example `30`.
+    /// Wire name `Hold`, example `30`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:67`
+    /// Source: `zh-CN/DescribeBgpGroups.md:67`
     pub hold: Option<String>,
     /// Indicates whether the ASN is fake.
     ///
-    /// Wire name `IsFake`, document type `String`, example `true`.
+    /// Wire name `IsFake`, example `true`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:70`
+    /// Source: `zh-CN/DescribeBgpGroups.md:70`
     pub is_fake: Option<String>,
     /// The keep-alive time.
     ///
-    /// Wire name `Keepalive`, document type `String`, example `10`.
+    /// Wire name `Keepalive`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:73`
+    /// Source: `zh-CN/DescribeBgpGroups.md:73`
     pub keepalive: Option<String>,
     /// The local ASN.
     ///
-    /// Wire name `LocalAsn`, document type `String`, example `45104`.
+    /// Wire name `LocalAsn`, example `45104`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:76`
+    /// Source: `zh-CN/DescribeBgpGroups.md:76`
     pub local_asn: Option<String>,
     /// The name of the BGP group.
     ///
-    /// Wire name `Name`, document type `String`, example `BGP名称`.
+    /// Wire name `Name`, example `BGP名称`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:79`
+    /// Source: `zh-CN/DescribeBgpGroups.md:79`
     pub name: Option<String>,
     /// The ASN of the BGP peer.
     ///
-    /// Wire name `PeerAsn`, document type `String`, example `1111`.
+    /// Wire name `PeerAsn`, example `1111`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:82`
+    /// Source: `zh-CN/DescribeBgpGroups.md:82`
     pub peer_asn: Option<String>,
     /// The region ID of the BGP group. For more information, see Regions and zones.
     ///
-    /// Wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// Wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:85`
+    /// Source: `zh-CN/DescribeBgpGroups.md:85`
     pub region_id: Option<String>,
     /// The route quota.
     ///
-    /// Wire name `RouteLimit`, document type `String`, example `99`.
+    /// Wire name `RouteLimit`, example `99`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:88`
+    /// Source: `zh-CN/DescribeBgpGroups.md:88`
     pub route_limit: Option<String>,
     /// The ID of the VBR.
     ///
-    /// Wire name `RouterId`, document type `String`, example `vrt-bp1lhl0taikrteen80oxx`.
+    /// Wire name `RouterId`, example `vrt-bp1lhl0taikrteen80oxx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:91`
+    /// Source: `zh-CN/DescribeBgpGroups.md:91`
     pub router_id: Option<String>,
     /// The status of the BGP peer.
     ///
-    /// Wire name `Status`, document type `String`, example `active`.
+    /// Wire name `Status`, example `active`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:94`
+    /// Source: `zh-CN/DescribeBgpGroups.md:94`
     pub status: Option<String>,
+}
+impl ::std::fmt::Debug for BgpGroup {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("BgpGroup")
+            .field("auth_key", &"*** Sensitive Data Redacted ***")
+            .field("bgp_group_id", &self.bgp_group_id)
+            .field("description", &self.description)
+            .field("hold", &self.hold)
+            .field("is_fake", &self.is_fake)
+            .field("keepalive", &self.keepalive)
+            .field("local_asn", &self.local_asn)
+            .field("name", &self.name)
+            .field("peer_asn", &self.peer_asn)
+            .field("region_id", &self.region_id)
+            .field("route_limit", &self.route_limit)
+            .field("router_id", &self.router_id)
+            .field("status", &self.status)
+            .finish()
+    }
 }
 impl ::specgen_runtime::json::FromJson for BgpGroup {
     #[inline]
@@ -276,13 +299,14 @@ impl ::specgen_runtime::json::FromJson for BgpGroup {
     }
 }
 /// A list of BGP groups.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BgpGroups {
-    /// Wire name `BgpGroup`, document type `Object`.
+    /// Wire name `BgpGroup`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeBgpGroups.md:149`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`zh-CN/DescribeBgpGroups.md:149`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:149`
+    /// Source: `zh-CN/DescribeBgpGroups.md:149`
     pub bgp_group: Option<Vec<BgpGroup>>,
 }
 impl ::specgen_runtime::json::FromJson for BgpGroups {
@@ -304,13 +328,13 @@ pub enum DescribeBgpGroupsError {
     ///
     /// 请求处理由于某些未知错误失败。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:175`
+    /// Source: `zh-CN/DescribeBgpGroups.md:175`
     InternalError(::specgen_runtime::ServiceError),
     /// `InvalidRegionId.NotFound` (HTTP 404): The specified RegionId does not exist in our records.
     ///
     /// 指定的 RegionId 不存在，请您检查此产品在该地域是否可用。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeBgpGroups.md:176`
+    /// Source: `zh-CN/DescribeBgpGroups.md:176`
     InvalidRegionIdNotFound(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -414,85 +438,115 @@ pub struct DescribeBgpGroupsFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeBgpGroupsFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region to which the BGP group belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region to which the BGP group belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `BgpGroupId`.
+    ///
+    /// The ID of the BGP group.
     #[inline]
     pub fn bgp_group_id(mut self, value: impl Into<String>) -> Self {
         self.input.bgp_group_id = Some(value.into());
         self
     }
     /// Sets or clears `BgpGroupId`.
+    ///
+    /// The ID of the BGP group.
     #[inline]
     pub fn set_bgp_group_id(mut self, value: Option<String>) -> Self {
         self.input.bgp_group_id = value;
         self
     }
     /// Sets `IsDefault`.
+    ///
+    /// Indicates whether the specified BGP group is the default BGP group.
     #[inline]
     pub fn is_default(mut self, value: bool) -> Self {
         self.input.is_default = Some(value);
         self
     }
     /// Sets or clears `IsDefault`.
+    ///
+    /// Indicates whether the specified BGP group is the default BGP group.
     #[inline]
     pub fn set_is_default(mut self, value: Option<bool>) -> Self {
         self.input.is_default = value;
         self
     }
     /// Sets `OwnerAccount`.
+    ///
+    /// The owner account.
     #[inline]
     pub fn owner_account(mut self, value: impl Into<String>) -> Self {
         self.input.owner_account = Some(value.into());
         self
     }
     /// Sets or clears `OwnerAccount`.
+    ///
+    /// The owner account.
     #[inline]
     pub fn set_owner_account(mut self, value: Option<String>) -> Self {
         self.input.owner_account = value;
         self
     }
     /// Sets `PageNumber`.
+    ///
+    /// The number of pages to return. Default value: 1.
     #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    ///
+    /// The number of pages to return. Default value: 1.
     #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    ///
+    /// The number of rows per page. Maximum value: 50. Default value: 10.
     #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    ///
+    /// The number of rows per page. Maximum value: 50. Default value: 10.
     #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
         self
     }
     /// Sets `RouterId`.
+    ///
+    /// The ID of the VBR associated with the BGP group.
     #[inline]
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_id = Some(value.into());
         self
     }
     /// Sets or clears `RouterId`.
+    ///
+    /// The ID of the VBR associated with the BGP group.
     #[inline]
     pub fn set_router_id(mut self, value: Option<String>) -> Self {
         self.input.router_id = value;
@@ -600,7 +654,7 @@ impl ::specgen_runtime::pagination::Paged for DescribeBgpGroupsFluentBuilder {
     }
     #[inline]
     fn total_count(page: &DescribeBgpGroupsOutput) -> Option<i64> {
-        page.total_count
+        page.total_count.map(i64::from)
     }
     #[inline]
     fn item_count(page: &DescribeBgpGroupsOutput) -> Option<usize> {

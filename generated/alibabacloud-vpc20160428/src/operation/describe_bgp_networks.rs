@@ -3,7 +3,7 @@
 
 //! `DescribeBgpNetworks`: Query the advertised BGP networks.
 //!
-//! Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeBgpNetworks>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeBgpNetworks>. Source: `en-US/DescribeBgpNetworks.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeBgpNetworks",
     method: "POST",
@@ -11,20 +11,21 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeBgpNetworks`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpNetworksInput {
     /// The region of the BGP network.
     /// You can obtain the region ID by calling the DescribeRegions API.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`.
+    /// **Required**, wire name `RegionId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:14`
+    /// Source: `en-US/DescribeBgpNetworks.md:14`
     pub region_id: Option<String>,
     /// The ID of the VBR.
     ///
-    /// Wire name `RouterId`, document type `String`.
+    /// Wire name `RouterId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:22`
+    /// Source: `en-US/DescribeBgpNetworks.md:22`
     pub router_id: Option<String>,
 }
 impl DescribeBgpNetworksInput {
@@ -64,31 +65,32 @@ impl DescribeBgpNetworksInput {
     }
 }
 /// Response of `DescribeBgpNetworks`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpNetworksOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`.
+    /// Wire name `RequestId`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:30`
+    /// Source: `en-US/DescribeBgpNetworks.md:30`
     pub request_id: Option<String>,
-    /// Wire name `BgpNetworks`, document type `Object`.
+    /// Wire name `BgpNetworks`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:48`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribeBgpNetworks.md:48`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:48`
+    /// Source: `en-US/DescribeBgpNetworks.md:48`
     pub bgp_networks: Option<BgpNetworks>,
-    /// Wire name `PageSize`, document type `String`.
+    /// Wire name `PageSize`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:55`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribeBgpNetworks.md:55`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:55`
+    /// Source: `en-US/DescribeBgpNetworks.md:55`
     pub page_size: Option<String>,
-    /// Wire name `TotalCount`, document type `String`.
+    /// Wire name `TotalCount`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:56`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribeBgpNetworks.md:56`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:56`
+    /// Source: `en-US/DescribeBgpNetworks.md:56`
     pub total_count: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeBgpNetworksOutput {
@@ -106,19 +108,20 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpNetworksOutput {
     }
 }
 /// An item of `BgpNetwork`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BgpNetwork {
-    /// Wire name `DstCidrBlock`, document type `String`.
+    /// Wire name `DstCidrBlock`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:50`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribeBgpNetworks.md:50`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:50`
+    /// Source: `en-US/DescribeBgpNetworks.md:50`
     pub dst_cidr_block: Option<String>,
-    /// Wire name `VpcId`, document type `String`.
+    /// Wire name `VpcId`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:51`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribeBgpNetworks.md:51`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:51`
+    /// Source: `en-US/DescribeBgpNetworks.md:51`
     pub vpc_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for BgpNetwork {
@@ -134,13 +137,14 @@ impl ::specgen_runtime::json::FromJson for BgpNetwork {
     }
 }
 /// An item of `BgpNetworks`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BgpNetworks {
-    /// Wire name `BgpNetwork`, document type `Object`.
+    /// Wire name `BgpNetwork`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeBgpNetworks.md:49`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribeBgpNetworks.md:49`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpNetworks.md:49`
+    /// Source: `en-US/DescribeBgpNetworks.md:49`
     pub bgp_network: Option<Vec<BgpNetwork>>,
 }
 impl ::specgen_runtime::json::FromJson for BgpNetworks {
@@ -240,25 +244,35 @@ pub struct DescribeBgpNetworksFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeBgpNetworksFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the BGP network.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the BGP network.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `RouterId`.
+    ///
+    /// The ID of the VBR.
     #[inline]
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_id = Some(value.into());
         self
     }
     /// Sets or clears `RouterId`.
+    ///
+    /// The ID of the VBR.
     #[inline]
     pub fn set_router_id(mut self, value: Option<String>) -> Self {
         self.input.router_id = value;

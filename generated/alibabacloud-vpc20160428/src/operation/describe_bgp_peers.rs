@@ -3,7 +3,7 @@
 
 //! `DescribeBgpPeers`: Queries BGP peers in a region.
 //!
-//! Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeBgpPeers>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeBgpPeers>. Source: `en-US/DescribeBgpPeers.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeBgpPeers",
     method: "POST",
@@ -11,59 +11,60 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeBgpPeers`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpPeersInput {
     /// The ID of the region to which the BGP group belongs. To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:16`
+    /// Source: `en-US/DescribeBgpPeers.md:16`
     pub region_id: Option<String>,
     /// Optional. The ID of the BGP group.
     ///
-    /// Wire name `BgpGroupId`, document type `String`, example `bgpg-2zev8h2wo414xxxxxxx`.
+    /// Wire name `BgpGroupId`, example `bgpg-2zev8h2wo414xxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:19`
+    /// Source: `en-US/DescribeBgpPeers.md:19`
     pub bgp_group_id: Option<String>,
     /// Optional. The ID of the BGP peer.
     ///
-    /// Wire name `BgpPeerId`, document type `String`, example `bgp-2ze3un0ft1jd1xxxxxxxx`.
+    /// Wire name `BgpPeerId`, example `bgp-2ze3un0ft1jd1xxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:22`
+    /// Source: `en-US/DescribeBgpPeers.md:22`
     pub bgp_peer_id: Option<String>,
     /// Optional. Indicates whether the BGP group is the default BGP group.
     ///
-    /// Wire name `IsDefault`, document type `Boolean`, example `false`.
+    /// Wire name `IsDefault`, example `false`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:25`
+    /// Source: `en-US/DescribeBgpPeers.md:25`
     pub is_default: Option<bool>,
     /// Optional. Your account.
     ///
-    /// Wire name `OwnerAccount`, document type `String`, example `xxx@aliyun.com`.
+    /// Wire name `OwnerAccount`, example `xxx@aliyun.com`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:28`
+    /// Source: `en-US/DescribeBgpPeers.md:28`
     pub owner_account: Option<String>,
     /// Optional. The page number of the BGP peer list. Default value: 1
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
+    /// Wire name `PageNumber`, example `1`, default `1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:31`
+    /// Source: `en-US/DescribeBgpPeers.md:31`
     pub page_number: Option<i32>,
     /// Optional. The number of rows per page for a paged query. Maximum value: 50. Default value: 10
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `1`, default `10`.
+    /// Wire name `PageSize`, example `1`, default `10`.
     ///
     /// Rules:
-    /// - 1 to 50 (checked by `validate()`; `specs/docs/corpus/en-US/DescribeBgpPeers.md:34`):
+    /// - 1 to 50 (checked by `validate()`):
     ///   > Maximum value: 50.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:34`
+    /// Source: `en-US/DescribeBgpPeers.md:34`
     pub page_size: Option<i32>,
     /// Optional. The ID of the VRouter.
     ///
-    /// Wire name `RouterId`, document type `String`, example `vrt-acfmxazxxxxxxxx`.
+    /// Wire name `RouterId`, example `vrt-acfmxazxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:37`
+    /// Source: `en-US/DescribeBgpPeers.md:37`
     pub router_id: Option<String>,
 }
 impl DescribeBgpPeersInput {
@@ -130,37 +131,38 @@ impl DescribeBgpPeersInput {
     }
 }
 /// Response of `DescribeBgpPeers`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeBgpPeersOutput {
     /// A list of BGP peers.
     ///
     /// Wire name `BgpPeers`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:45`
+    /// Source: `en-US/DescribeBgpPeers.md:45`
     pub bgp_peers: Option<BgpPeers>,
     /// The number of queried entries.
     ///
-    /// Wire name `TotalCount`, document type `Integer`, example `10`.
+    /// Wire name `TotalCount`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:102`
-    pub total_count: Option<i64>,
+    /// Source: `en-US/DescribeBgpPeers.md:102`
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`.
+    /// Wire name `PageNumber`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:105`
-    pub page_number: Option<i64>,
+    /// Source: `en-US/DescribeBgpPeers.md:105`
+    pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `2`.
+    /// Wire name `PageSize`, example `2`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:108`
-    pub page_size: Option<i64>,
+    /// Source: `en-US/DescribeBgpPeers.md:108`
+    pub page_size: Option<i32>,
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
+    /// Wire name `RequestId`, example `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:111`
+    /// Source: `en-US/DescribeBgpPeers.md:111`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeBgpPeersOutput {
@@ -179,112 +181,137 @@ impl ::specgen_runtime::json::FromJson for DescribeBgpPeersOutput {
     }
 }
 /// An item of `BgpPeer`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct BgpPeer {
     /// The name of the BGP peer.
     ///
-    /// Wire name `Name`, document type `String`, example `test`.
+    /// Wire name `Name`, example `test`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:48`
+    /// Source: `en-US/DescribeBgpPeers.md:48`
     pub name: Option<String>,
     /// The IP address of the BGP peer.
     ///
-    /// Wire name `PeerIpAddress`, document type `String`, example `116.62.xx.xx`.
+    /// Wire name `PeerIpAddress`, example `116.62.xx.xx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:51`
+    /// Source: `en-US/DescribeBgpPeers.md:51`
     pub peer_ip_address: Option<String>,
     /// The authentication key of the BGP group.
     ///
-    /// Wire name `AuthKey`, document type `String`, example `! PWZ2wsq`.
+    /// Wire name `AuthKey`, example `! PWZ2wsq`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:54`
+    /// Source: `en-US/DescribeBgpPeers.md:54`
     pub auth_key: Option<String>,
     /// The ID of the VRouter.
     ///
-    /// Wire name `RouterId`, document type `String`, example `vbr-2zecmmvg5gvu8xxxxxxxx`.
+    /// Wire name `RouterId`, example `vbr-2zecmmvg5gvu8xxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:57`
+    /// Source: `en-US/DescribeBgpPeers.md:57`
     pub router_id: Option<String>,
     /// The status of the BGP peer.
     ///
-    /// Wire name `Status`, document type `String`, example `active`.
+    /// Wire name `Status`, example `active`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:60`
+    /// Source: `en-US/DescribeBgpPeers.md:60`
     pub status: Option<String>,
     /// The ID of the BGP group.
     ///
-    /// Wire name `BgpGroupId`, document type `String`, example `bgp-wz977wcrmb69axxxxxxxx`.
+    /// Wire name `BgpGroupId`, example `bgp-wz977wcrmb69axxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:63`
+    /// Source: `en-US/DescribeBgpPeers.md:63`
     pub bgp_group_id: Option<String>,
     /// The ID of the BGP peer.
     ///
-    /// Wire name `BgpPeerId`, document type `String`, example `bgp-wz977wcrmb69axxxxxxxx`.
+    /// Wire name `BgpPeerId`, example `bgp-wz977wcrmb69axxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:66`
+    /// Source: `en-US/DescribeBgpPeers.md:66`
     pub bgp_peer_id: Option<String>,
     /// The BGP connection status.
     ///
-    /// Wire name `BgpStatus`, document type `String`, example `Established`.
+    /// Wire name `BgpStatus`, example `Established`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:69`
+    /// Source: `en-US/DescribeBgpPeers.md:69`
     pub bgp_status: Option<String>,
     /// The description of the BGP group.
     ///
-    /// Wire name `Description`, document type `String`, example `xxxxxxxxx`.
+    /// Wire name `Description`, example `xxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:72`
+    /// Source: `en-US/DescribeBgpPeers.md:72`
     pub description: Option<String>,
     /// Indicates whether to enable the BFD function. Valid values:
     /// - true: Enable the BFD function.
     /// - false: Do not enable the BFD function.
     ///
-    /// Wire name `EnableBfd`, document type `Boolean`, example `true`.
+    /// Wire name `EnableBfd`, example `true`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:75`
+    /// Source: `en-US/DescribeBgpPeers.md:75`
     pub enable_bfd: Option<bool>,
     /// The hold time.
     ///
-    /// Wire name `Hold`, document type `String`, example `30`.
+    /// Wire name `Hold`, example `30`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:81`
+    /// Source: `en-US/DescribeBgpPeers.md:81`
     pub hold: Option<String>,
     /// Indicates whether a fake ASN is enabled.
     ///
-    /// Wire name `IsFake`, document type `String`, example `true`.
+    /// Wire name `IsFake`, example `true`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:84`
+    /// Source: `en-US/DescribeBgpPeers.md:84`
     pub is_fake: Option<String>,
     /// The keep-alive time.
     ///
-    /// Wire name `Keepalive`, document type `String`, example `10`.
+    /// Wire name `Keepalive`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:87`
+    /// Source: `en-US/DescribeBgpPeers.md:87`
     pub keepalive: Option<String>,
     /// The local ASN.
     ///
-    /// Wire name `LocalAsn`, document type `String`, example `45104`.
+    /// Wire name `LocalAsn`, example `45104`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:90`
+    /// Source: `en-US/DescribeBgpPeers.md:90`
     pub local_asn: Option<String>,
     /// The ASN of the BGP peer.
     ///
-    /// Wire name `PeerAsn`, document type `String`, example `active`.
+    /// Wire name `PeerAsn`, example `active`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:93`
+    /// Source: `en-US/DescribeBgpPeers.md:93`
     pub peer_asn: Option<String>,
     /// The ID of the region to which the BGP group belongs.
     ///
-    /// Wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// Wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:96`
+    /// Source: `en-US/DescribeBgpPeers.md:96`
     pub region_id: Option<String>,
     /// The route quota.
     ///
-    /// Wire name `RouteLimit`, document type `String`, example `99`.
+    /// Wire name `RouteLimit`, example `99`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:99`
+    /// Source: `en-US/DescribeBgpPeers.md:99`
     pub route_limit: Option<String>,
+}
+impl ::std::fmt::Debug for BgpPeer {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("BgpPeer")
+            .field("name", &self.name)
+            .field("peer_ip_address", &self.peer_ip_address)
+            .field("auth_key", &"*** Sensitive Data Redacted ***")
+            .field("router_id", &self.router_id)
+            .field("status", &self.status)
+            .field("bgp_group_id", &self.bgp_group_id)
+            .field("bgp_peer_id", &self.bgp_peer_id)
+            .field("bgp_status", &self.bgp_status)
+            .field("description", &self.description)
+            .field("enable_bfd", &self.enable_bfd)
+            .field("hold", &self.hold)
+            .field("is_fake", &self.is_fake)
+            .field("keepalive", &self.keepalive)
+            .field("local_asn", &self.local_asn)
+            .field("peer_asn", &self.peer_asn)
+            .field("region_id", &self.region_id)
+            .field("route_limit", &self.route_limit)
+            .finish()
+    }
 }
 impl ::specgen_runtime::json::FromJson for BgpPeer {
     #[inline]
@@ -314,13 +341,14 @@ impl ::specgen_runtime::json::FromJson for BgpPeer {
     }
 }
 /// A list of BGP peers.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BgpPeers {
-    /// Wire name `BgpPeer`, document type `Object`.
+    /// Wire name `BgpPeer`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeBgpPeers.md:185`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`en-US/DescribeBgpPeers.md:185`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:185`
+    /// Source: `en-US/DescribeBgpPeers.md:185`
     pub bgp_peer: Option<Vec<BgpPeer>>,
 }
 impl ::specgen_runtime::json::FromJson for BgpPeers {
@@ -342,13 +370,13 @@ pub enum DescribeBgpPeersError {
     ///
     /// The request was not processed due to an unknown error.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:232`
+    /// Source: `en-US/DescribeBgpPeers.md:232`
     InternalError(::specgen_runtime::ServiceError),
     /// `InvalidRegionId.NotFound` (HTTP 404): The specified RegionId does not exist in our records.
     ///
     /// The specified region ID is invalid. Please check if the cloud service is available in the specified region.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeBgpPeers.md:233`
+    /// Source: `en-US/DescribeBgpPeers.md:233`
     InvalidRegionIdNotFound(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -452,97 +480,129 @@ pub struct DescribeBgpPeersFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeBgpPeersFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the BGP group belongs. To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the BGP group belongs. To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `BgpGroupId`.
+    ///
+    /// Optional. The ID of the BGP group.
     #[inline]
     pub fn bgp_group_id(mut self, value: impl Into<String>) -> Self {
         self.input.bgp_group_id = Some(value.into());
         self
     }
     /// Sets or clears `BgpGroupId`.
+    ///
+    /// Optional. The ID of the BGP group.
     #[inline]
     pub fn set_bgp_group_id(mut self, value: Option<String>) -> Self {
         self.input.bgp_group_id = value;
         self
     }
     /// Sets `BgpPeerId`.
+    ///
+    /// Optional. The ID of the BGP peer.
     #[inline]
     pub fn bgp_peer_id(mut self, value: impl Into<String>) -> Self {
         self.input.bgp_peer_id = Some(value.into());
         self
     }
     /// Sets or clears `BgpPeerId`.
+    ///
+    /// Optional. The ID of the BGP peer.
     #[inline]
     pub fn set_bgp_peer_id(mut self, value: Option<String>) -> Self {
         self.input.bgp_peer_id = value;
         self
     }
     /// Sets `IsDefault`.
+    ///
+    /// Optional. Indicates whether the BGP group is the default BGP group.
     #[inline]
     pub fn is_default(mut self, value: bool) -> Self {
         self.input.is_default = Some(value);
         self
     }
     /// Sets or clears `IsDefault`.
+    ///
+    /// Optional. Indicates whether the BGP group is the default BGP group.
     #[inline]
     pub fn set_is_default(mut self, value: Option<bool>) -> Self {
         self.input.is_default = value;
         self
     }
     /// Sets `OwnerAccount`.
+    ///
+    /// Optional. Your account.
     #[inline]
     pub fn owner_account(mut self, value: impl Into<String>) -> Self {
         self.input.owner_account = Some(value.into());
         self
     }
     /// Sets or clears `OwnerAccount`.
+    ///
+    /// Optional. Your account.
     #[inline]
     pub fn set_owner_account(mut self, value: Option<String>) -> Self {
         self.input.owner_account = value;
         self
     }
     /// Sets `PageNumber`.
+    ///
+    /// Optional. The page number of the BGP peer list. Default value: 1
     #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    ///
+    /// Optional. The page number of the BGP peer list. Default value: 1
     #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    ///
+    /// Optional. The number of rows per page for a paged query. Maximum value: 50. Default value: 10
     #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    ///
+    /// Optional. The number of rows per page for a paged query. Maximum value: 50. Default value: 10
     #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
         self
     }
     /// Sets `RouterId`.
+    ///
+    /// Optional. The ID of the VRouter.
     #[inline]
     pub fn router_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_id = Some(value.into());
         self
     }
     /// Sets or clears `RouterId`.
+    ///
+    /// Optional. The ID of the VRouter.
     #[inline]
     pub fn set_router_id(mut self, value: Option<String>) -> Self {
         self.input.router_id = value;
@@ -650,7 +710,7 @@ impl ::specgen_runtime::pagination::Paged for DescribeBgpPeersFluentBuilder {
     }
     #[inline]
     fn total_count(page: &DescribeBgpPeersOutput) -> Option<i64> {
-        page.total_count
+        page.total_count.map(i64::from)
     }
     #[inline]
     fn item_count(page: &DescribeBgpPeersOutput) -> Option<usize> {

@@ -3,7 +3,7 @@
 
 //! `DescribeExpressCloudConnections`: Queries the Express Cloud Connect (ECC) instances in a specified region.
 //!
-//! Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeExpressCloudConnections>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeExpressCloudConnections>. Source: `en-US/DescribeExpressCloudConnections.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeExpressCloudConnections",
     method: "POST",
@@ -11,39 +11,40 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeExpressCloudConnections`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExpressCloudConnectionsInput {
     /// The ID of the region to which the ECC instance belongs.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:18`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:18`
     pub region_id: Option<String>,
     /// The `Filter.N` parameters.
     ///
     /// Wire name `Filter`.
     ///
     /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:21`):
+    /// - at most 5 items (checked by `validate()`):
     ///   > Value range of N: 1 to 5.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:21`
-    pub filters: Vec<Filter>,
+    /// Source: `en-US/DescribeExpressCloudConnections.md:21`
+    pub filters: Vec<crate::types::Filter>,
     /// Optional. The page number of the returned ECC instance list. Default value: 1
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
+    /// Wire name `PageNumber`, example `1`, default `1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:36`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:36`
     pub page_number: Option<i32>,
     /// Optional. The number of entries per page in the case of a paged query result. Maximum value: 50. Default value: 10
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`, default `10`.
+    /// Wire name `PageSize`, example `10`, default `10`.
     ///
     /// Rules:
-    /// - 1 to 50 (checked by `validate()`; `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:39`):
+    /// - 1 to 50 (checked by `validate()`):
     ///   > Maximum value: 50.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:39`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:39`
     pub page_size: Option<i32>,
 }
 impl DescribeExpressCloudConnectionsInput {
@@ -104,37 +105,38 @@ impl DescribeExpressCloudConnectionsInput {
     }
 }
 /// Response of `DescribeExpressCloudConnections`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeExpressCloudConnectionsOutput {
     /// The details of the returned ECC instances.
     ///
     /// Wire name `ExpressCloudConnectionSet`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:47`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:47`
     pub express_cloud_connection_set: Option<ExpressCloudConnectionSet>,
     /// The number of entries per page in the case of a paged query result.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `3`.
+    /// Wire name `PageSize`, example `3`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:172`
-    pub page_size: Option<i64>,
+    /// Source: `en-US/DescribeExpressCloudConnections.md:172`
+    pub page_size: Option<i32>,
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `6BF11256-9725-4C07-95F9-EF0F32B687E8`.
+    /// Wire name `RequestId`, example `6BF11256-9725-4C07-95F9-EF0F32B687E8`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:175`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:175`
     pub request_id: Option<String>,
     /// The total number of entries.
     ///
-    /// Wire name `TotalCount`, document type `Integer`, example `10`.
+    /// Wire name `TotalCount`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:178`
-    pub total_count: Option<i64>,
-    /// Wire name `PageNo`, document type `Long`.
+    /// Source: `en-US/DescribeExpressCloudConnections.md:178`
+    pub total_count: Option<i32>,
+    /// Wire name `PageNo`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:281`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribeExpressCloudConnections.md:281`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:281`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:281`
     pub page_no: Option<i64>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeExpressCloudConnectionsOutput {
@@ -152,111 +154,34 @@ impl ::specgen_runtime::json::FromJson for DescribeExpressCloudConnectionsOutput
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter condition.
-    /// Value range of N: 1 to 5. The following filter conditions are supported:
-    /// - eccid: the ECC instance ID
-    /// - bandwidth: the bandwidth of the ECC instance
-    /// - Status: the status of the ECC instance
-    /// - Name: the name of the ECC instance
-    ///
-    /// The relationship of multiple filter condition values is OR, which means that an ECC instance is returned when it meets any of the specified values. The relationship of multiple filter conditions is AND, which means an ECC instance is returned in the query result only when it meets all the specified filter conditions.
-    ///
-    /// Wire name `Key`, document type `String`, example `2`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:21`
-    pub key: Option<String>,
-    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `3`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`):
-    ///   > Value range of N: 1 to 5
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:33`
-    pub values: Vec<String>,
-}
-impl Filter {
-    /// Sets `Key`.
-    #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(
-        &self,
-        prefix: &str,
-        _all: bool,
-        v: &mut ::specgen_runtime::ValidationError,
-    ) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
-    }
-}
 /// An item of `VirtualBorderRouterModel`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterModel {
     /// The access point.
     ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-xxxx`.
+    /// Wire name `AccessPointId`, example `ap-xxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:160`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:160`
     pub access_point_id: Option<String>,
     /// The instance ID of the VBR.
     ///
-    /// Wire name `InstanceId`, document type `String`, example `vbr-xxxx`.
+    /// Wire name `InstanceId`, example `vbr-xxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:163`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:163`
     pub instance_id: Option<String>,
     /// The instance ID of the physical connection.
     ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-xxxx`.
+    /// Wire name `PhysicalConnectionId`, example `pc-xxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:166`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:166`
     pub physical_connection_id: Option<String>,
     /// The page number in the case of a paged query result.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `2`.
+    /// Wire name `PageNumber`, example `2`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:169`
-    pub page_number: Option<i64>,
+    /// Source: `en-US/DescribeExpressCloudConnections.md:169`
+    pub page_number: Option<i32>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModel {
     #[inline]
@@ -273,13 +198,14 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModel {
     }
 }
 /// The details of Virtual Border Routers (VBRs).
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterModels {
-    /// Wire name `VirtualBorderRouterModel`, document type `String`.
+    /// Wire name `VirtualBorderRouterModel`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:274`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`en-US/DescribeExpressCloudConnections.md:274`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:274`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:274`
     pub virtual_border_router_model: Option<Vec<VirtualBorderRouterModel>>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModels {
@@ -294,149 +220,150 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterModels {
     }
 }
 /// An item of `ExpressCloudConnectionType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct ExpressCloudConnectionType {
     /// The bandwidth set in the application for an ECC instance.
     ///
-    /// Wire name `ApplicationBandwidth`, document type `Integer`, example `3`.
+    /// Wire name `ApplicationBandwidth`, example `3`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:50`
-    pub application_bandwidth: Option<i64>,
+    /// Source: `en-US/DescribeExpressCloudConnections.md:50`
+    pub application_bandwidth: Option<i32>,
     /// The ID of the application.
     ///
-    /// Wire name `ApplicationId`, document type `String`, example `1557820353902123884`.
+    /// Wire name `ApplicationId`, example `1557820353902123884`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:53`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:53`
     pub application_id: Option<String>,
     /// The status of the application.
     ///
-    /// Wire name `ApplicationStatus`, document type `String`, example `Initial`.
+    /// Wire name `ApplicationStatus`, example `Initial`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:56`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:56`
     pub application_status: Option<String>,
     /// The type of the application.
     ///
-    /// Wire name `ApplicationType`, document type `String`, example `Create`.
+    /// Wire name `ApplicationType`, example `Create`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:59`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:59`
     pub application_type: Option<String>,
     /// The bandwidth of the ECC instance. Unit: Mbit/s.
     /// Valid values: 2 | 4 | 6 | 8 | 10 | 20 | 50 | 100 | 200 | 500 | 1000 | 10000 | 40000
     ///
-    /// Wire name `Bandwidth`, document type `Integer`, example `10`.
+    /// Wire name `Bandwidth`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:62`
-    pub bandwidth: Option<i64>,
+    /// Source: `en-US/DescribeExpressCloudConnections.md:62`
+    pub bandwidth: Option<i32>,
     /// The service status of the ECC instance.
     ///
-    /// Wire name `BusinessStatus`, document type `String`, example `Normal`.
+    /// Wire name `BusinessStatus`, example `Normal`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:67`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:67`
     pub business_status: Option<String>,
     /// The billing method of the ECC instance.
     ///
-    /// Wire name `ChargeType`, document type `String`, example `Prepaid`.
+    /// Wire name `ChargeType`, example `Prepaid`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:70`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:70`
     pub charge_type: Option<String>,
     /// The leased line code of the ECC instance.
     ///
-    /// Wire name `CircuitCode`, document type `String`, example `longtel001`.
+    /// Wire name `CircuitCode`, example `longtel001`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:73`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:73`
     pub circuit_code: Option<String>,
     /// The email of the person who applies for the ECC service.
     ///
-    /// Wire name `ContactMail`, document type `String`, example `XXX@example.com`.
+    /// Wire name `ContactMail`, example `XXX@example.com`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:76`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:76`
     pub contact_mail: Option<String>,
     /// The telephone number of the person who applies for the ECC service.
     ///
-    /// Wire name `ContactTel`, document type `String`, example `132********`.
+    /// Wire name `ContactTel`, example `132********`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:79`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:79`
     pub contact_tel: Option<String>,
     /// The description of the ECC instance.
     /// The description must be 2 to 256 characters in length and must start with an English letter or a Chinese character. It cannot start with http:// or https://.
     ///
-    /// Wire name `Description`, document type `String`, example `ecc`.
+    /// Wire name `Description`, example `ecc`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:82`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:82`
     pub description: Option<String>,
     /// The distance from the on-premises data center to the access point.
     ///
-    /// Wire name `Distance`, document type `Integer`, example `100`.
+    /// Wire name `Distance`, example `100`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:87`
-    pub distance: Option<i64>,
+    /// Source: `en-US/DescribeExpressCloudConnections.md:87`
+    pub distance: Option<i32>,
     /// The time when the ECC instance expires.
     ///
-    /// Wire name `EndTime`, document type `String`, example `2019-02-25T11:01:04Z`.
+    /// Wire name `EndTime`, example `2019-02-25T11:01:04Z`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:90`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:90`
     pub end_time: Option<String>,
     /// The time when the ECC instance is created.
     ///
-    /// Wire name `GmtCreate`, document type `String`, example `2019-05-14T15:52Z`.
+    /// Wire name `GmtCreate`, example `2019-05-14T15:52Z`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:93`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:93`
     pub gmt_create: Option<String>,
     /// The time when the ECC instance is modified.
     ///
-    /// Wire name `GmtModify`, document type `String`, example `2019-05-14T16:52Z`.
+    /// Wire name `GmtModify`, example `2019-05-14T16:52Z`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:96`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:96`
     pub gmt_modify: Option<String>,
     /// Indicates whether a renewal is made for the ECC instance.
     ///
-    /// Wire name `HasReservationData`, document type `Boolean`, example `true`.
+    /// Wire name `HasReservationData`, example `true`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:99`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:99`
     pub has_reservation_data: Option<bool>,
     /// The ID card number of the person who applies for the ECC service.
     ///
-    /// Wire name `IDCardNo`, document type `String`, example `321283201002102345`.
+    /// Wire name `IDCardNo`, example `321283201002102345`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:102`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:102`
     pub id_card_no: Option<String>,
     /// The service provider of the on-premises data center.
     ///
-    /// Wire name `IdcSP`, document type `String`, example `CU`.
+    /// Wire name `IdcSP`, example `CU`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:105`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:105`
     pub idc_sp: Option<String>,
     /// The ID of the ECC instance.
     ///
-    /// Wire name `InstanceId`, document type `String`, example `ecc-bp1t9osmuln1vxfpt6gy8`.
+    /// Wire name `InstanceId`, example `ecc-bp1t9osmuln1vxfpt6gy8`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:108`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:108`
     pub instance_id: Option<String>,
     /// The service provider of the leased line.
     ///
-    /// Wire name `Isp`, document type `String`, example `CU`.
+    /// Wire name `Isp`, example `CU`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:111`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:111`
     pub isp: Option<String>,
     /// The name of the ECC instance.
     /// The name must be 2 and 128 characters in length and can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter or a Chinese character. It cannot start with http:// or https://.
     ///
-    /// Wire name `Name`, document type `String`, example `doctest`.
+    /// Wire name `Name`, example `doctest`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:114`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:114`
     pub name: Option<String>,
     /// The city where the on-premises data center is located.
     ///
-    /// Wire name `PeerCity`, document type `String`, example `Hangzhou`.
+    /// Wire name `PeerCity`, example `Hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:119`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:119`
     pub peer_city: Option<String>,
     /// The location of the on-premises data center.
     /// The location is detailed and includes which floor the on-premises data center is.
     ///
-    /// Wire name `PeerLocation`, document type `String`, example `5/F, XX Building, XX District`.
+    /// Wire name `PeerLocation`, example `5/F, XX Building, XX District`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:122`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:122`
     pub peer_location: Option<String>,
     /// The port type of the physical connection. Valid values:
     /// - 100Base-T: 100M electrical ports
@@ -445,64 +372,107 @@ pub struct ExpressCloudConnectionType {
     /// - 10GBase-T: 10G electrical ports
     /// - 10GBase-LR: 10G single-mode optical ports (10 km)
     ///
-    /// Wire name `PortType`, document type `String`, example `100Base-T`.
+    /// Wire name `PortType`, example `100Base-T`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:127`
-    pub port_type: Option<PortType>,
+    /// Source: `en-US/DescribeExpressCloudConnections.md:127`
+    pub port_type: Option<crate::types::PortType>,
     /// The ID of the redundant ECC instance.
     ///
-    /// Wire name `RedundantEccId`, document type `String`, example `ecc-xxxxxx`.
+    /// Wire name `RedundantEccId`, example `ecc-xxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:136`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:136`
     pub redundant_ecc_id: Option<String>,
     /// The time when the renewal takes effect.
     ///
-    /// Wire name `ReservationActiveTime`, document type `String`, example `2019-02-25T11:01:04Z`.
+    /// Wire name `ReservationActiveTime`, example `2019-02-25T11:01:04Z`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:139`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:139`
     pub reservation_active_time: Option<String>,
     /// The bandwidth of the ECC instance after the renewal.
     ///
-    /// Wire name `ReservationBandwidth`, document type `String`, example `200`.
+    /// Wire name `ReservationBandwidth`, example `200`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:142`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:142`
     pub reservation_bandwidth: Option<String>,
     /// The billing method of the ECC instance after the renewal.
     ///
-    /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
+    /// Wire name `ReservationInternetChargeType`, example `PayByBandwidth`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:145`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:145`
     pub reservation_internet_charge_type: Option<String>,
     /// The type of the renewal order.
     ///
-    /// Wire name `ReservationOrderType`, document type `String`, example `RENEW`.
+    /// Wire name `ReservationOrderType`, example `RENEW`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:148`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:148`
     pub reservation_order_type: Option<String>,
     /// The status of the ECC instance.
     ///
-    /// Wire name `Status`, document type `String`, example `Initial`.
+    /// Wire name `Status`, example `Initial`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:151`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:151`
     pub status: Option<String>,
     /// The type of the leased line.
     ///
-    /// Wire name `Type`, document type `String`, example `local`.
+    /// Wire name `Type`, example `local`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:154`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:154`
     pub r#type: Option<String>,
     /// The details of Virtual Border Routers (VBRs).
     ///
     /// Wire name `VirtualBorderRouterModels`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:157`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:157`
     pub virtual_border_router_models: Option<VirtualBorderRouterModels>,
-    /// Wire name `ServiceProvider`, document type `String`.
+    /// Wire name `ServiceProvider`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:248`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`en-US/DescribeExpressCloudConnections.md:248`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:248`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:248`
     pub service_provider: Option<String>,
+}
+impl ::std::fmt::Debug for ExpressCloudConnectionType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ExpressCloudConnectionType")
+            .field("application_bandwidth", &self.application_bandwidth)
+            .field("application_id", &self.application_id)
+            .field("application_status", &self.application_status)
+            .field("application_type", &self.application_type)
+            .field("bandwidth", &self.bandwidth)
+            .field("business_status", &self.business_status)
+            .field("charge_type", &self.charge_type)
+            .field("circuit_code", &self.circuit_code)
+            .field("contact_mail", &self.contact_mail)
+            .field("contact_tel", &"*** Sensitive Data Redacted ***")
+            .field("description", &self.description)
+            .field("distance", &self.distance)
+            .field("end_time", &self.end_time)
+            .field("gmt_create", &self.gmt_create)
+            .field("gmt_modify", &self.gmt_modify)
+            .field("has_reservation_data", &self.has_reservation_data)
+            .field("id_card_no", &"*** Sensitive Data Redacted ***")
+            .field("idc_sp", &self.idc_sp)
+            .field("instance_id", &self.instance_id)
+            .field("isp", &self.isp)
+            .field("name", &self.name)
+            .field("peer_city", &self.peer_city)
+            .field("peer_location", &self.peer_location)
+            .field("port_type", &self.port_type)
+            .field("redundant_ecc_id", &self.redundant_ecc_id)
+            .field("reservation_active_time", &self.reservation_active_time)
+            .field("reservation_bandwidth", &self.reservation_bandwidth)
+            .field(
+                "reservation_internet_charge_type",
+                &self.reservation_internet_charge_type,
+            )
+            .field("reservation_order_type", &self.reservation_order_type)
+            .field("status", &self.status)
+            .field("type", &self.r#type)
+            .field("virtual_border_router_models", &self.virtual_border_router_models)
+            .field("service_provider", &self.service_provider)
+            .finish()
+    }
 }
 impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
     #[inline]
@@ -549,13 +519,14 @@ impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionType {
     }
 }
 /// The details of the returned ECC instances.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExpressCloudConnectionSet {
-    /// Wire name `ExpressCloudConnectionType`, document type `Object`.
+    /// Wire name `ExpressCloudConnectionType`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:245`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`en-US/DescribeExpressCloudConnections.md:245`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeExpressCloudConnections.md:245`
+    /// Source: `en-US/DescribeExpressCloudConnections.md:245`
     pub express_cloud_connection_type: Option<Vec<ExpressCloudConnectionType>>,
 }
 impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionSet {
@@ -569,59 +540,6 @@ impl ::specgen_runtime::json::FromJson for ExpressCloudConnectionSet {
         })
     }
 }
-/// Values of `PortType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PortType {
-    /// `100Base-T`: 100M electrical ports
-    V100baseT,
-    /// `1000Base-T`: 1 Gigabit electrical ports
-    V1000baseT,
-    /// `1000Base-LX`: 1 Gigabit single-mode optical ports (10 km)
-    V1000baseLx,
-    /// `10GBase-T`: 10G electrical ports
-    V10gBaseT,
-    /// `10GBase-LR`: 10G single-mode optical ports (10 km)
-    V10gBaseLr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl PortType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &[
-        "100Base-T",
-        "1000Base-T",
-        "1000Base-LX",
-        "10GBase-T",
-        "10GBase-LR",
-    ];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V100baseT => "100Base-T",
-            Self::V1000baseT => "1000Base-T",
-            Self::V1000baseLx => "1000Base-LX",
-            Self::V10gBaseT => "10GBase-T",
-            Self::V10gBaseLr => "10GBase-LR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for PortType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "100Base-T" => Self::V100baseT,
-            "1000Base-T" => Self::V1000baseT,
-            "1000Base-LX" => Self::V1000baseLx,
-            "10GBase-T" => Self::V10gBaseT,
-            "10GBase-LR" => Self::V10gBaseLr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(PortType);
 /// Errors `DescribeExpressCloudConnections` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -709,49 +627,65 @@ pub struct DescribeExpressCloudConnectionsFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeExpressCloudConnectionsFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the ECC instance belongs.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the ECC instance belongs.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Appends one item to `Filter`.
+    ///
+    /// The `Filter.N` parameters.
     #[inline]
-    pub fn filters(mut self, item: Filter) -> Self {
+    pub fn filters(mut self, item: crate::types::Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
+    ///
+    /// The `Filter.N` parameters.
     #[inline]
-    pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
+    pub fn set_filters(mut self, items: Vec<crate::types::Filter>) -> Self {
         self.input.filters = items;
         self
     }
     /// Sets `PageNumber`.
+    ///
+    /// Optional. The page number of the returned ECC instance list. Default value: 1
     #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    ///
+    /// Optional. The page number of the returned ECC instance list. Default value: 1
     #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    ///
+    /// Optional. The number of entries per page in the case of a paged query result. Maximum value: 50. Default value: 10
     #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    ///
+    /// Optional. The number of entries per page in the case of a paged query result. Maximum value: 50. Default value: 10
     #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
@@ -862,7 +796,7 @@ for DescribeExpressCloudConnectionsFluentBuilder {
     }
     #[inline]
     fn total_count(page: &DescribeExpressCloudConnectionsOutput) -> Option<i64> {
-        page.total_count
+        page.total_count.map(i64::from)
     }
     #[inline]
     fn item_count(page: &DescribeExpressCloudConnectionsOutput) -> Option<usize> {

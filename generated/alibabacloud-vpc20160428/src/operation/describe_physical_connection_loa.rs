@@ -3,7 +3,7 @@
 
 //! `DescribePhysicalConnectionLOA`: Queries LOA information about a physical connection.
 //!
-//! Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribePhysicalConnectionLOA>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribePhysicalConnectionLOA>. Source: `en-US/DescribePhysicalConnectionLOA.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribePhysicalConnectionLOA",
     method: "POST",
@@ -11,25 +11,26 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribePhysicalConnectionLOA`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribePhysicalConnectionLoaInput {
     /// The instance ID of the physical connection.
     ///
-    /// **Required**, wire name `InstanceId`, document type `String`, example `pc-bp1ca4wca27exxxxxxxx`.
+    /// **Required**, wire name `InstanceId`, example `pc-bp1ca4wca27exxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:18`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:18`
     pub instance_id: Option<String>,
     /// The region of the physical connection.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:21`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:21`
     pub region_id: Option<String>,
     /// Optional. The client token used for authentication.
     ///
-    /// Wire name `ClientToken`, document type `String`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
+    /// Wire name `ClientToken`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:24`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:24`
     pub client_token: Option<String>,
 }
 impl DescribePhysicalConnectionLoaInput {
@@ -77,49 +78,50 @@ impl DescribePhysicalConnectionLoaInput {
     }
 }
 /// Response of `DescribePhysicalConnectionLOA`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct DescribePhysicalConnectionLoaOutput {
     /// The LOA information of the physical connection.
     ///
     /// Wire name `PhysicalConnectionLOAType`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:32`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:32`
     pub physical_connection_loa_type: Option<String>,
     /// The company name that you set when you registered your account.
     ///
-    /// Wire name `CompanyLocalizedName`, document type `String`, example `company`.
+    /// Wire name `CompanyLocalizedName`, example `company`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:35`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:35`
     pub company_localized_name: Option<String>,
     /// The name of the company that requires the leased line.
     ///
-    /// Wire name `CompanyName`, document type `String`, example `test1234`.
+    /// Wire name `CompanyName`, example `test1234`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:38`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:38`
     pub company_name: Option<String>,
     /// The time when the data center cable installation technician or representative will go to the installation site.
     ///
-    /// Wire name `ConstructionTime`, document type `String`, example `2019-02-26T08:00:00Z`.
+    /// Wire name `ConstructionTime`, example `2019-02-26T08:00:00Z`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:41`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:41`
     pub construction_time: Option<String>,
     /// The instance ID of the physical connection.
     ///
-    /// Wire name `InstanceId`, document type `String`, example `pc-bp1ca4wca27exxxxxxxxx`.
+    /// Wire name `InstanceId`, example `pc-bp1ca4wca27exxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:44`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:44`
     pub instance_id: Option<String>,
     /// The code of the leased line.
     ///
-    /// Wire name `LineCode`, document type `String`, example `aaa111`.
+    /// Wire name `LineCode`, example `aaa111`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:47`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:47`
     pub line_code: Option<String>,
     /// The label numbers of the cables at the installation site.
     ///
-    /// Wire name `LineLabel`, document type `String`, example `bbb222`.
+    /// Wire name `LineLabel`, example `bbb222`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:50`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:50`
     pub line_label: Option<String>,
     /// The type of the physical connection.
     /// Valid values:
@@ -129,70 +131,95 @@ pub struct DescribePhysicalConnectionLoaOutput {
     /// - MPLSVPN
     /// - FIBRE
     ///
-    /// Wire name `LineType`, document type `String`, example `MSTP`.
+    /// Wire name `LineType`, example `MSTP`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:53`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:53`
     pub line_type: Option<LineType>,
     /// The URL used to download the LOA file.
     ///
-    /// Wire name `LoaUrl`, document type `String`, example `http://pconn-loa.oss-cn-shenzhen.aliyuncs.com/1993847644011928_pc-bp1ca4wca27ertsucaxn0_cn-hangzhou-dg-a01.pdf?Expires=1551164196&OSSAccessKeyId=dCrRKgLiFLLHAo6k&Signature=d/w0BARgZ5uJHXODnjpr1oKIEC4%3D`.
+    /// Wire name `LoaUrl`, example `http://pconn-loa.oss-cn-shenzhen.aliyuncs.com/1993847644011928_pc-bp1ca4wca27ertsucaxn0_cn-hangzhou-dg-a01.pdf?Expires=1551164196&OSSAccessKeyId=dCrRKgLiFLLHAo6k&Signature=d/w0BARgZ5uJHXODnjpr1oKIEC4%3D`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:64`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:64`
     pub loa_url: Option<String>,
     /// The information about the data center cable installation technician or representative.
     ///
     /// Wire name `PMInfo`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:67`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:67`
     pub pm_info: Option<String>,
     /// The certificate or licence number of the data center cable installation technician or representative.
     ///
-    /// Wire name `PMCertificateNo`, document type `String`, example `12345671223`.
+    /// Wire name `PMCertificateNo`, example `12345671223`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:70`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:70`
     pub pm_certificate_no: Option<String>,
     /// The type of certificate or licence held by the data center cable installation technician or representative.
     ///
-    /// Wire name `PMCertificateType`, document type `String`, example `Other`.
+    /// Wire name `PMCertificateType`, example `Other`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:73`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:73`
     pub pm_certificate_type: Option<String>,
     /// The contact information of the data center cable installation technician or representative.
     ///
-    /// Wire name `PMContactInfo`, document type `String`, example `18910010000`.
+    /// Wire name `PMContactInfo`, example `18910010000`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:76`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:76`
     pub pm_contact_info: Option<String>,
     /// The gender of the data center cable installation technician or representative.
     ///
-    /// Wire name `PMGender`, document type `String`, example `Male`.
+    /// Wire name `PMGender`, example `Male`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:79`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:79`
     pub pm_gender: Option<String>,
     /// The name of the data center cable installation technician or representative.
     ///
-    /// Wire name `PMName`, document type `String`, example `name`.
+    /// Wire name `PMName`, example `name`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:82`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:82`
     pub pm_name: Option<String>,
     /// The name of the data center cable installation company.
     ///
-    /// Wire name `SI`, document type `String`, example `ctcu`.
+    /// Wire name `SI`, example `ctcu`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:85`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:85`
     pub si: Option<String>,
     /// The status of the physical connection.
     ///
-    /// Wire name `Status`, document type `String`, example `Available`.
+    /// Wire name `Status`, example `Available`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:88`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:88`
     pub status: Option<String>,
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
+    /// Wire name `RequestId`, example `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribePhysicalConnectionLOA.md:91`
+    /// Source: `en-US/DescribePhysicalConnectionLOA.md:91`
     pub request_id: Option<String>,
+}
+impl ::std::fmt::Debug for DescribePhysicalConnectionLoaOutput {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("DescribePhysicalConnectionLoaOutput")
+            .field("physical_connection_loa_type", &self.physical_connection_loa_type)
+            .field("company_localized_name", &self.company_localized_name)
+            .field("company_name", &self.company_name)
+            .field("construction_time", &self.construction_time)
+            .field("instance_id", &self.instance_id)
+            .field("line_code", &self.line_code)
+            .field("line_label", &self.line_label)
+            .field("line_type", &self.line_type)
+            .field("loa_url", &self.loa_url)
+            .field("pm_info", &self.pm_info)
+            .field("pm_certificate_no", &"*** Sensitive Data Redacted ***")
+            .field("pm_certificate_type", &self.pm_certificate_type)
+            .field("pm_contact_info", &"*** Sensitive Data Redacted ***")
+            .field("pm_gender", &self.pm_gender)
+            .field("pm_name", &self.pm_name)
+            .field("si", &self.si)
+            .field("status", &self.status)
+            .field("request_id", &self.request_id)
+            .finish()
+    }
 }
 impl ::specgen_runtime::json::FromJson for DescribePhysicalConnectionLoaOutput {
     #[inline]
@@ -236,8 +263,9 @@ pub enum LineType {
     Mplsvpn,
     /// `FIBRE`
     Fibre,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
+    /// A value this crate does not know (the service may add values without notice):
+    /// read it with [`Self::as_str`]; build one with `From<&str>`.
+    Unknown(crate::types::UnknownVariantValue),
 }
 impl LineType {
     /// The values the document lists, as sent on the wire.
@@ -270,7 +298,7 @@ impl From<&str> for LineType {
             "SDH" => Self::Sdh,
             "MPLSVPN" => Self::Mplsvpn,
             "FIBRE" => Self::Fibre,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(crate::types::UnknownVariantValue::new(other)),
         }
     }
 }
@@ -362,37 +390,49 @@ pub struct DescribePhysicalConnectionLoaFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribePhysicalConnectionLoaFluentBuilder {
-    /// Sets `InstanceId`.
+    /// Sets `InstanceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The instance ID of the physical connection.
     #[inline]
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.input.instance_id = Some(value.into());
         self
     }
-    /// Sets or clears `InstanceId`.
+    /// Sets or clears `InstanceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The instance ID of the physical connection.
     #[inline]
     pub fn set_instance_id(mut self, value: Option<String>) -> Self {
         self.input.instance_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the physical connection.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the physical connection.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// Optional. The client token used for authentication.
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// Optional. The client token used for authentication.
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;

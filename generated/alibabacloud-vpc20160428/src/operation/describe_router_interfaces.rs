@@ -25,7 +25,7 @@
 //!
 //! - Name : The name of the router interface.
 //!
-//! Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeRouterInterfaces>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeRouterInterfaces>. Source: `zh-CN/DescribeRouterInterfaces.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeRouterInterfaces",
     method: "POST",
@@ -33,48 +33,49 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeRouterInterfaces`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouterInterfacesInput {
     /// The ID of the region to which one or more router interfaces belongs.
     /// To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:31`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:31`
     pub region_id: Option<String>,
     /// The `Filter.N` parameters.
     ///
     /// Wire name `Filter`.
     ///
     /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:34`):
+    /// - at most 5 items (checked by `validate()`):
     ///   > N的取值范围：1-5。
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:39`):
+    /// - at most 5 items (checked by `validate()`):
     ///   > Value range of m: 1 to 5.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:34`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:34`
     pub filters: Vec<Filter>,
     /// Indicates whether renewal data is included.
     ///
-    /// Wire name `IncludeReservationData`, document type `Boolean`, example `false`.
+    /// Wire name `IncludeReservationData`, example `false`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:40`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:40`
     pub include_reservation_data: Option<bool>,
     /// The number of pages to return. Default value: 1.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
+    /// Wire name `PageNumber`, example `1`, default `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:43`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:43`
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: 50. Default value: 10.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`, default `10`.
+    /// Wire name `PageSize`, example `10`, default `10`.
     ///
     /// Rules:
-    /// - 1 to 50 (checked by `validate()`; `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:46`):
+    /// - 1 to 50 (checked by `validate()`):
     ///   > 分页查询时每页的行数，最大值为50，默认值为10。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:46`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:46`
     pub page_size: Option<i32>,
 }
 impl DescribeRouterInterfacesInput {
@@ -138,37 +139,38 @@ impl DescribeRouterInterfacesInput {
     }
 }
 /// Response of `DescribeRouterInterfaces`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeRouterInterfacesOutput {
     /// The number of queried entries.
     ///
-    /// Wire name `TotalCount`, document type `Integer`, example `2`.
+    /// Wire name `TotalCount`, example `2`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:54`
-    pub total_count: Option<i64>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:54`
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`.
+    /// Wire name `PageNumber`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:57`
-    pub page_number: Option<i64>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:57`
+    pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`.
+    /// Wire name `PageSize`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:60`
-    pub page_size: Option<i64>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:60`
+    pub page_size: Option<i32>,
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `C7F6FCBD-F9CC-4501-8EF3-CDC9577CAE45`.
+    /// Wire name `RequestId`, example `C7F6FCBD-F9CC-4501-8EF3-CDC9577CAE45`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:63`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:63`
     pub request_id: Option<String>,
     /// A list of router interfaces.
     ///
     /// Wire name `RouterInterfaceSet`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:66`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:66`
     pub router_interface_set: Option<RouterInterfaceSet>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeRouterInterfacesOutput {
@@ -189,30 +191,35 @@ impl ::specgen_runtime::json::FromJson for DescribeRouterInterfacesOutput {
 /// One item of `Value.N`.
 ///
 /// 第n个过滤器的第m个值。M的取值范围：1-5。
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Value {
     /// The corresponding value of the specified filter key. Value range of m: 1 to 5.
     ///
-    /// Wire name `m`, document type `String`, example `Filter.1.Active`.
+    /// Wire name `m`, example `Filter.1.Active`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeRouterInterfaces.md:39`
+    /// Source: `en-US/DescribeRouterInterfaces.md:39`
     pub m: Option<String>,
 }
 impl Value {
     /// Sets `m`.
+    ///
+    /// The corresponding value of the specified filter key. Value range of m: 1 to 5.
     #[inline]
     pub fn m(mut self, value: impl Into<String>) -> Self {
         self.m = Some(value.into());
         self
     }
     /// Sets or clears `m`.
+    ///
+    /// The corresponding value of the specified filter key. Value range of m: 1 to 5.
     #[inline]
     pub fn set_m(mut self, value: Option<String>) -> Self {
         self.m = value;
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.m {
             params.push(format!("{prefix}.m"), value.as_str());
         }
@@ -221,52 +228,61 @@ impl Value {
 /// One item of `Filter.N`.
 ///
 /// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Filter {
     /// Filter keys. Up to five filters are supported. Value range of n: 1 to 5.
     ///
-    /// Wire name `Key`, document type `String`, example `Filter.1.status`.
+    /// Wire name `Key`, example `Filter.1.status`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:34`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:34`
     pub key: Option<String>,
     /// 第n个过滤器的第m个值。M的取值范围：1-5。
     ///
-    /// Wire name `Value`, document type `RepeatList`, example `Filter.1.Active`.
+    /// Wire name `Value`, example `Filter.1.Active`.
     ///
     /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:37`):
+    /// - at most 5 items (checked by `validate()`):
     ///   > M的取值范围：1-5。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:37`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:37`
     pub values: Vec<Value>,
 }
 impl Filter {
     /// Sets `Key`.
+    ///
+    /// Filter keys. Up to five filters are supported. Value range of n: 1 to 5.
     #[inline]
     pub fn key(mut self, value: impl Into<String>) -> Self {
         self.key = Some(value.into());
         self
     }
     /// Sets or clears `Key`.
+    ///
+    /// Filter keys. Up to five filters are supported. Value range of n: 1 to 5.
     #[inline]
     pub fn set_key(mut self, value: Option<String>) -> Self {
         self.key = value;
         self
     }
     /// Appends one item to `Value`.
+    ///
+    /// 第n个过滤器的第m个值。M的取值范围：1-5。
     #[inline]
     pub fn values(mut self, item: Value) -> Self {
         self.values.push(item);
         self
     }
     /// Replaces all items of `Value`.
+    ///
+    /// 第n个过滤器的第m个值。M的取值范围：1-5。
     #[inline]
     pub fn set_values(mut self, items: Vec<Value>) -> Self {
         self.values = items;
         self
     }
     #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
+    pub(crate) fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
         if let Some(value) = &self.key {
             params.push(format!("{prefix}.Key"), value.as_str());
         }
@@ -275,7 +291,7 @@ impl Filter {
         }
     }
     #[inline]
-    fn validate_at(
+    pub(crate) fn validate_at(
         &self,
         prefix: &str,
         _all: bool,
@@ -290,234 +306,235 @@ impl Filter {
     }
 }
 /// An item of `RouterInterfaceType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouterInterfaceType {
     /// The ID of the access point.
     ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-****`.
+    /// Wire name `AccessPointId`, example `ap-cn-shanghaiSZ-****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:69`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:69`
     pub access_point_id: Option<String>,
     /// The bandwidth of the router interface.
     ///
-    /// Wire name `Bandwidth`, document type `Integer`, example `10`.
+    /// Wire name `Bandwidth`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:72`
-    pub bandwidth: Option<i64>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:72`
+    pub bandwidth: Option<i32>,
     /// The business status of the router interface.
     /// - Normal: normal
     /// - FinancialLocked: locked because the router interface is overdue
     /// - SecurityLocked: locked for security protection
     ///
-    /// Wire name `BusinessStatus`, document type `String`, example `Normal`.
+    /// Wire name `BusinessStatus`, example `Normal`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:75`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:75`
     pub business_status: Option<String>,
     /// The payment method.
     ///
-    /// Wire name `ChargeType`, document type `String`, example `PayByTraffic`.
+    /// Wire name `ChargeType`, example `PayByTraffic`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:82`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:82`
     pub charge_type: Option<String>,
     /// The time at which the connection was established.
     ///
-    /// Wire name `ConnectedTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `ConnectedTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:85`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:85`
     pub connected_time: Option<String>,
     /// The time at which the route table was created.
     ///
-    /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `CreationTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:88`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:88`
     pub creation_time: Option<String>,
     /// Indicates whether the connection is a cross-border connection.
     ///
-    /// Wire name `CrossBorder`, document type `Boolean`, example `false`.
+    /// Wire name `CrossBorder`, example `false`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:91`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:91`
     pub cross_border: Option<bool>,
     /// The description of the router interface.
     ///
-    /// Wire name `Description`, document type `String`, example `路由表接口描述。`.
+    /// Wire name `Description`, example `路由表接口描述。`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:94`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:94`
     pub description: Option<String>,
     /// The end time of data obtaining.
     ///
-    /// Wire name `EndTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `EndTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:97`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:97`
     pub end_time: Option<String>,
     /// Whether renewal data is obtained.
     ///
-    /// Wire name `HasReservationData`, document type `String`, example `false`.
+    /// Wire name `HasReservationData`, example `false`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:100`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:100`
     pub has_reservation_data: Option<String>,
     /// 健康检查速率。
     ///
-    /// Wire name `HcRate`, document type `Integer`, example `1`.
+    /// Wire name `HcRate`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:103`
-    pub hc_rate: Option<i64>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:103`
+    pub hc_rate: Option<i32>,
     /// 健康检查阀值。
     ///
-    /// Wire name `HcThreshold`, document type `Integer`, example `2`.
+    /// Wire name `HcThreshold`, example `2`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:106`
-    pub hc_threshold: Option<i64>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:106`
+    pub hc_threshold: Option<i32>,
     /// The source IP of health check.
     ///
-    /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.XX`.
+    /// Wire name `HealthCheckSourceIp`, example `116.62.222.XX`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:109`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:109`
     pub health_check_source_ip: Option<String>,
     /// The target IP of health check.
     ///
-    /// Wire name `HealthCheckTargetIp`, document type `String`, example `116.62.222.XX`.
+    /// Wire name `HealthCheckTargetIp`, example `116.62.222.XX`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:112`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:112`
     pub health_check_target_ip: Option<String>,
     /// The name of the router interface.
     ///
-    /// Wire name `Name`, document type `String`, example `test`.
+    /// Wire name `Name`, example `test`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:115`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:115`
     pub name: Option<String>,
     /// The ID of the peer access point.
     ///
-    /// Wire name `OppositeAccessPointId`, document type `String`, example `ap-cn-shanghaiSZ-****`.
+    /// Wire name `OppositeAccessPointId`, example `ap-cn-shanghaiSZ-****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:118`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:118`
     pub opposite_access_point_id: Option<String>,
     /// The bandwidth of the peer router interface.
     ///
-    /// Wire name `OppositeBandwidth`, document type `Integer`, example `12`.
+    /// Wire name `OppositeBandwidth`, example `12`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:121`
-    pub opposite_bandwidth: Option<i64>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:121`
+    pub opposite_bandwidth: Option<i32>,
     /// The business status of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceBusinessStatus`, document type `String`, example `Normal`.
+    /// Wire name `OppositeInterfaceBusinessStatus`, example `Normal`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:124`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:124`
     pub opposite_interface_business_status: Option<String>,
     /// The ID of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceId`, document type `String`, example `ri-bp1itx13bwe6f2wfh****`.
+    /// Wire name `OppositeInterfaceId`, example `ri-bp1itx13bwe6f2wfh****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:127`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:127`
     pub opposite_interface_id: Option<String>,
     /// The ID of account to which the peer router interface belongs.
     ///
-    /// Wire name `OppositeInterfaceOwnerId`, document type `String`, example `123157908552****`.
+    /// Wire name `OppositeInterfaceOwnerId`, example `123157908552****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:130`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:130`
     pub opposite_interface_owner_id: Option<String>,
     /// The specification of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceSpec`, document type `String`, example `Large`.
+    /// Wire name `OppositeInterfaceSpec`, example `Large`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:133`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:133`
     pub opposite_interface_spec: Option<String>,
     /// The status of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceStatus`, document type `String`, example `Normal`.
+    /// Wire name `OppositeInterfaceStatus`, example `Normal`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:136`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:136`
     pub opposite_interface_status: Option<String>,
     /// The region where the peer router interface is located.
     ///
-    /// Wire name `OppositeRegionId`, document type `String`, example `cn-shanghai`.
+    /// Wire name `OppositeRegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:139`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:139`
     pub opposite_region_id: Option<String>,
     /// The ID of the router to which the peer router interface belongs.
     ///
-    /// Wire name `OppositeRouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7g****`.
+    /// Wire name `OppositeRouterId`, example `vrt-bp1d3bxtdv68tfd7g****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:142`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:142`
     pub opposite_router_id: Option<String>,
     /// The type of the router to which the peer router interface belongs.
     ///
-    /// Wire name `OppositeRouterType`, document type `String`, example `VRouter`.
+    /// Wire name `OppositeRouterType`, example `VRouter`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:145`
-    pub opposite_router_type: Option<String>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:145`
+    pub opposite_router_type: Option<crate::types::OppositeRouterType>,
     /// The ID of the VPC to which the peer router interface belongs.
     ///
-    /// Wire name `OppositeVpcInstanceId`, document type `String`, example `vpc-bp1qpo0kug3a20qqe****`.
+    /// Wire name `OppositeVpcInstanceId`, example `vpc-bp1qpo0kug3a20qqe****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:148`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:148`
     pub opposite_vpc_instance_id: Option<String>,
     /// The time at which the renewal takes effect.
     ///
-    /// Wire name `ReservationActiveTime`, document type `String`, example `2019-03-11T16:00:00Z`.
+    /// Wire name `ReservationActiveTime`, example `2019-03-11T16:00:00Z`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:151`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:151`
     pub reservation_active_time: Option<String>,
     /// The bandwidth for the renewal.
     ///
-    /// Wire name `ReservationBandwidth`, document type `String`, example `10`.
+    /// Wire name `ReservationBandwidth`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:154`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:154`
     pub reservation_bandwidth: Option<String>,
     /// The payment type for the renewal.
     ///
-    /// Wire name `ReservationInternetChargeType`, document type `String`, example `PayByBandwidth`.
+    /// Wire name `ReservationInternetChargeType`, example `PayByBandwidth`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:157`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:157`
     pub reservation_internet_charge_type: Option<String>,
     /// The order type for the renewal.
     ///
-    /// Wire name `ReservationOrderType`, document type `String`, example `RENEWCHANGE`.
+    /// Wire name `ReservationOrderType`, example `RENEWCHANGE`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:160`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:160`
     pub reservation_order_type: Option<String>,
     /// The role in a peering connection.
     ///
-    /// Wire name `Role`, document type `String`, example `InitiatingSide`.
+    /// Wire name `Role`, example `InitiatingSide`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:163`
-    pub role: Option<String>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:163`
+    pub role: Option<crate::types::Role>,
     /// The ID of the router to which the route entry belongs.
     ///
-    /// Wire name `RouterId`, document type `String`, example `vrt-bp1d3bxtdv68tfd7g****`.
+    /// Wire name `RouterId`, example `vrt-bp1d3bxtdv68tfd7g****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:166`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:166`
     pub router_id: Option<String>,
     /// The ID of the router interface.
     ///
-    /// Wire name `RouterInterfaceId`, document type `String`, example `ri-2zenfgfpyu3v93koa****`.
+    /// Wire name `RouterInterfaceId`, example `ri-2zenfgfpyu3v93koa****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:169`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:169`
     pub router_interface_id: Option<String>,
     /// The type of the router to which the route table belongs. Valid values:
     /// - VRouter: VRouter
     /// - VBR: VBR
     ///
-    /// Wire name `RouterType`, document type `String`, example `VRouter`.
+    /// Wire name `RouterType`, example `VRouter`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:172`
-    pub router_type: Option<RouterType>,
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:172`
+    pub router_type: Option<crate::types::RouterType>,
     /// The specification of the router interface.
     ///
-    /// Wire name `Spec`, document type `String`, example `Large`.
+    /// Wire name `Spec`, example `Large`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:178`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:178`
     pub spec: Option<String>,
     /// The status of the router interface.
     ///
-    /// Wire name `Status`, document type `String`, example `active`.
+    /// Wire name `Status`, example `active`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:181`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:181`
     pub status: Option<String>,
     /// The ID of the local VPC in the peering connection.
     ///
-    /// Wire name `VpcInstanceId`, document type `String`, example `vpc-2ze3tq4uxhysg717x****`.
+    /// Wire name `VpcInstanceId`, example `vpc-2ze3tq4uxhysg717x****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:184`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:184`
     pub vpc_instance_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for RouterInterfaceType {
@@ -570,13 +587,14 @@ impl ::specgen_runtime::json::FromJson for RouterInterfaceType {
     }
 }
 /// A list of router interfaces.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouterInterfaceSet {
-    /// Wire name `RouterInterfaceType`, document type `Object`.
+    /// Wire name `RouterInterfaceType`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:273`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`zh-CN/DescribeRouterInterfaces.md:273`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:273`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:273`
     pub router_interface_type: Option<Vec<RouterInterfaceType>>,
 }
 impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
@@ -590,41 +608,6 @@ impl ::specgen_runtime::json::FromJson for RouterInterfaceSet {
         })
     }
 }
-/// Values of `RouterType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum RouterType {
-    /// `VRouter`: VPC路由器
-    VRouter,
-    /// `VBR`: 边界路由器
-    Vbr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl RouterType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["VRouter", "VBR"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VRouter => "VRouter",
-            Self::Vbr => "VBR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for RouterType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "VRouter" => Self::VRouter,
-            "VBR" => Self::Vbr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(RouterType);
 /// Errors `DescribeRouterInterfaces` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -633,13 +616,13 @@ pub enum DescribeRouterInterfacesError {
     ///
     /// 该过滤器的Key不支持：Filter.X.key
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:334`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:334`
     InvalidFilterKeyValueNotSupported(::specgen_runtime::ServiceError),
     /// `InvalidParam.NotNull` (HTTP 400): The parameter must not be null.
     ///
     /// 参数不能为空。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeRouterInterfaces.md:335`
+    /// Source: `zh-CN/DescribeRouterInterfaces.md:335`
     InvalidParamNotNull(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -745,61 +728,83 @@ pub struct DescribeRouterInterfacesFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeRouterInterfacesFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which one or more router interfaces belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which one or more router interfaces belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Appends one item to `Filter`.
+    ///
+    /// The `Filter.N` parameters.
     #[inline]
     pub fn filters(mut self, item: Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
+    ///
+    /// The `Filter.N` parameters.
     #[inline]
     pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
         self.input.filters = items;
         self
     }
     /// Sets `IncludeReservationData`.
+    ///
+    /// Indicates whether renewal data is included.
     #[inline]
     pub fn include_reservation_data(mut self, value: bool) -> Self {
         self.input.include_reservation_data = Some(value);
         self
     }
     /// Sets or clears `IncludeReservationData`.
+    ///
+    /// Indicates whether renewal data is included.
     #[inline]
     pub fn set_include_reservation_data(mut self, value: Option<bool>) -> Self {
         self.input.include_reservation_data = value;
         self
     }
     /// Sets `PageNumber`.
+    ///
+    /// The number of pages to return. Default value: 1.
     #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    ///
+    /// The number of pages to return. Default value: 1.
     #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    ///
+    /// The number of entries per page. Maximum value: 50. Default value: 10.
     #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    ///
+    /// The number of entries per page. Maximum value: 50. Default value: 10.
     #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
@@ -907,7 +912,7 @@ impl ::specgen_runtime::pagination::Paged for DescribeRouterInterfacesFluentBuil
     }
     #[inline]
     fn total_count(page: &DescribeRouterInterfacesOutput) -> Option<i64> {
-        page.total_count
+        page.total_count.map(i64::from)
     }
     #[inline]
     fn item_count(page: &DescribeRouterInterfacesOutput) -> Option<usize> {

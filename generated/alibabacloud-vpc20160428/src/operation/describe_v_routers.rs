@@ -3,7 +3,7 @@
 
 //! `DescribeVRouters`: Query the list of VRouters in a region.
 //!
-//! Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeVRouters>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeVRouters>. Source: `zh-CN/DescribeVRouters.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeVRouters",
     method: "POST",
@@ -11,36 +11,37 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeVRouters`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVRoutersInput {
     /// The region where the VPC is located.
     /// You can obtain the region ID by calling the DescribeRegions API.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:16`
+    /// Source: `zh-CN/DescribeVRouters.md:16`
     pub region_id: Option<String>,
     /// The ID of the VRouter.
     ///
-    /// Wire name `VRouterId`, document type `String`, example `vrt-bp1lhl0taikrteen****`.
+    /// Wire name `VRouterId`, example `vrt-bp1lhl0taikrteen****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:19`
+    /// Source: `zh-CN/DescribeVRouters.md:19`
     pub v_router_id: Option<String>,
     /// The number of pages to return. The default value is 1.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
+    /// Wire name `PageNumber`, example `1`, default `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:22`
+    /// Source: `zh-CN/DescribeVRouters.md:22`
     pub page_number: Option<i32>,
     /// The number of rows per page. The maximum value is 50 and the default value is 10.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`, default `10`.
+    /// Wire name `PageSize`, example `10`, default `10`.
     ///
     /// Rules:
-    /// - 1 to 50 (checked by `validate()`; `specs/docs/corpus/zh-CN/DescribeVRouters.md:25`):
+    /// - 1 to 50 (checked by `validate()`):
     ///   > 分页查询时每页的行数，最大值为50，默认值为10。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:25`
+    /// Source: `zh-CN/DescribeVRouters.md:25`
     pub page_size: Option<i32>,
 }
 impl DescribeVRoutersInput {
@@ -95,37 +96,38 @@ impl DescribeVRoutersInput {
     }
 }
 /// Response of `DescribeVRouters`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVRoutersOutput {
     /// A list of VRouters.
     ///
     /// Wire name `VRouters`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:33`
+    /// Source: `zh-CN/DescribeVRouters.md:33`
     pub v_routers: Option<VRouters>,
     /// The number of queried entries.
     ///
-    /// Wire name `TotalCount`, document type `Integer`, example `1`.
+    /// Wire name `TotalCount`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:57`
-    pub total_count: Option<i64>,
+    /// Source: `zh-CN/DescribeVRouters.md:57`
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`.
+    /// Wire name `PageNumber`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:60`
-    pub page_number: Option<i64>,
+    /// Source: `zh-CN/DescribeVRouters.md:60`
+    pub page_number: Option<i32>,
     /// The number of entries on the current page.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`.
+    /// Wire name `PageSize`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:63`
-    pub page_size: Option<i64>,
+    /// Source: `zh-CN/DescribeVRouters.md:63`
+    pub page_size: Option<i32>,
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    /// Wire name `RequestId`, example `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:66`
+    /// Source: `zh-CN/DescribeVRouters.md:66`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeVRoutersOutput {
@@ -144,13 +146,14 @@ impl ::specgen_runtime::json::FromJson for DescribeVRoutersOutput {
     }
 }
 /// The ID of the route table of the VRouter.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteTableIds {
-    /// Wire name `RouteTableId`, document type `String`.
+    /// Wire name `RouteTableId`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeVRouters.md:129`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`zh-CN/DescribeVRouters.md:129`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:129`
+    /// Source: `zh-CN/DescribeVRouters.md:129`
     pub route_table_id: Option<Vec<String>>,
 }
 impl ::specgen_runtime::json::FromJson for RouteTableIds {
@@ -165,49 +168,50 @@ impl ::specgen_runtime::json::FromJson for RouteTableIds {
     }
 }
 /// An item of `VRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VRouter {
     /// The time when the VRouter was created.
     ///
-    /// Wire name `CreationTime`, document type `String`, example `2018-03-22T07:46:20Z`.
+    /// Wire name `CreationTime`, example `2018-03-22T07:46:20Z`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:36`
+    /// Source: `zh-CN/DescribeVRouters.md:36`
     pub creation_time: Option<String>,
     /// The description of the VRouter.
     ///
-    /// Wire name `Description`, document type `String`, example `路由器描述。`.
+    /// Wire name `Description`, example `路由器描述。`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:39`
+    /// Source: `zh-CN/DescribeVRouters.md:39`
     pub description: Option<String>,
     /// The region of the VPC.
     ///
-    /// Wire name `RegionId`, document type `String`, example `us-west-1`.
+    /// Wire name `RegionId`, example `us-west-1`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:42`
+    /// Source: `zh-CN/DescribeVRouters.md:42`
     pub region_id: Option<String>,
     /// The ID of the route table of the VRouter.
     ///
     /// Wire name `RouteTableIds`, example `{ "RouteTableId": [ "vtb-rj9ybe3y0u41mmjsp****"] }`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:45`
+    /// Source: `zh-CN/DescribeVRouters.md:45`
     pub route_table_ids: Option<RouteTableIds>,
     /// The ID of the VRouter.
     ///
-    /// Wire name `VRouterId`, document type `String`, example `vrt-rj98khsezfqpjrxmv****`.
+    /// Wire name `VRouterId`, example `vrt-rj98khsezfqpjrxmv****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:48`
+    /// Source: `zh-CN/DescribeVRouters.md:48`
     pub v_router_id: Option<String>,
     /// The name of the VRouter.
     ///
-    /// Wire name `VRouterName`, document type `String`, example `doctest`.
+    /// Wire name `VRouterName`, example `doctest`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:51`
+    /// Source: `zh-CN/DescribeVRouters.md:51`
     pub v_router_name: Option<String>,
     /// The ID of the VPC to which the VRouter belongs.
     ///
-    /// Wire name `VpcId`, document type `String`, example `vpc-rj905wotv6y030t1****`.
+    /// Wire name `VpcId`, example `vpc-rj905wotv6y030t1****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:54`
+    /// Source: `zh-CN/DescribeVRouters.md:54`
     pub vpc_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for VRouter {
@@ -228,13 +232,14 @@ impl ::specgen_runtime::json::FromJson for VRouter {
     }
 }
 /// A list of VRouters.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VRouters {
-    /// Wire name `VRouter`, document type `Object`.
+    /// Wire name `VRouter`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/zh-CN/DescribeVRouters.md:125`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`zh-CN/DescribeVRouters.md:125`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/DescribeVRouters.md:125`
+    /// Source: `zh-CN/DescribeVRouters.md:125`
     pub v_router: Option<Vec<VRouter>>,
 }
 impl ::specgen_runtime::json::FromJson for VRouters {
@@ -334,49 +339,67 @@ pub struct DescribeVRoutersFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeVRoutersFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region where the VPC is located.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region where the VPC is located.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `VRouterId`.
+    ///
+    /// The ID of the VRouter.
     #[inline]
     pub fn v_router_id(mut self, value: impl Into<String>) -> Self {
         self.input.v_router_id = Some(value.into());
         self
     }
     /// Sets or clears `VRouterId`.
+    ///
+    /// The ID of the VRouter.
     #[inline]
     pub fn set_v_router_id(mut self, value: Option<String>) -> Self {
         self.input.v_router_id = value;
         self
     }
     /// Sets `PageNumber`.
+    ///
+    /// The number of pages to return. The default value is 1.
     #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    ///
+    /// The number of pages to return. The default value is 1.
     #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    ///
+    /// The number of rows per page. The maximum value is 50 and the default value is 10.
     #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    ///
+    /// The number of rows per page. The maximum value is 50 and the default value is 10.
     #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
@@ -484,7 +507,7 @@ impl ::specgen_runtime::pagination::Paged for DescribeVRoutersFluentBuilder {
     }
     #[inline]
     fn total_count(page: &DescribeVRoutersOutput) -> Option<i64> {
-        page.total_count
+        page.total_count.map(i64::from)
     }
     #[inline]
     fn item_count(page: &DescribeVRoutersOutput) -> Option<usize> {

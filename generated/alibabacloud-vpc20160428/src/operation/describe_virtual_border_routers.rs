@@ -3,7 +3,7 @@
 
 //! `DescribeVirtualBorderRouters`: Queries one or more Virtual Border Routers (VBRs).
 //!
-//! Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeVirtualBorderRouters>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeVirtualBorderRouters>. Source: `en-US/DescribeVirtualBorderRouters.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeVirtualBorderRouters",
     method: "POST",
@@ -11,39 +11,40 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeVirtualBorderRouters`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVirtualBorderRoutersInput {
     /// The ID of the region to which the VBR belongs. To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:18`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:18`
     pub region_id: Option<String>,
     /// The `Filter.N` parameters.
     ///
     /// Wire name `Filter`.
     ///
     /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:21`):
+    /// - at most 5 items (checked by `validate()`):
     ///   > Value range of N: 1 to 5
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:21`
-    pub filters: Vec<Filter>,
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:21`
+    pub filters: Vec<crate::types::Filter>,
     /// Optional. The page number. Default value: 1
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `10`, default `1`.
+    /// Wire name `PageNumber`, example `10`, default `1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:27`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:27`
     pub page_number: Option<i32>,
     /// Optional. The number of rows per page for a paged query. Maximum value: 50. Default value: 10
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `1`, default `10`.
+    /// Wire name `PageSize`, example `1`, default `10`.
     ///
     /// Rules:
-    /// - 1 to 50 (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:30`):
+    /// - 1 to 50 (checked by `validate()`):
     ///   > Maximum value: 50.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:30`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:30`
     pub page_size: Option<i32>,
 }
 impl DescribeVirtualBorderRoutersInput {
@@ -104,37 +105,38 @@ impl DescribeVirtualBorderRoutersInput {
     }
 }
 /// Response of `DescribeVirtualBorderRouters`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVirtualBorderRoutersOutput {
     /// The list of VBRs.
     ///
     /// Wire name `VirtualBorderRouterSet`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:38`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:38`
     pub virtual_border_router_set: Option<VirtualBorderRouterSet>,
     /// The number of queried VBRs.
     ///
-    /// Wire name `TotalCount`, document type `Integer`, example `10`.
+    /// Wire name `TotalCount`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:166`
-    pub total_count: Option<i64>,
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:166`
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `10`.
+    /// Wire name `PageNumber`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:169`
-    pub page_number: Option<i64>,
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:169`
+    pub page_number: Option<i32>,
     /// The number of VBRs per page.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`.
+    /// Wire name `PageSize`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:172`
-    pub page_size: Option<i64>,
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:172`
+    pub page_size: Option<i32>,
     /// The request ID.
     ///
-    /// Wire name `RequestId`, document type `String`, example `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
+    /// Wire name `RequestId`, example `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:175`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:175`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for DescribeVirtualBorderRoutersOutput {
@@ -152,249 +154,179 @@ impl ::specgen_runtime::json::FromJson for DescribeVirtualBorderRoutersOutput {
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter key. Value range of N: 1 to 5
-    ///
-    /// Wire name `Key`, document type `String`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:21`
-    pub key: Option<String>,
-    /// Optional. The value of the filter key. Value range of N: 1 to 5.
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `1`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:24`):
-    ///   > Value range of N: 1 to 5.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:24`
-    pub values: Vec<String>,
-}
-impl Filter {
-    /// Sets `Key`.
-    #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(
-        &self,
-        prefix: &str,
-        _all: bool,
-        v: &mut ::specgen_runtime::ValidationError,
-    ) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
-    }
-}
 /// An item of `VirtualBorderRouterType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterType {
     /// The ID of the physical connection access point.
     ///
-    /// Wire name `AccessPointId`, document type `String`, example `ap-cn-kojok1xxxxxxxx`.
+    /// Wire name `AccessPointId`, example `ap-cn-kojok1xxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:41`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:41`
     pub access_point_id: Option<String>,
     /// The time when the VBR is activated for the first time.
     ///
-    /// Wire name `ActivationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `ActivationTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:44`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:44`
     pub activation_time: Option<String>,
     /// The associated CEN instances.
     ///
     /// Wire name `AssociatedCens`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:47`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:47`
     pub associated_cens: Option<String>,
     /// The ID of the CEN instance.
     ///
-    /// Wire name `CenId`, document type `String`, example `cen-kojok19xxxxxxxx`.
+    /// Wire name `CenId`, example `cen-kojok19xxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:50`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:50`
     pub cen_id: Option<String>,
     /// The UID of the account to which the CEN instance belongs.
     ///
-    /// Wire name `CenOwnerId`, document type `Long`, example `1086496381294461`.
+    /// Wire name `CenOwnerId`, example `1086496381294461`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:53`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:53`
     pub cen_owner_id: Option<i64>,
     /// The status of the CEN instance.
     ///
-    /// Wire name `CenStatus`, document type `String`, example `Attached`.
+    /// Wire name `CenStatus`, example `Attached`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:56`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:56`
     pub cen_status: Option<String>,
     /// The associated physical connections.
     ///
     /// Wire name `AssociatedPhysicalConnections`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:59`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:59`
     pub associated_physical_connections: Option<String>,
     /// The leased line code provided by the service provider for the physical connection.
     ///
-    /// Wire name `CircuitCode`, document type `String`, example `12`.
+    /// Wire name `CircuitCode`, example `12`.
     ///
-    /// Note: The document describes `CircuitCode` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:92`; the first description is used.
+    /// Note: The document describes `CircuitCode` again at `en-US/DescribeVirtualBorderRouters.md:92`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:62`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:62`
     pub circuit_code: Option<String>,
     /// The Alibaba Cloud-side IP address used by the VBR.
     ///
-    /// Wire name `LocalGatewayIp`, document type `String`, example `116.62.xx.xx`.
+    /// Wire name `LocalGatewayIp`, example `116.62.xx.xx`.
     ///
-    /// Note: The document describes `LocalGatewayIp` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:104`; the first description is used.
+    /// Note: The document describes `LocalGatewayIp` again at `en-US/DescribeVirtualBorderRouters.md:104`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:65`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:65`
     pub local_gateway_ip: Option<String>,
     /// The customer-side IP address used by the VBR.
     ///
-    /// Wire name `PeerGatewayIp`, document type `String`, example `116.62.xx.xx`.
+    /// Wire name `PeerGatewayIp`, example `116.62.xx.xx`.
     ///
-    /// Note: The document describes `PeerGatewayIp` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:116`; the first description is used.
+    /// Note: The document describes `PeerGatewayIp` again at `en-US/DescribeVirtualBorderRouters.md:116`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:68`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:68`
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask of the Alibaba Cloud-side IP address and customer-side IP address.
     ///
-    /// Wire name `PeeringSubnetMask`, document type `String`, example `255.255.255.252`.
+    /// Wire name `PeeringSubnetMask`, example `255.255.255.252`.
     ///
-    /// Note: The document describes `PeeringSubnetMask` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:119`; the first description is used.
+    /// Note: The document describes `PeeringSubnetMask` again at `en-US/DescribeVirtualBorderRouters.md:119`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:71`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:71`
     pub peering_subnet_mask: Option<String>,
     /// The service status of the physical connection.
     ///
-    /// Wire name `PhysicalConnectionBusinessStatus`, document type `String`, example `Normal`.
+    /// Wire name `PhysicalConnectionBusinessStatus`, example `Normal`.
     ///
-    /// Note: The document describes `PhysicalConnectionBusinessStatus` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:122`; the first description is used.
+    /// Note: The document describes `PhysicalConnectionBusinessStatus` again at `en-US/DescribeVirtualBorderRouters.md:122`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:74`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:74`
     pub physical_connection_business_status: Option<String>,
     /// The ID of the physical connection.
     ///
-    /// Wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfjzm7xxxxxxxx`.
+    /// Wire name `PhysicalConnectionId`, example `pc-119mfjzm7xxxxxxxx`.
     ///
-    /// Note: The document describes `PhysicalConnectionId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:125`; the first description is used.
+    /// Note: The document describes `PhysicalConnectionId` again at `en-US/DescribeVirtualBorderRouters.md:125`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:77`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:77`
     pub physical_connection_id: Option<String>,
     /// The UID of the owner of the physical connection.
     ///
-    /// Wire name `PhysicalConnectionOwnerUid`, document type `String`, example `qfrgrgs`.
+    /// Wire name `PhysicalConnectionOwnerUid`, example `qfrgrgs`.
     ///
-    /// Note: The document describes `PhysicalConnectionOwnerUid` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:128`; the first description is used.
+    /// Note: The document describes `PhysicalConnectionOwnerUid` again at `en-US/DescribeVirtualBorderRouters.md:128`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:80`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:80`
     pub physical_connection_owner_uid: Option<String>,
     /// The status of the physical connection.
     ///
-    /// Wire name `PhysicalConnectionStatus`, document type `String`, example `Normal`.
+    /// Wire name `PhysicalConnectionStatus`, example `Normal`.
     ///
-    /// Note: The document describes `PhysicalConnectionStatus` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:131`; the first description is used.
+    /// Note: The document describes `PhysicalConnectionStatus` again at `en-US/DescribeVirtualBorderRouters.md:131`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:83`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:83`
     pub physical_connection_status: Option<String>,
     /// The VLAN ID of the VBR.
     ///
-    /// Wire name `VlanId`, document type `String`, example `0`.
+    /// Wire name `VlanId`, example `0`.
     ///
-    /// Note: The document describes `VlanId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:160`; the first description is used.
+    /// Note: The document describes `VlanId` again at `en-US/DescribeVirtualBorderRouters.md:160`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:86`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:86`
     pub vlan_id: Option<String>,
     /// The ID of the physical connection interface. This interface can be used as the next hop of routes on the VBR.
     ///
-    /// Wire name `VlanInterfaceId`, document type `String`, example `ri-kojok19x3j0q6kxxxxxxxxx`.
+    /// Wire name `VlanInterfaceId`, example `ri-kojok19x3j0q6kxxxxxxxxx`.
     ///
-    /// Note: The document describes `VlanInterfaceId` again at `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:163`; the first description is used.
+    /// Note: The document describes `VlanInterfaceId` again at `en-US/DescribeVirtualBorderRouters.md:163`; the first description is used.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:89`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:89`
     pub vlan_interface_id: Option<String>,
     /// The time when the VBR is created.
     ///
-    /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `CreationTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:95`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:95`
     pub creation_time: Option<String>,
     /// The description of the VBR.
     ///
-    /// Wire name `Description`, document type `String`, example `VBR`.
+    /// Wire name `Description`, example `VBR`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:98`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:98`
     pub description: Option<String>,
     /// The multiplier of the detection time. Specifically, the maximum number of discarded connection packets that the receiver allows from the sender. Value range: 3 to 10
     ///
-    /// Wire name `DetectMultiplier`, document type `Long`, example `3`.
+    /// Wire name `DetectMultiplier`, example `3`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:101`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:101`
     pub detect_multiplier: Option<i64>,
     /// The time interval between two consecutive BFD packets that are received. Value range: 200 to 1000. Unit: ms
     ///
-    /// Wire name `MinRxInterval`, document type `Long`, example `100`.
+    /// Wire name `MinRxInterval`, example `100`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:107`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:107`
     pub min_rx_interval: Option<i64>,
     /// The time interval between two consecutive BFD packets that are sent. Value range: 200 to 1000. Unit: ms
     ///
-    /// Wire name `MinTxInterval`, document type `Long`, example `100`.
+    /// Wire name `MinTxInterval`, example `100`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:110`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:110`
     pub min_tx_interval: Option<i64>,
     /// The name of the VBR.
     ///
-    /// Wire name `Name`, document type `String`, example `test`.
+    /// Wire name `Name`, example `test`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:113`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:113`
     pub name: Option<String>,
     /// The most recent time when the VBR is recovered from the Terminated state to the Active state.
     ///
-    /// Wire name `RecoveryTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `RecoveryTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:134`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:134`
     pub recovery_time: Option<String>,
     /// The ID of the route table of the VBR.
     ///
-    /// Wire name `RouteTableId`, document type `String`, example `rtb-bp1nxxxxxxxxxxxxxxxx`.
+    /// Wire name `RouteTableId`, example `rtb-bp1nxxxxxxxxxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:137`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:137`
     pub route_table_id: Option<String>,
     /// The status of the physical connection:
     /// - Initial: Indicates that the physical connection is being applied.
@@ -408,21 +340,21 @@ pub struct VirtualBorderRouterType {
     /// - Allocation Failed: Indicates that the resource allocation fails.
     /// - Terminated: Indicates that the physical connection is terminated.
     ///
-    /// Wire name `Status`, document type `String`, example `active`.
+    /// Wire name `Status`, example `active`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:140`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:140`
     pub status: Option<String>,
     /// The most recent time when the VBR is terminated.
     ///
-    /// Wire name `TerminationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `TerminationTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:154`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:154`
     pub termination_time: Option<String>,
     /// The ID of the VBR.
     ///
-    /// Wire name `VbrId`, document type `String`, example `vbr-kojok19xxxxxxxxx`.
+    /// Wire name `VbrId`, example `vbr-kojok19xxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:157`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:157`
     pub vbr_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
@@ -466,13 +398,14 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
     }
 }
 /// The list of VBRs.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterSet {
-    /// Wire name `VirtualBorderRouterType`, document type `Object`.
+    /// Wire name `VirtualBorderRouterType`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:230`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`en-US/DescribeVirtualBorderRouters.md:230`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:230`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:230`
     pub virtual_border_router_type: Option<Vec<VirtualBorderRouterType>>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterSet {
@@ -494,7 +427,7 @@ pub enum DescribeVirtualBorderRoutersError {
     ///
     /// The specified filter key is not supported.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRouters.md:260`
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:260`
     InvalidFilterKeyValueNotSupported(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -594,49 +527,65 @@ pub struct DescribeVirtualBorderRoutersFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeVirtualBorderRoutersFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the VBR belongs. To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the VBR belongs. To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Appends one item to `Filter`.
+    ///
+    /// The `Filter.N` parameters.
     #[inline]
-    pub fn filters(mut self, item: Filter) -> Self {
+    pub fn filters(mut self, item: crate::types::Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
+    ///
+    /// The `Filter.N` parameters.
     #[inline]
-    pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
+    pub fn set_filters(mut self, items: Vec<crate::types::Filter>) -> Self {
         self.input.filters = items;
         self
     }
     /// Sets `PageNumber`.
+    ///
+    /// Optional. The page number. Default value: 1
     #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    ///
+    /// Optional. The page number. Default value: 1
     #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    ///
+    /// Optional. The number of rows per page for a paged query. Maximum value: 50. Default value: 10
     #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    ///
+    /// Optional. The number of rows per page for a paged query. Maximum value: 50. Default value: 10
     #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
@@ -746,7 +695,7 @@ impl ::specgen_runtime::pagination::Paged for DescribeVirtualBorderRoutersFluent
     }
     #[inline]
     fn total_count(page: &DescribeVirtualBorderRoutersOutput) -> Option<i64> {
-        page.total_count
+        page.total_count.map(i64::from)
     }
     #[inline]
     fn item_count(page: &DescribeVirtualBorderRoutersOutput) -> Option<usize> {

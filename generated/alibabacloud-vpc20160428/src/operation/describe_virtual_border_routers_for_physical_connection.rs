@@ -3,7 +3,7 @@
 
 //! `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the Virtual Border Routers (VBRs) associated with a physical connection, including the VBRs under the physical connection owner's account and other accounts.
 //!
-//! Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeVirtualBorderRoutersForPhysicalConnection>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/DescribeVirtualBorderRoutersForPhysicalConnection>. Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "DescribeVirtualBorderRoutersForPhysicalConnection",
     method: "POST",
@@ -11,45 +11,46 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: true,
 };
 /// Parameters of `DescribeVirtualBorderRoutersForPhysicalConnection`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionInput {
     /// The ID of the physical connection.
     ///
-    /// **Required**, wire name `PhysicalConnectionId`, document type `String`, example `pc-119mfj****`.
+    /// **Required**, wire name `PhysicalConnectionId`, example `pc-119mfj****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:18`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:18`
     pub physical_connection_id: Option<String>,
     /// The ID of the region to which the physical connection belongs. To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:21`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:21`
     pub region_id: Option<String>,
     /// The `Filter.N` parameters.
     ///
     /// Wire name `Filter`.
     ///
     /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:24`):
+    /// - at most 5 items (checked by `validate()`):
     ///   > Value range of N: 1 to 5
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:24`
-    pub filters: Vec<Filter>,
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:24`
+    pub filters: Vec<crate::types::Filter>,
     /// Optional. The page number. Default value: 1
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`, default `1`.
+    /// Wire name `PageNumber`, example `1`, default `1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:30`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:30`
     pub page_number: Option<i32>,
     /// Optional. The number of entries per page in the case of a paged query result. Maximum value: 50. Default value: 10
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`, default `10`.
+    /// Wire name `PageSize`, example `10`, default `10`.
     ///
     /// Rules:
-    /// - 1 to 50 (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:33`):
+    /// - 1 to 50 (checked by `validate()`):
     ///   > Maximum value: 50.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:33`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:33`
     pub page_size: Option<i32>,
 }
 impl DescribeVirtualBorderRoutersForPhysicalConnectionInput {
@@ -118,39 +119,40 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionInput {
     }
 }
 /// Response of `DescribeVirtualBorderRoutersForPhysicalConnection`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
     /// The list of VBRs.
     ///
     /// Wire name `VirtualBorderRouterForPhysicalConnectionSet`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:41`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:41`
     pub virtual_border_router_for_physical_connection_set: Option<
         VirtualBorderRouterForPhysicalConnectionSet,
     >,
     /// The total number of queried VBRs.
     ///
-    /// Wire name `TotalCount`, document type `Integer`, example `2`.
+    /// Wire name `TotalCount`, example `2`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:86`
-    pub total_count: Option<i64>,
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:86`
+    pub total_count: Option<i32>,
     /// The current page number.
     ///
-    /// Wire name `PageNumber`, document type `Integer`, example `1`.
+    /// Wire name `PageNumber`, example `1`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:89`
-    pub page_number: Option<i64>,
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:89`
+    pub page_number: Option<i32>,
     /// The number of VBRs per page.
     ///
-    /// Wire name `PageSize`, document type `Integer`, example `10`.
+    /// Wire name `PageSize`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:92`
-    pub page_size: Option<i64>,
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:92`
+    pub page_size: Option<i32>,
     /// The request ID.
     ///
-    /// Wire name `RequestId`, document type `String`, example `7C5AE8B3-A2D8-428D-A2FF-93A225C0821E`.
+    /// Wire name `RequestId`, example `7C5AE8B3-A2D8-428D-A2FF-93A225C0821E`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:95`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:95`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson
@@ -170,164 +172,94 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionOutput {
         })
     }
 }
-/// One item of `Filter.N`.
-///
-/// The `Filter.N` parameters.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Optional. The filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Key`, document type `String`, example `1`.
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:24`
-    pub key: Option<String>,
-    /// Optional. The value of the corresponding filter condition. Value range of N: 1 to 5
-    ///
-    /// Wire name `Value`, document type `RepeatList`, example `1`.
-    ///
-    /// Rules:
-    /// - at most 5 items (checked by `validate()`; `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:27`):
-    ///   > Value range of N: 1 to 5
-    ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:27`
-    pub values: Vec<String>,
-}
-impl Filter {
-    /// Sets `Key`.
-    #[inline]
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets or clears `Key`.
-    #[inline]
-    pub fn set_key(mut self, value: Option<String>) -> Self {
-        self.key = value;
-        self
-    }
-    /// Appends one item to `Value`.
-    #[inline]
-    pub fn values(mut self, item: impl Into<String>) -> Self {
-        self.values.push(item.into());
-        self
-    }
-    /// Replaces all items of `Value`.
-    #[inline]
-    pub fn set_values(mut self, items: Vec<String>) -> Self {
-        self.values = items;
-        self
-    }
-    #[inline]
-    fn flatten(&self, prefix: &str, params: &mut ::specgen_runtime::Params) {
-        if let Some(value) = &self.key {
-            params.push(format!("{prefix}.Key"), value.as_str());
-        }
-        for (n1, item1) in (1usize..).zip(&self.values) {
-            params.push(format!("{prefix}.Value.{n1}"), item1.as_str());
-        }
-    }
-    #[inline]
-    fn validate_at(
-        &self,
-        prefix: &str,
-        _all: bool,
-        v: &mut ::specgen_runtime::ValidationError,
-    ) {
-        ::specgen_runtime::validate::max_items(
-            v,
-            &format!("{prefix}.Value"),
-            self.values.len(),
-            5u64,
-        );
-    }
-}
 /// An item of `VirtualBorderRouterForPhysicalConnectionType`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The time when the VBR is activated for the first time.
     ///
-    /// Wire name `ActivationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `ActivationTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:44`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:44`
     pub activation_time: Option<String>,
     /// The leased line code provided by the service provider for the physical connection.
     ///
-    /// Wire name `CircuitCode`, document type `String`, example `longtel001`.
+    /// Wire name `CircuitCode`, example `longtel001`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:47`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:47`
     pub circuit_code: Option<String>,
     /// The time when the VBR is created.
     ///
-    /// Wire name `CreationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `CreationTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:50`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:50`
     pub creation_time: Option<String>,
     /// The ID of the Express Cloud Connect (ECC) instance.
     ///
-    /// Wire name `EccId`, document type `String`, example `ecc-sjghe****`.
+    /// Wire name `EccId`, example `ecc-sjghe****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:53`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:53`
     pub ecc_id: Option<String>,
     /// The Alibaba Cloud-side IP address used by the VBR.
     ///
-    /// Wire name `LocalGatewayIp`, document type `String`, example `10.0.0.XX`.
+    /// Wire name `LocalGatewayIp`, example `10.0.0.XX`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:56`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:56`
     pub local_gateway_ip: Option<String>,
     /// The customer-side IP address used by the VBR.
     ///
-    /// Wire name `PeerGatewayIp`, document type `String`, example `10.0.0.XX`.
+    /// Wire name `PeerGatewayIp`, example `10.0.0.XX`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:59`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:59`
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask of the Alibaba Cloud-side IP address and the customer-side IP address.
     ///
-    /// Wire name `PeeringSubnetMask`, document type `String`, example `255.255.255.0`.
+    /// Wire name `PeeringSubnetMask`, example `255.255.255.0`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:62`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:62`
     pub peering_subnet_mask: Option<String>,
     /// The most recent time when the VBR is recovered from the Terminated state to the Active state.
     ///
-    /// Wire name `RecoveryTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `RecoveryTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:65`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:65`
     pub recovery_time: Option<String>,
     /// The status of the VBR.
     ///
-    /// Wire name `Status`, document type `String`, example `Available`.
+    /// Wire name `Status`, example `Available`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:68`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:68`
     pub status: Option<String>,
     /// The most recent time when the VBR is terminated.
     ///
-    /// Wire name `TerminationTime`, document type `String`, example `2017-06-08T12:20:55`.
+    /// Wire name `TerminationTime`, example `2017-06-08T12:20:55`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:71`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:71`
     pub termination_time: Option<String>,
     /// The type of the VBR.
     ///
-    /// Wire name `Type`, document type `String`, example `pconnVBR`.
+    /// Wire name `Type`, example `pconnVBR`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:74`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:74`
     pub r#type: Option<String>,
     /// The ID of the VBR.
     ///
-    /// Wire name `VbrId`, document type `String`, example `vbr-bp16ksp61j7e0tknxxxx`.
+    /// Wire name `VbrId`, example `vbr-bp16ksp61j7e0tknxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:77`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:77`
     pub vbr_id: Option<String>,
     /// The account ID of the VBR owner. When the VBR and the physical connection belong to the same owner, this parameter is blank.
     ///
-    /// Wire name `VbrOwnerUid`, document type `Long`, example `1231579085529`.
+    /// Wire name `VbrOwnerUid`, example `1231579085529`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:80`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:80`
     pub vbr_owner_uid: Option<i64>,
     /// The VLAN ID of the VBR.
     ///
-    /// Wire name `VlanId`, document type `Integer`, example `1678`.
+    /// Wire name `VlanId`, example `1678`.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:83`
-    pub vlan_id: Option<i64>,
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:83`
+    pub vlan_id: Option<i32>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterForPhysicalConnectionType {
     #[inline]
@@ -354,13 +286,14 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterForPhysicalConnect
     }
 }
 /// The list of VBRs.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VirtualBorderRouterForPhysicalConnectionSet {
-    /// Wire name `VirtualBorderRouterForPhysicalConnectionType`, document type `Object`.
+    /// Wire name `VirtualBorderRouterForPhysicalConnectionType`.
     ///
-    /// Note: The level around the items that the document's example or `Array of` type shows (`specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:155`); the response table leaves it implicit.
+    /// Note: The level around the items that the document's example or `Array of` type shows (`en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:155`); the response table leaves it implicit.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:155`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:155`
     pub virtual_border_router_for_physical_connection_type: Option<
         Vec<VirtualBorderRouterForPhysicalConnectionType>,
     >,
@@ -385,7 +318,7 @@ pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
     ///
     /// The specified physical connection does not belong to your account.
     ///
-    /// Source: `specs/docs/corpus/en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:186`
+    /// Source: `en-US/DescribeVirtualBorderRoutersForPhysicalConnection.md:186`
     InvalidPhysicalConnectionIdNotFound(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -486,61 +419,81 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
-    /// Sets `PhysicalConnectionId`.
+    /// Sets `PhysicalConnectionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the physical connection.
     #[inline]
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.physical_connection_id = Some(value.into());
         self
     }
-    /// Sets or clears `PhysicalConnectionId`.
+    /// Sets or clears `PhysicalConnectionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the physical connection.
     #[inline]
     pub fn set_physical_connection_id(mut self, value: Option<String>) -> Self {
         self.input.physical_connection_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the physical connection belongs. To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the physical connection belongs. To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Appends one item to `Filter`.
+    ///
+    /// The `Filter.N` parameters.
     #[inline]
-    pub fn filters(mut self, item: Filter) -> Self {
+    pub fn filters(mut self, item: crate::types::Filter) -> Self {
         self.input.filters.push(item);
         self
     }
     /// Replaces all items of `Filter`.
+    ///
+    /// The `Filter.N` parameters.
     #[inline]
-    pub fn set_filters(mut self, items: Vec<Filter>) -> Self {
+    pub fn set_filters(mut self, items: Vec<crate::types::Filter>) -> Self {
         self.input.filters = items;
         self
     }
     /// Sets `PageNumber`.
+    ///
+    /// Optional. The page number. Default value: 1
     #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.input.page_number = Some(value);
         self
     }
     /// Sets or clears `PageNumber`.
+    ///
+    /// Optional. The page number. Default value: 1
     #[inline]
     pub fn set_page_number(mut self, value: Option<i32>) -> Self {
         self.input.page_number = value;
         self
     }
     /// Sets `PageSize`.
+    ///
+    /// Optional. The number of entries per page in the case of a paged query result. Maximum value: 50. Default value: 10
     #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.input.page_size = Some(value);
         self
     }
     /// Sets or clears `PageSize`.
+    ///
+    /// Optional. The number of entries per page in the case of a paged query result. Maximum value: 50. Default value: 10
     #[inline]
     pub fn set_page_size(mut self, value: Option<i32>) -> Self {
         self.input.page_size = value;
@@ -657,7 +610,7 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionFluentBuilder {
     fn total_count(
         page: &DescribeVirtualBorderRoutersForPhysicalConnectionOutput,
     ) -> Option<i64> {
-        page.total_count
+        page.total_count.map(i64::from)
     }
     #[inline]
     fn item_count(

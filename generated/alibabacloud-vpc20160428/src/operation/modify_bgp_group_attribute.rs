@@ -3,7 +3,7 @@
 
 //! `ModifyBgpGroupAttribute`: Modify the configurations of a BGP group.
 //!
-//! Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyBgpGroupAttribute>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyBgpGroupAttribute>. Source: `zh-CN/ModifyBgpGroupAttribute.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "ModifyBgpGroupAttribute",
     method: "POST",
@@ -11,83 +11,99 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyBgpGroupAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Default)]
 pub struct ModifyBgpGroupAttributeInput {
     /// 指定BGP组的ID。
     ///
-    /// **Required**, wire name `BgpGroupId`, document type `String`, example `bgpg-wz9f62v4fbg2gxxxxxxxx`.
+    /// **Required**, wire name `BgpGroupId`, example `bgpg-wz9f62v4fbg2gxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:16`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:16`
     pub bgp_group_id: Option<String>,
     /// The region of the BGP group.
     /// You can obtain the region ID by calling the DescribeRegions API.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:19`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:19`
     pub region_id: Option<String>,
     /// BGP组的认证密钥。
     ///
-    /// Wire name `AuthKey`, document type `String`, example `!PWZ2wsq`.
+    /// Wire name `AuthKey`, example `!PWZ2wsq`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:22`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:22`
     pub auth_key: Option<String>,
     /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
     ///
-    /// Wire name `ClientToken`, document type `String`, example `02fb3da4-130e-11e9-8e44-001xxxxxxxx`.
+    /// Wire name `ClientToken`, example `02fb3da4-130e-11e9-8e44-001xxxxxxxx`.
     ///
     /// Rules:
-    /// - at most 64 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:25`):
+    /// - at most 64 characters (checked by `validate()`):
     ///   > 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
-    /// - only ASCII characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:25`):
+    /// - only ASCII characters (checked by `validate()`):
     ///   > 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:25`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:25`
     pub client_token: Option<String>,
     /// The description of the BGP group.
     /// The description can contain from 2 to 256 characters. The description must start with English letters, but cannot start with http:// or https://.
     ///
-    /// Wire name `Description`, document type `String`, example `BGP`.
+    /// Wire name `Description`, example `BGP`.
     ///
     /// Rules:
-    /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:28`):
+    /// - 2 to 256 characters (checked by `validate()`):
     ///   > 长度为2-256个字符，必须以字母或中文开头，但不能以http:// 或https://开头。
-    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyBgpGroupAttribute.md:30); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:28`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyBgpGroupAttribute.md:30); checked only with `Validation::All`):
     ///   > 长度为2-256个字符，必须以字母或中文开头，但不能以http:// 或https://开头。
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:28`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > 长度为2-256个字符，必须以字母或中文开头，但不能以http:// 或https://开头。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:28`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:28`
     pub description: Option<String>,
     /// 运行BGP的路由器一般情况下只能属于一个AS，某些情况下，比如AS需要迁移或者和其他AS进行合并，要用新的AS替代原有的AS号。
     ///
-    /// Wire name `IsFakeAsn`, document type `Boolean`, example `true`.
+    /// Wire name `IsFakeAsn`, example `true`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:33`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:33`
     pub is_fake_asn: Option<bool>,
     /// The name of the BGP group.
     /// The name can contain from 2 to 128 characters including a-z, A-Z, 0-9, underlines, and hyphens. The name must start with an English letter, but cannot start with http://  or https://.
     ///
-    /// Wire name `Name`, document type `String`, example `test`.
+    /// Wire name `Name`, example `test`.
     ///
     /// Rules:
-    /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:36`):
+    /// - 2 to 128 characters (checked by `validate()`):
     ///   > 长度为2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-），但不能以http:// 或https://开头。
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyBgpGroupAttribute.md:25); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:36`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyBgpGroupAttribute.md:25); checked only with `Validation::All`):
     ///   > 长度为2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-），但不能以http:// 或https://开头。
-    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyBgpGroupAttribute.md:25); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:36`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyBgpGroupAttribute.md:25); checked only with `Validation::All`):
     ///   > 长度为2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-），但不能以http:// 或https://开头。
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:36`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > 长度为2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-），但不能以http:// 或https://开头。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:36`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:36`
     pub name: Option<String>,
     /// The ASN of the BGP peer. It can be 2 bytes or 4 bytes in length. The ASN of the BGP peer cannot be the same as the Alibaba Cloud-side ASN (45104).
     ///
-    /// Wire name `PeerAsn`, document type `Long`, example `1111`.
+    /// Wire name `PeerAsn`, example `1111`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:41`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:41`
     pub peer_asn: Option<i64>,
+}
+impl ::std::fmt::Debug for ModifyBgpGroupAttributeInput {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ModifyBgpGroupAttributeInput")
+            .field("bgp_group_id", &self.bgp_group_id)
+            .field("region_id", &self.region_id)
+            .field("auth_key", &"*** Sensitive Data Redacted ***")
+            .field("client_token", &self.client_token)
+            .field("description", &self.description)
+            .field("is_fake_asn", &self.is_fake_asn)
+            .field("name", &self.name)
+            .field("peer_asn", &self.peer_asn)
+            .finish()
+    }
 }
 impl ModifyBgpGroupAttributeInput {
     /// Checks the rules the document states for `ModifyBgpGroupAttribute` and agrees with (listed on each field) and reports every violation at once.
@@ -232,13 +248,14 @@ impl ModifyBgpGroupAttributeInput {
     }
 }
 /// Response of `ModifyBgpGroupAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyBgpGroupAttributeOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `8C3C6D7C-A1CE-4FD8-BC57-DC493A55F76F`.
+    /// Wire name `RequestId`, example `8C3C6D7C-A1CE-4FD8-BC57-DC493A55F76F`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:49`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:49`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for ModifyBgpGroupAttributeOutput {
@@ -260,103 +277,103 @@ pub enum ModifyBgpGroupAttributeError {
     ///
     /// 指定的 RegionId 不存在，请您检查此产品在该地域是否可用。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:88`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:88`
     InvalidRegionIdNotFound(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.Bgp` (HTTP 400): bgp peer count per vbr quota exceed.
     ///
     /// 边界路由器的BGP组的数量已达到配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:89`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:89`
     QuotaExceededBgp(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.Nqa` (HTTP 400): nqa count per vbr quota exceed.
     ///
     /// NQA数超过VBR配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:90`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:90`
     QuotaExceededNqa(::specgen_runtime::ServiceError),
     /// `QuotaExceeded.BgpNetwork` (HTTP 400): bgp network count per vbr quota exceed.
     ///
     /// 边界路由器的BGP网络数量已达到配额。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:91`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:91`
     QuotaExceededBgpNetwork(::specgen_runtime::ServiceError),
     /// `InvalidPeerIpAddress` (HTTP 400): multi pconn peer ip can not be null.
     ///
     /// 多物理专线的IP地址不能为空。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:92`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:92`
     InvalidPeerIpAddress(::specgen_runtime::ServiceError),
     /// `InvalidVbrNetwork` (HTTP 400): vbr netowrk not exists
     ///
     /// 该边界路由器不存在，请您检查输入的边界路由器是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:93`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:93`
     InvalidVbrNetwork(::specgen_runtime::ServiceError),
     /// `InvalidBgpGroup` (HTTP 400): bgp group not exists
     ///
     /// 该BGP组不存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:94`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:94`
     InvalidBgpGroup(::specgen_runtime::ServiceError),
     /// `InvalidBgpName.Malformed` (HTTP 400): Specified Bgp Group name is not valid.
     ///
     /// 该BGP组的名称不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:95`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:95`
     InvalidBgpNameMalformed(::specgen_runtime::ServiceError),
     /// `InvalidBgpDiscription.Malformed` (HTTP 400): Specified Bgp Group description is not valid.
     ///
     /// 该BGP组的描述不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:96`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:96`
     InvalidBgpDiscriptionMalformed(::specgen_runtime::ServiceError),
     /// `InvalidBgpAuthkey.Malformed` (HTTP 400): Specified Bgp Group authkey is not valid.
     ///
     /// 该BGP组的验证密钥不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:97`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:97`
     InvalidBgpAuthkeyMalformed(::specgen_runtime::ServiceError),
     /// `InvalidIP.Malformed` (HTTP 400): Ip malformed.
     ///
     /// IP格式不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:98`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:98`
     InvalidIpMalformed(::specgen_runtime::ServiceError),
     /// `InvalidPeerAsn.Malformed` (HTTP 400): invalid peer asn cannot equals aliyun asn:45104
     ///
     /// ASN号码不能和阿里云ASN号码一致。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:99`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:99`
     InvalidPeerAsnMalformed(::specgen_runtime::ServiceError),
     /// `InvalidParams.NotNull` (HTTP 400): invalid peer asn cannot equals aliyun asn:45104
     ///
     /// ASN号码不能和阿里云ASN号码一致。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:100`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:100`
     InvalidParamsNotNull(::specgen_runtime::ServiceError),
     /// `InvalidParams.NotFound` (HTTP 400): instance not found
     ///
     /// 实例不存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:101`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:101`
     ///
     /// `InvalidParams.NotFound` (HTTP 400): vpc instance not found
     ///
     /// 该 VPC 不存在，请您检查输入的 VPC 是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:102`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:102`
     InvalidParamsNotFound(::specgen_runtime::ServiceError),
     /// `InvalidParams.AlreadyExists` (HTTP 400): bgp network already exists
     ///
     /// BGP 网络已经存在。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:103`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:103`
     InvalidParamsAlreadyExists(::specgen_runtime::ServiceError),
     /// `InvalidStatus.CannotOperate` (HTTP 400): invalid status cannot operate
     ///
     /// 状态不合法，无法执行该操作。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyBgpGroupAttribute.md:104`
+    /// Source: `zh-CN/ModifyBgpGroupAttribute.md:104`
     InvalidStatusCannotOperate(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -560,97 +577,135 @@ pub struct ModifyBgpGroupAttributeFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl ModifyBgpGroupAttributeFluentBuilder {
-    /// Sets `BgpGroupId`.
+    /// Sets `BgpGroupId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 指定BGP组的ID。
     #[inline]
     pub fn bgp_group_id(mut self, value: impl Into<String>) -> Self {
         self.input.bgp_group_id = Some(value.into());
         self
     }
-    /// Sets or clears `BgpGroupId`.
+    /// Sets or clears `BgpGroupId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// 指定BGP组的ID。
     #[inline]
     pub fn set_bgp_group_id(mut self, value: Option<String>) -> Self {
         self.input.bgp_group_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the BGP group.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region of the BGP group.
+    /// You can obtain the region ID by calling the DescribeRegions API.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `AuthKey`.
+    ///
+    /// BGP组的认证密钥。
     #[inline]
     pub fn auth_key(mut self, value: impl Into<String>) -> Self {
         self.input.auth_key = Some(value.into());
         self
     }
     /// Sets or clears `AuthKey`.
+    ///
+    /// BGP组的认证密钥。
     #[inline]
     pub fn set_auth_key(mut self, value: Option<String>) -> Self {
         self.input.auth_key = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;
         self
     }
     /// Sets `Description`.
+    ///
+    /// The description of the BGP group.
+    /// The description can contain from 2 to 256 characters. The description must start with English letters, but cannot start with http:// or https://.
     #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    ///
+    /// The description of the BGP group.
+    /// The description can contain from 2 to 256 characters. The description must start with English letters, but cannot start with http:// or https://.
     #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `IsFakeAsn`.
+    ///
+    /// 运行BGP的路由器一般情况下只能属于一个AS，某些情况下，比如AS需要迁移或者和其他AS进行合并，要用新的AS替代原有的AS号。
     #[inline]
     pub fn is_fake_asn(mut self, value: bool) -> Self {
         self.input.is_fake_asn = Some(value);
         self
     }
     /// Sets or clears `IsFakeAsn`.
+    ///
+    /// 运行BGP的路由器一般情况下只能属于一个AS，某些情况下，比如AS需要迁移或者和其他AS进行合并，要用新的AS替代原有的AS号。
     #[inline]
     pub fn set_is_fake_asn(mut self, value: Option<bool>) -> Self {
         self.input.is_fake_asn = value;
         self
     }
     /// Sets `Name`.
+    ///
+    /// The name of the BGP group.
+    /// The name can contain from 2 to 128 characters including a-z, A-Z, 0-9, underlines, and hyphens. The name must start with an English letter, but cannot start with http://  or https://.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    ///
+    /// The name of the BGP group.
+    /// The name can contain from 2 to 128 characters including a-z, A-Z, 0-9, underlines, and hyphens. The name must start with an English letter, but cannot start with http://  or https://.
     #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `PeerAsn`.
+    ///
+    /// The ASN of the BGP peer. It can be 2 bytes or 4 bytes in length. The ASN of the BGP peer cannot be the same as the Alibaba Cloud-side ASN (45104).
     #[inline]
     pub fn peer_asn(mut self, value: i64) -> Self {
         self.input.peer_asn = Some(value);
         self
     }
     /// Sets or clears `PeerAsn`.
+    ///
+    /// The ASN of the BGP peer. It can be 2 bytes or 4 bytes in length. The ASN of the BGP peer cannot be the same as the Alibaba Cloud-side ASN (45104).
     #[inline]
     pub fn set_peer_asn(mut self, value: Option<i64>) -> Self {
         self.input.peer_asn = value;

@@ -3,7 +3,7 @@
 
 //! `ModifyExpressCloudConnectionAttribute`: Modifies the attribute of an Express Cloud Connect (ECC) instance.
 //!
-//! Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionAttribute.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyExpressCloudConnectionAttribute>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyExpressCloudConnectionAttribute>. Source: `en-US/ModifyExpressCloudConnectionAttribute.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "ModifyExpressCloudConnectionAttribute",
     method: "POST",
@@ -11,31 +11,32 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyExpressCloudConnectionAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyExpressCloudConnectionAttributeInput {
     /// The ID of the ECC instance.
     ///
-    /// **Required**, wire name `EccId`, document type `String`, example `ecc-bp1t9osmuln*******`.
+    /// **Required**, wire name `EccId`, example `ecc-bp1t9osmuln*******`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionAttribute.md:18`
+    /// Source: `en-US/ModifyExpressCloudConnectionAttribute.md:18`
     pub ecc_id: Option<String>,
     /// The ID of the region to which the ECC instance belongs.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionAttribute.md:21`
+    /// Source: `en-US/ModifyExpressCloudConnectionAttribute.md:21`
     pub region_id: Option<String>,
     /// Optional. The description of the ECC instance.
     ///
-    /// Wire name `Description`, document type `String`, example `ECC`.
+    /// Wire name `Description`, example `ECC`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionAttribute.md:24`
+    /// Source: `en-US/ModifyExpressCloudConnectionAttribute.md:24`
     pub description: Option<String>,
     /// Optional. The name of the ECC instance.
     ///
-    /// Wire name `Name`, document type `String`, example `doctest`.
+    /// Wire name `Name`, example `doctest`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionAttribute.md:27`
+    /// Source: `en-US/ModifyExpressCloudConnectionAttribute.md:27`
     pub name: Option<String>,
 }
 impl ModifyExpressCloudConnectionAttributeInput {
@@ -82,13 +83,14 @@ impl ModifyExpressCloudConnectionAttributeInput {
     }
 }
 /// Response of `ModifyExpressCloudConnectionAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyExpressCloudConnectionAttributeOutput {
     /// The request ID.
     ///
-    /// Wire name `RequestId`, document type `String`, example `E6385514-B0CC-48E3-B9F9-F7BFF64460A2`.
+    /// Wire name `RequestId`, example `E6385514-B0CC-48E3-B9F9-F7BFF64460A2`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionAttribute.md:35`
+    /// Source: `en-US/ModifyExpressCloudConnectionAttribute.md:35`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for ModifyExpressCloudConnectionAttributeOutput {
@@ -190,49 +192,65 @@ pub struct ModifyExpressCloudConnectionAttributeFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl ModifyExpressCloudConnectionAttributeFluentBuilder {
-    /// Sets `EccId`.
+    /// Sets `EccId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the ECC instance.
     #[inline]
     pub fn ecc_id(mut self, value: impl Into<String>) -> Self {
         self.input.ecc_id = Some(value.into());
         self
     }
-    /// Sets or clears `EccId`.
+    /// Sets or clears `EccId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the ECC instance.
     #[inline]
     pub fn set_ecc_id(mut self, value: Option<String>) -> Self {
         self.input.ecc_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the ECC instance belongs.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the ECC instance belongs.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `Description`.
+    ///
+    /// Optional. The description of the ECC instance.
     #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    ///
+    /// Optional. The description of the ECC instance.
     #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `Name`.
+    ///
+    /// Optional. The name of the ECC instance.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    ///
+    /// Optional. The name of the ECC instance.
     #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;

@@ -3,7 +3,7 @@
 
 //! `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
 //!
-//! Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionBandwidth.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyExpressCloudConnectionBandwidth>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyExpressCloudConnectionBandwidth>. Source: `en-US/ModifyExpressCloudConnectionBandwidth.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "ModifyExpressCloudConnectionBandwidth",
     method: "POST",
@@ -11,25 +11,26 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyExpressCloudConnectionBandwidth`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyExpressCloudConnectionBandwidthInput {
     /// The ID of the ECC instance.
     ///
-    /// **Required**, wire name `EccId`, document type `String`, example `ecc-xxxxxxxxx`.
+    /// **Required**, wire name `EccId`, example `ecc-xxxxxxxxx`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionBandwidth.md:18`
+    /// Source: `en-US/ModifyExpressCloudConnectionBandwidth.md:18`
     pub ecc_id: Option<String>,
     /// The ID of the region to which the ECC instance belongs.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionBandwidth.md:21`
+    /// Source: `en-US/ModifyExpressCloudConnectionBandwidth.md:21`
     pub region_id: Option<String>,
     /// Optional. The bandwidth of the ECC instance.
     ///
-    /// Wire name `Bandwidth`, document type `String`, example `2`.
+    /// Wire name `Bandwidth`, example `2`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionBandwidth.md:24`
+    /// Source: `en-US/ModifyExpressCloudConnectionBandwidth.md:24`
     pub bandwidth: Option<String>,
 }
 impl ModifyExpressCloudConnectionBandwidthInput {
@@ -73,13 +74,14 @@ impl ModifyExpressCloudConnectionBandwidthInput {
     }
 }
 /// Response of `ModifyExpressCloudConnectionBandwidth`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyExpressCloudConnectionBandwidthOutput {
     /// The request ID.
     ///
-    /// Wire name `RequestId`, document type `String`, example `E6385514-B0CC-48E3-B9F9-F7BFF64460A2`.
+    /// Wire name `RequestId`, example `E6385514-B0CC-48E3-B9F9-F7BFF64460A2`.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionBandwidth.md:32`
+    /// Source: `en-US/ModifyExpressCloudConnectionBandwidth.md:32`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for ModifyExpressCloudConnectionBandwidthOutput {
@@ -101,13 +103,13 @@ pub enum ModifyExpressCloudConnectionBandwidthError {
     ///
     /// You are not authorized to operate on this resource. Please apply for the permission and try again later.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionBandwidth.md:71`
+    /// Source: `en-US/ModifyExpressCloudConnectionBandwidth.md:71`
     ForbbidenSubUser(::specgen_runtime::ServiceError),
     /// `Forbidden` (HTTP 403): User not authorized to operate on the specified resource.
     ///
     /// You are not authorized to operate on this resource. For more details, open a ticket.
     ///
-    /// Source: `specs/docs/corpus/en-US/ModifyExpressCloudConnectionBandwidth.md:72`
+    /// Source: `en-US/ModifyExpressCloudConnectionBandwidth.md:72`
     Forbidden(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -213,37 +215,49 @@ pub struct ModifyExpressCloudConnectionBandwidthFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl ModifyExpressCloudConnectionBandwidthFluentBuilder {
-    /// Sets `EccId`.
+    /// Sets `EccId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the ECC instance.
     #[inline]
     pub fn ecc_id(mut self, value: impl Into<String>) -> Self {
         self.input.ecc_id = Some(value.into());
         self
     }
-    /// Sets or clears `EccId`.
+    /// Sets or clears `EccId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the ECC instance.
     #[inline]
     pub fn set_ecc_id(mut self, value: Option<String>) -> Self {
         self.input.ecc_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the ECC instance belongs.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the ECC instance belongs.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
     /// Sets `Bandwidth`.
+    ///
+    /// Optional. The bandwidth of the ECC instance.
     #[inline]
     pub fn bandwidth(mut self, value: impl Into<String>) -> Self {
         self.input.bandwidth = Some(value.into());
         self
     }
     /// Sets or clears `Bandwidth`.
+    ///
+    /// Optional. The bandwidth of the ECC instance.
     #[inline]
     pub fn set_bandwidth(mut self, value: Option<String>) -> Self {
         self.input.bandwidth = value;

@@ -3,7 +3,7 @@
 
 //! `ModifyRouterInterfaceAttribute`: Modifies the configurations of a router interface.
 //!
-//! Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyRouterInterfaceAttribute>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyRouterInterfaceAttribute>. Source: `zh-CN/ModifyRouterInterfaceAttribute.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "ModifyRouterInterfaceAttribute",
     method: "POST",
@@ -11,104 +11,101 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyRouterInterfaceAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyRouterInterfaceAttributeInput {
     /// The ID of the region to which the router interface belongs.
     /// To query the region ID, call DescribeRegions.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-shanghai`.
+    /// **Required**, wire name `RegionId`, example `cn-shanghai`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:18`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:18`
     pub region_id: Option<String>,
     /// The ID of the router interface.
     ///
-    /// **Required**, wire name `RouterInterfaceId`, document type `String`, example `ri-2zeo3xzyf38r4urz****`.
+    /// **Required**, wire name `RouterInterfaceId`, example `ri-2zeo3xzyf38r4urz****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:21`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:21`
     pub router_interface_id: Option<String>,
     /// Indicates whether to delete the health check IP address configured on the router interface.  Valid values:
     /// - true: Delete the health check IP.
     /// - false(default value): Do not delete the health check IP.
     ///
-    /// Wire name `DeleteHealthCheckIp`, document type `Boolean`, example `true`, default `false`.
+    /// Wire name `DeleteHealthCheckIp`, example `true`, default `false`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:24`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:24`
     pub delete_health_check_ip: Option<bool>,
     /// The description of the router interface.
     /// The description must be 2 to 256 characters in length. The description must start with a letter and cannot start with http:// or https://.
     ///
-    /// Wire name `Description`, document type `String`, example `路由器接口`.
+    /// Wire name `Description`, example `路由器接口`.
     ///
     /// Rules:
-    /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:30`):
+    /// - 2 to 256 characters (checked by `validate()`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
-    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:34); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:30`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:34); checked only with `Validation::All`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:30`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:30`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:30`
     pub description: Option<String>,
     /// The source IP address used to perform health check on the physical connection. It must be an unused IP address of the local VPC.
     /// Note: You can specify this parameter in the scenario of physical access.
     ///
-    /// Wire name `HealthCheckSourceIp`, document type `String`, example `116.62.222.XX`.
+    /// Wire name `HealthCheckSourceIp`, example `116.62.222.XX`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:35`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:35`
     pub health_check_source_ip: Option<String>,
     /// The destination IP address of health check.
     /// Note: This parameter is required when the HealthCheckSourceIp parameter is specified.
     ///
-    /// Wire name `HealthCheckTargetIp`, document type `String`, example `116.62.222.XX`.
+    /// Wire name `HealthCheckTargetIp`, example `116.62.222.XX`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:40`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:40`
     pub health_check_target_ip: Option<String>,
     /// The name of the router interface.
     /// The name must be 2 to 128 characters in length. It can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter and cannot start with http://  or https://.
     ///
-    /// Wire name `Name`, document type `String`, example `TEST`.
+    /// Wire name `Name`, example `TEST`.
     ///
     /// Rules:
-    /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
+    /// - 2 to 128 characters (checked by `validate()`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:49); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:49); checked only with `Validation::All`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:49); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyRouterInterfaceAttribute.md:49); checked only with `Validation::All`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > 但不能以http://或https://开头。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:45`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:45`
     pub name: Option<String>,
     /// The ID of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceId`, document type `String`, example `ri-2zeo3xzyf38r4urz****`.
+    /// Wire name `OppositeInterfaceId`, example `ri-2zeo3xzyf38r4urz****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:50`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:50`
     pub opposite_interface_id: Option<String>,
     /// The ID of the owner of the peer router interface.
     ///
-    /// Wire name `OppositeInterfaceOwnerId`, document type `Long`, example `10`.
+    /// Wire name `OppositeInterfaceOwnerId`, example `10`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:53`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:53`
     pub opposite_interface_owner_id: Option<i64>,
     /// The ID of the peer router.
     ///
-    /// Wire name `OppositeRouterId`, document type `String`, example `vrt-bp1jcg5cmxjbl9xgc****`.
+    /// Wire name `OppositeRouterId`, example `vrt-bp1jcg5cmxjbl9xgc****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:56`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:56`
     pub opposite_router_id: Option<String>,
     /// The type of the router to which the peer router interface belongs. The default value is VBR.
     /// Valid values:VRouter|VBR
     ///
-    /// Wire name `OppositeRouterType`, document type `String`, example `VRouter`, default `VBR`.
+    /// Wire name `OppositeRouterType`, example `VRouter`, default `VBR`.
     ///
-    /// Rules:
-    /// - one of `VRouter`, `VBR` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:59`):
-    ///   > 取值：VRouter|VBR
-    ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:59`
-    pub opposite_router_type: Option<OppositeRouterType>,
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:59`
+    pub opposite_router_type: Option<crate::types::OppositeRouterType>,
 }
 impl ModifyRouterInterfaceAttributeInput {
     /// Checks the rules the document states for `ModifyRouterInterfaceAttribute` and agrees with (listed on each field) and reports every violation at once.
@@ -208,7 +205,7 @@ impl ModifyRouterInterfaceAttributeInput {
                 v,
                 "OppositeRouterType",
                 value.as_str(),
-                OppositeRouterType::VALUES,
+                crate::types::OppositeRouterType::VALUES,
             );
         }
         violations.into_result()
@@ -255,13 +252,14 @@ impl ModifyRouterInterfaceAttributeInput {
     }
 }
 /// Response of `ModifyRouterInterfaceAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyRouterInterfaceAttributeOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    /// Wire name `RequestId`, example `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:69`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:69`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for ModifyRouterInterfaceAttributeOutput {
@@ -275,41 +273,6 @@ impl ::specgen_runtime::json::FromJson for ModifyRouterInterfaceAttributeOutput 
         })
     }
 }
-/// Valid values of `OppositeRouterType`.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum OppositeRouterType {
-    /// `VRouter`
-    VRouter,
-    /// `VBR`
-    Vbr,
-    /// A value this crate does not know (the service may add values without notice).
-    Unknown(String),
-}
-impl OppositeRouterType {
-    /// The values the document lists, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["VRouter", "VBR"];
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VRouter => "VRouter",
-            Self::Vbr => "VBR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-impl From<&str> for OppositeRouterType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "VRouter" => Self::VRouter,
-            "VBR" => Self::Vbr,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-::specgen_runtime::wire_enum_impls!(OppositeRouterType);
 /// Errors `ModifyRouterInterfaceAttribute` documents, the service's common errors, and any other code.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -318,55 +281,55 @@ pub enum ModifyRouterInterfaceAttributeError {
     ///
     /// 指定的 RegionId 不存在，请您检查此产品在该地域是否可用。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:108`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:108`
     InvalidRegionIdNotFound(::specgen_runtime::ServiceError),
     /// `InvalidRouterInterfaceId.NotFound` (HTTP 404): The specified RouterInterfaceId does not exist in our records.
     ///
     /// 指定的路由器接口不存在，请您检查填写的路由器接口是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:109`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:109`
     InvalidRouterInterfaceIdNotFound(::specgen_runtime::ServiceError),
     /// `Forbidden.FinancileLocked` (HTTP 400): This RouterInterface is financiel locked because of bills outstanding.
     ///
     /// 该路由器接口已欠费锁定，因为您有未结算的账单。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:110`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:110`
     ForbiddenFinancileLocked(::specgen_runtime::ServiceError),
     /// `InvalidName.Malformd` (HTTP 400): The attribute name is illeagl.
     ///
     /// 该名称格式不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:111`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:111`
     InvalidNameMalformd(::specgen_runtime::ServiceError),
     /// `InvalidOppositeRouterType.ValueNotSupported` (HTTP 400): The specified OppositeRouterType is not valid.
     ///
     /// 参数OppositeRouterType的值不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:112`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:112`
     InvalidOppositeRouterTypeValueNotSupported(::specgen_runtime::ServiceError),
     /// `InvalidDescription.Malformed` (HTTP 400): The Description is illeagl.
     ///
     /// 指定的资源描述格式不合法。长度为2-256个字符，不能以 http:// 和 https:// 开头。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:113`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:113`
     InvalidDescriptionMalformed(::specgen_runtime::ServiceError),
     /// `Forbbiden` (HTTP 400): The Router instance owener error
     ///
     /// 该路由器不属于您的账号。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:114`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:114`
     Forbbiden(::specgen_runtime::ServiceError),
     /// `LinkRole.NotSupport` (HTTP 400): This linkrole is not supported
     ///
     /// 这个链接不支持。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:115`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:115`
     LinkRoleNotSupport(::specgen_runtime::ServiceError),
     /// `InvalidParam.ModifyRouterInterface` (HTTP 400): Modify routerinterface param invalide
     ///
     /// 编辑路由器接口参数不合法。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyRouterInterfaceAttribute.md:116`
+    /// Source: `zh-CN/ModifyRouterInterfaceAttribute.md:116`
     InvalidParamModifyRouterInterface(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -526,137 +489,200 @@ pub struct ModifyRouterInterfaceAttributeFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl ModifyRouterInterfaceAttributeFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the router interface belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the region to which the router interface belongs.
+    /// To query the region ID, call DescribeRegions.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `RouterInterfaceId`.
+    /// Sets `RouterInterfaceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the router interface.
     #[inline]
     pub fn router_interface_id(mut self, value: impl Into<String>) -> Self {
         self.input.router_interface_id = Some(value.into());
         self
     }
-    /// Sets or clears `RouterInterfaceId`.
+    /// Sets or clears `RouterInterfaceId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the router interface.
     #[inline]
     pub fn set_router_interface_id(mut self, value: Option<String>) -> Self {
         self.input.router_interface_id = value;
         self
     }
     /// Sets `DeleteHealthCheckIp`.
+    ///
+    /// Indicates whether to delete the health check IP address configured on the router interface.  Valid values:
+    /// - true: Delete the health check IP.
+    /// - false(default value): Do not delete the health check IP.
     #[inline]
     pub fn delete_health_check_ip(mut self, value: bool) -> Self {
         self.input.delete_health_check_ip = Some(value);
         self
     }
     /// Sets or clears `DeleteHealthCheckIp`.
+    ///
+    /// Indicates whether to delete the health check IP address configured on the router interface.  Valid values:
+    /// - true: Delete the health check IP.
+    /// - false(default value): Do not delete the health check IP.
     #[inline]
     pub fn set_delete_health_check_ip(mut self, value: Option<bool>) -> Self {
         self.input.delete_health_check_ip = value;
         self
     }
     /// Sets `Description`.
+    ///
+    /// The description of the router interface.
+    /// The description must be 2 to 256 characters in length. The description must start with a letter and cannot start with http:// or https://.
     #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    ///
+    /// The description of the router interface.
+    /// The description must be 2 to 256 characters in length. The description must start with a letter and cannot start with http:// or https://.
     #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `HealthCheckSourceIp`.
+    ///
+    /// The source IP address used to perform health check on the physical connection. It must be an unused IP address of the local VPC.
+    /// Note: You can specify this parameter in the scenario of physical access.
     #[inline]
     pub fn health_check_source_ip(mut self, value: impl Into<String>) -> Self {
         self.input.health_check_source_ip = Some(value.into());
         self
     }
     /// Sets or clears `HealthCheckSourceIp`.
+    ///
+    /// The source IP address used to perform health check on the physical connection. It must be an unused IP address of the local VPC.
+    /// Note: You can specify this parameter in the scenario of physical access.
     #[inline]
     pub fn set_health_check_source_ip(mut self, value: Option<String>) -> Self {
         self.input.health_check_source_ip = value;
         self
     }
     /// Sets `HealthCheckTargetIp`.
+    ///
+    /// The destination IP address of health check.
+    /// Note: This parameter is required when the HealthCheckSourceIp parameter is specified.
     #[inline]
     pub fn health_check_target_ip(mut self, value: impl Into<String>) -> Self {
         self.input.health_check_target_ip = Some(value.into());
         self
     }
     /// Sets or clears `HealthCheckTargetIp`.
+    ///
+    /// The destination IP address of health check.
+    /// Note: This parameter is required when the HealthCheckSourceIp parameter is specified.
     #[inline]
     pub fn set_health_check_target_ip(mut self, value: Option<String>) -> Self {
         self.input.health_check_target_ip = value;
         self
     }
     /// Sets `Name`.
+    ///
+    /// The name of the router interface.
+    /// The name must be 2 to 128 characters in length. It can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter and cannot start with http://  or https://.
     #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.input.name = Some(value.into());
         self
     }
     /// Sets or clears `Name`.
+    ///
+    /// The name of the router interface.
+    /// The name must be 2 to 128 characters in length. It can contain letters, numbers, periods (.), underscores (_), and hyphens (-). The name must start with a letter and cannot start with http://  or https://.
     #[inline]
     pub fn set_name(mut self, value: Option<String>) -> Self {
         self.input.name = value;
         self
     }
     /// Sets `OppositeInterfaceId`.
+    ///
+    /// The ID of the peer router interface.
     #[inline]
     pub fn opposite_interface_id(mut self, value: impl Into<String>) -> Self {
         self.input.opposite_interface_id = Some(value.into());
         self
     }
     /// Sets or clears `OppositeInterfaceId`.
+    ///
+    /// The ID of the peer router interface.
     #[inline]
     pub fn set_opposite_interface_id(mut self, value: Option<String>) -> Self {
         self.input.opposite_interface_id = value;
         self
     }
     /// Sets `OppositeInterfaceOwnerId`.
+    ///
+    /// The ID of the owner of the peer router interface.
     #[inline]
     pub fn opposite_interface_owner_id(mut self, value: i64) -> Self {
         self.input.opposite_interface_owner_id = Some(value);
         self
     }
     /// Sets or clears `OppositeInterfaceOwnerId`.
+    ///
+    /// The ID of the owner of the peer router interface.
     #[inline]
     pub fn set_opposite_interface_owner_id(mut self, value: Option<i64>) -> Self {
         self.input.opposite_interface_owner_id = value;
         self
     }
     /// Sets `OppositeRouterId`.
+    ///
+    /// The ID of the peer router.
     #[inline]
     pub fn opposite_router_id(mut self, value: impl Into<String>) -> Self {
         self.input.opposite_router_id = Some(value.into());
         self
     }
     /// Sets or clears `OppositeRouterId`.
+    ///
+    /// The ID of the peer router.
     #[inline]
     pub fn set_opposite_router_id(mut self, value: Option<String>) -> Self {
         self.input.opposite_router_id = value;
         self
     }
     /// Sets `OppositeRouterType`.
+    ///
+    /// The type of the router to which the peer router interface belongs. The default value is VBR.
+    /// Valid values:VRouter|VBR
     #[inline]
-    pub fn opposite_router_type(mut self, value: impl Into<OppositeRouterType>) -> Self {
+    pub fn opposite_router_type(
+        mut self,
+        value: impl Into<crate::types::OppositeRouterType>,
+    ) -> Self {
         self.input.opposite_router_type = Some(value.into());
         self
     }
     /// Sets or clears `OppositeRouterType`.
+    ///
+    /// The type of the router to which the peer router interface belongs. The default value is VBR.
+    /// Valid values:VRouter|VBR
     #[inline]
     pub fn set_opposite_router_type(
         mut self,
-        value: Option<OppositeRouterType>,
+        value: Option<crate::types::OppositeRouterType>,
     ) -> Self {
         self.input.opposite_router_type = value;
         self

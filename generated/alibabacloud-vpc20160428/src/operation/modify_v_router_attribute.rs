@@ -3,7 +3,7 @@
 
 //! `ModifyVRouterAttribute`: Modify the name and description of a VRouter.
 //!
-//! Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyVRouterAttribute>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/ModifyVRouterAttribute>. Source: `zh-CN/ModifyVRouterAttribute.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "ModifyVRouterAttribute",
     method: "POST",
@@ -11,51 +11,52 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `ModifyVRouterAttribute`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVRouterAttributeInput {
     /// VPC所在的地域。
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:18`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:18`
     pub region_id: Option<String>,
     /// The ID of the VRouter.
     ///
-    /// **Required**, wire name `VRouterId`, document type `String`, example `vrt-bp1lhl0taikrteen8****`.
+    /// **Required**, wire name `VRouterId`, example `vrt-bp1lhl0taikrteen8****`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:21`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:21`
     pub v_router_id: Option<String>,
     /// The description of the VRouter.
     /// The description can contain 2-256 characters, and must start with English letters but cannot start with http:// or https://.
     ///
-    /// Wire name `Description`, document type `String`, example `My VRouter`.
+    /// Wire name `Description`, example `My VRouter`.
     ///
     /// Rules:
-    /// - 2 to 256 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:24`):
+    /// - 2 to 256 characters (checked by `validate()`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
-    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyVRouterAttribute.md:22); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:24`):
+    /// - starts with letters, Chinese characters (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyVRouterAttribute.md:22); checked only with `Validation::All`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:24`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > 长度为 2-256个字符，必须以字母或中文开头，但不能以http://或https://开头。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:24`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:24`
     pub description: Option<String>,
     /// The name of the VRouter.
     /// The name can contain 2-128 characters including a-z, A-Z, 0-9, underlines, and hyphens. but cannot start with http:// or https://.
     ///
-    /// Wire name `VRouterName`, document type `String`, example `VRouter-1`.
+    /// Wire name `VRouterName`, example `VRouter-1`.
     ///
     /// Rules:
-    /// - 2 to 128 characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:29`):
+    /// - 2 to 128 characters (checked by `validate()`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyVRouterAttribute.md:17); checked only with `Validation::All`; `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:29`):
+    /// - only letters, Chinese characters, digits, `-`, `.`, `_` (not enforced, the pages disagree on it (the other page at specs/docs/corpus/en-US/ModifyVRouterAttribute.md:17); checked only with `Validation::All`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - starts with letters, Chinese characters (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:29`):
+    /// - starts with letters, Chinese characters (checked by `validate()`):
     ///   > 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。
-    /// - does not start with `http://`, `https://` (checked by `validate()`; `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:29`):
+    /// - does not start with `http://`, `https://` (checked by `validate()`):
     ///   > 但不能以http://或https://开头。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:29`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:29`
     pub v_router_name: Option<String>,
 }
 impl ModifyVRouterAttributeInput {
@@ -172,31 +173,32 @@ impl ModifyVRouterAttributeInput {
     }
 }
 /// Response of `ModifyVRouterAttribute`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVRouterAttributeOutput {
     /// The ID of the request.
     ///
-    /// Wire name `RequestId`, document type `String`, example `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    /// Wire name `RequestId`, example `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:39`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:39`
     pub request_id: Option<String>,
-    /// Wire name `RouteTableId`, document type `String`.
+    /// Wire name `RouteTableId`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:69`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`zh-CN/ModifyVRouterAttribute.md:69`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:69`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:69`
     pub route_table_id: Option<String>,
-    /// Wire name `VpcId`, document type `String`.
+    /// Wire name `VpcId`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:70`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`zh-CN/ModifyVRouterAttribute.md:70`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:70`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:70`
     pub vpc_id: Option<String>,
-    /// Wire name `VRouterId`, document type `String`.
+    /// Wire name `VRouterId`.
     ///
-    /// Note: This field appears in the documented example only (`specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:71`); the response table does not document it.
+    /// Note: This field appears in the documented example only (`zh-CN/ModifyVRouterAttribute.md:71`); the response table does not document it.
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:71`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:71`
     pub v_router_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson for ModifyVRouterAttributeOutput {
@@ -221,25 +223,25 @@ pub enum ModifyVRouterAttributeError {
     ///
     /// 该路由器不存在，请您检查输入的路由器是否正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:80`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:80`
     InvalidVRouterIdNotFound(::specgen_runtime::ServiceError),
     /// `InvalidVRouterName.Malformed` (HTTP 400): Specified virtual router name is not valid.
     ///
     /// 该路由器名字格式不正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:81`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:81`
     InvalidVRouterNameMalformed(::specgen_runtime::ServiceError),
     /// `InvalidVRouterDiscription.Malformed` (HTTP 400): Specified virtual router description is not valid.
     ///
     /// 该路由器描述信息格式不正确。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:82`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:82`
     InvalidVRouterDiscriptionMalformed(::specgen_runtime::ServiceError),
     /// `MissingParameter` (HTTP 400): Miss mandatory parameter.
     ///
     /// 缺少必要参数,请您检查必填参数是否都已填后再进行操作。
     ///
-    /// Source: `specs/docs/corpus/zh-CN/ModifyVRouterAttribute.md:83`
+    /// Source: `zh-CN/ModifyVRouterAttribute.md:83`
     MissingParameter(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -359,49 +361,69 @@ pub struct ModifyVRouterAttributeFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl ModifyVRouterAttributeFluentBuilder {
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// VPC所在的地域。
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// VPC所在的地域。
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `VRouterId`.
+    /// Sets `VRouterId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the VRouter.
     #[inline]
     pub fn v_router_id(mut self, value: impl Into<String>) -> Self {
         self.input.v_router_id = Some(value.into());
         self
     }
-    /// Sets or clears `VRouterId`.
+    /// Sets or clears `VRouterId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the VRouter.
     #[inline]
     pub fn set_v_router_id(mut self, value: Option<String>) -> Self {
         self.input.v_router_id = value;
         self
     }
     /// Sets `Description`.
+    ///
+    /// The description of the VRouter.
+    /// The description can contain 2-256 characters, and must start with English letters but cannot start with http:// or https://.
     #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.input.description = Some(value.into());
         self
     }
     /// Sets or clears `Description`.
+    ///
+    /// The description of the VRouter.
+    /// The description can contain 2-256 characters, and must start with English letters but cannot start with http:// or https://.
     #[inline]
     pub fn set_description(mut self, value: Option<String>) -> Self {
         self.input.description = value;
         self
     }
     /// Sets `VRouterName`.
+    ///
+    /// The name of the VRouter.
+    /// The name can contain 2-128 characters including a-z, A-Z, 0-9, underlines, and hyphens. but cannot start with http:// or https://.
     #[inline]
     pub fn v_router_name(mut self, value: impl Into<String>) -> Self {
         self.input.v_router_name = Some(value.into());
         self
     }
     /// Sets or clears `VRouterName`.
+    ///
+    /// The name of the VRouter.
+    /// The name can contain 2-128 characters including a-z, A-Z, 0-9, underlines, and hyphens. but cannot start with http:// or https://.
     #[inline]
     pub fn set_v_router_name(mut self, value: Option<String>) -> Self {
         self.input.v_router_name = value;

@@ -3,7 +3,7 @@
 
 //! `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a Virtual Border Router (VBR) from a physical connection.
 //!
-//! Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:1`. API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/UnassociatePhysicalConnectionFromVirtualBorderRouter>.
+//! API reference: <https://api.aliyun.com/api/Vpc/2016-04-28/UnassociatePhysicalConnectionFromVirtualBorderRouter>. Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:1`.
 const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::OperationInfo {
     action: "UnassociatePhysicalConnectionFromVirtualBorderRouter",
     method: "POST",
@@ -11,37 +11,38 @@ const OPERATION: ::specgen_runtime::OperationInfo = ::specgen_runtime::Operation
     read_only: false,
 };
 /// Parameters of `UnassociatePhysicalConnectionFromVirtualBorderRouter`.
-#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterInput {
     /// The ID of the physical connection.
     ///
-    /// **Required**, wire name `PhysicalConnectionId`, document type `String`, example `pc-bp1qrb3044eqixog****`.
+    /// **Required**, wire name `PhysicalConnectionId`, example `pc-bp1qrb3044eqixog****`.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:18`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:18`
     pub physical_connection_id: Option<String>,
     /// The region ID of the physical connection.
     ///
-    /// **Required**, wire name `RegionId`, document type `String`, example `cn-hangzhou`.
+    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:21`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:21`
     pub region_id: Option<String>,
     /// The VLAN ID of the VBR. Value range: 1 to 2999.
     /// Note: This parameter can only be specified by the owner of the physical connection. The VLAN IDs of two VBRs associated with the same physical connection must be different.
     ///
-    /// **Required**, wire name `VbrId`, document type `String`, example `vbr-bp16ksp61j7e0tkn*****`.
+    /// **Required**, wire name `VbrId`, example `vbr-bp16ksp61j7e0tkn*****`.
     ///
     /// Rules:
-    /// - in 1 to 2999 (not checked: it does not apply to this type; `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:24`):
+    /// - in 1 to 2999 (not checked: it does not apply to this type):
     ///   > Value range: 1 to 2999.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:24`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:24`
     pub vbr_id: Option<String>,
     /// Optional. The leased line code provided by the service provider for the physical connection.
     /// Note: This parameter can only be specified by the owner of the physical connection.
     ///
-    /// Wire name `ClientToken`, document type `String`, example `longtel001`.
+    /// Wire name `ClientToken`, example `longtel001`.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:29`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:29`
     pub client_token: Option<String>,
 }
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterInput {
@@ -93,13 +94,14 @@ impl UnassociatePhysicalConnectionFromVirtualBorderRouterInput {
     }
 }
 /// Response of `UnassociatePhysicalConnectionFromVirtualBorderRouter`.
-#[derive(Debug, Clone)]
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterOutput {
     /// The request ID.
     ///
-    /// Wire name `RequestId`, document type `String`, example `980960B0-2969-40BF-8542-EBB34FD358AB`.
+    /// Wire name `RequestId`, example `980960B0-2969-40BF-8542-EBB34FD358AB`.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:39`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:39`
     pub request_id: Option<String>,
 }
 impl ::specgen_runtime::json::FromJson
@@ -122,43 +124,43 @@ pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     ///
     /// The specified VBR does not exist.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:79`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:79`
     ///
     /// `InvalidVbrId.NotFound` (HTTP 404): The specified VirutalBorderRouter or PhysicalConnection does not exist in our records.
     ///
     /// The specified VBR or physical connection does not exist.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:80`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:80`
     InvalidVbrIdNotFound(::specgen_runtime::ServiceError),
     /// `PARAMETER_MUST_NOT_NULL` (HTTP 400): The specified physical connection id or vbrId must not be null.
     ///
     /// The VbrId parameter and the PhysicalConnectionId parameter must be specified.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:81`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:81`
     ParameterMustNotNull(::specgen_runtime::ServiceError),
     /// `PHYSICAL_NOT_ASSOCIATE_TO_VBR` (HTTP 400): The specified PhysicalConnection have not associate to the vbr.
     ///
     /// No VBR is created for the specified physical connection.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:82`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:82`
     PhysicalNotAssociateToVbr(::specgen_runtime::ServiceError),
     /// `ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY` (HTTP 400): The specified VlanInterface has been used by routeEntry.
     ///
     /// The specified VLAN interface is already used in a route entry.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:83`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:83`
     RouterInterfaceReferedByRouteentry(::specgen_runtime::ServiceError),
     /// `InvalidStatus.NotAllowed` (HTTP 400): Invalid virtual border router status.
     ///
     /// The status of the VBR does not permit this operation.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:84`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:84`
     InvalidStatusNotAllowed(::specgen_runtime::ServiceError),
     /// `PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR` (HTTP 400): The specified operation not allow.
     ///
     /// The operation failed because the physical connection is associated with VBRs.
     ///
-    /// Source: `specs/docs/corpus/en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:85`
+    /// Source: `en-US/UnassociatePhysicalConnectionFromVirtualBorderRouter.md:85`
     PhysicalNotAllowAssociateVbr(::specgen_runtime::ServiceError),
     /// A common error of the service (throttling, authentication, invalid parameters, unavailability).
     Common(crate::error::CommonError),
@@ -298,49 +300,69 @@ pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterFluentBuilder {
-    /// Sets `PhysicalConnectionId`.
+    /// Sets `PhysicalConnectionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the physical connection.
     #[inline]
     pub fn physical_connection_id(mut self, value: impl Into<String>) -> Self {
         self.input.physical_connection_id = Some(value.into());
         self
     }
-    /// Sets or clears `PhysicalConnectionId`.
+    /// Sets or clears `PhysicalConnectionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The ID of the physical connection.
     #[inline]
     pub fn set_physical_connection_id(mut self, value: Option<String>) -> Self {
         self.input.physical_connection_id = value;
         self
     }
-    /// Sets `RegionId`.
+    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region ID of the physical connection.
     #[inline]
     pub fn region_id(mut self, value: impl Into<String>) -> Self {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`.
+    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The region ID of the physical connection.
     #[inline]
     pub fn set_region_id(mut self, value: Option<String>) -> Self {
         self.input.region_id = value;
         self
     }
-    /// Sets `VbrId`.
+    /// Sets `VbrId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The VLAN ID of the VBR. Value range: 1 to 2999.
+    /// Note: This parameter can only be specified by the owner of the physical connection. The VLAN IDs of two VBRs associated with the same physical connection must be different.
     #[inline]
     pub fn vbr_id(mut self, value: impl Into<String>) -> Self {
         self.input.vbr_id = Some(value.into());
         self
     }
-    /// Sets or clears `VbrId`.
+    /// Sets or clears `VbrId`. **Required**: `send()` refuses the call without it.
+    ///
+    /// The VLAN ID of the VBR. Value range: 1 to 2999.
+    /// Note: This parameter can only be specified by the owner of the physical connection. The VLAN IDs of two VBRs associated with the same physical connection must be different.
     #[inline]
     pub fn set_vbr_id(mut self, value: Option<String>) -> Self {
         self.input.vbr_id = value;
         self
     }
     /// Sets `ClientToken`.
+    ///
+    /// Optional. The leased line code provided by the service provider for the physical connection.
+    /// Note: This parameter can only be specified by the owner of the physical connection.
     #[inline]
     pub fn client_token(mut self, value: impl Into<String>) -> Self {
         self.input.client_token = Some(value.into());
         self
     }
     /// Sets or clears `ClientToken`.
+    ///
+    /// Optional. The leased line code provided by the service provider for the physical connection.
+    /// Note: This parameter can only be specified by the owner of the physical connection.
     #[inline]
     pub fn set_client_token(mut self, value: Option<String>) -> Self {
         self.input.client_token = value;

@@ -2,6 +2,7 @@
 
 use super::values::{intervals, Values};
 use super::RuleInput;
+use crate::ir::facts::TypeWord;
 use crate::ir::{CharClass, Constraint, EnumValue, Interval, Origin, RuleStatus};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -45,8 +46,7 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// Whether the parameter is a repeated family (`Tag.N.Key`, `array<object>`, `RepeatList`).
     pub fn repeated(&self) -> bool {
-        let t = self.input.doc_type.to_ascii_lowercase();
-        self.input.name.split('.').any(is_index) || t.contains("array") || t.contains("list")
+        self.input.name.split('.').any(is_index) || TypeWord::read(self.input.doc_type).list
     }
 
     /// Whether the parameter sets a page size (`PageSize`, or `MaxResults` for token paging).
@@ -55,10 +55,7 @@ impl Ctx<'_> {
     }
 
     fn numeric(&self) -> bool {
-        matches!(
-            self.input.doc_type.trim().to_ascii_lowercase().as_str(),
-            "integer" | "long" | "int" | "int32" | "int64"
-        )
+        TypeWord::read(self.input.doc_type).integer()
     }
 
     pub fn length(&self, min: Option<u64>, max: Option<u64>) -> Finding {
