@@ -163,8 +163,14 @@ fn public(item: syn::Item) -> Option<syn::Item> {
         }
         Item::Mod(mut m) if is_pub(&m.vis) => {
             m.attrs.clear();
-            m.content = None;
-            m.semi = Some(Default::default());
+            // An inline module (`pub mod error { pub use … }`) is listed with its public items;
+            // a file module is listed on its own, its items under its own name.
+            match m.content.take() {
+                Some((brace, items)) => {
+                    m.content = Some((brace, items.into_iter().filter_map(public).collect()));
+                }
+                None => m.semi = Some(Default::default()),
+            }
             Some(Item::Mod(m))
         }
         Item::Type(mut t) if is_pub(&t.vis) => {
