@@ -249,15 +249,18 @@ impl Merger {
             );
         }
         if p.required != q.required {
+            // The validator insists on a required parameter before any request: when one page
+            // calls it optional, a call without it may well be valid, so it is not required.
             self.disagree(
                 &kept,
                 &other,
                 format!(
-                    "`{}` required: {} here, {} there; kept {}",
-                    p.name, p.required, q.required, p.required
+                    "`{}` required: {} here, {} there; kept not required (a page calls it optional)",
+                    p.name, p.required, q.required
                 ),
                 why,
             );
+            p.required = false;
         }
         if !p.doc_type.eq_ignore_ascii_case(&q.doc_type) {
             self.disagree(
@@ -709,7 +712,10 @@ mod tests {
         let en = page("en", "en-US", Some("2019"), 1, &param("en", "A", false, 4));
         let op = merge(vec![en, zh], &order()).expect("merged");
         assert_eq!(op.source.file, "zh", "2021 is newer than 2019");
-        assert!(op.parameters[0].required, "the newer page's flag is kept");
+        assert!(
+            !op.parameters[0].required,
+            "one page calls it optional: not required"
+        );
         assert_eq!(
             op.summary, "summary en-US",
             "prose comes from the English page"

@@ -2760,12 +2760,13 @@ fn describe_v_routers_response_example_2() {
 /// Adjusted: `PageSize` is written as a string; given as the integer 10.
 /// Adjusted: `TotalCount` is written as a string; given as the integer 1.
 /// Adjusted: `VirtualBorderRouterSet.VirtualBorderRouterType` is one item where the service sends a list; given as a one-item list.
+/// Adjusted: `VirtualBorderRouterSet.VirtualBorderRouterType[0].VlanId` is written as a string; given as the integer 10.
 #[test]
 fn describe_virtual_border_routers_response_example_1() {
     let decoded = ::specgen_runtime::json::from_str::<
         alibabacloud_vpc20160428::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersOutput,
     >(
-            "{\n  \"PageNumber\": 1,\n  \"PageSize\": 10,\n  \"RequestId\": \"AE65530E-8436-4FB1-8217-DCD35712AC89\",\n  \"TotalCount\": 1,\n  \"VirtualBorderRouterSet\": {\n    \"VirtualBorderRouterType\": [\n      {\n        \"AccessPointId\": \"ap-cn-beijing-dx-A\",\n        \"ActivationTime\": \"2018-03-06T11:16:34Z\",\n        \"CreationTime\": \"2018-03-06T11:16:34Z\",\n        \"LocalGatewayIp\": \"10.1.xx.xx\",\n        \"PeerGatewayIp\": \"10.2.xx.xx\",\n        \"PeeringSubnetMask\": \"255.0.0.0\",\n        \"PhysicalConnectionBusinessStatus\": \"Normal\",\n        \"PhysicalConnectionId\": \"pc-2zeoaxkq3jotxxxxxxxx\",\n        \"PhysicalConnectionOwnerUid\": \"123157908XXXXXXXX\",\n        \"PhysicalConnectionStatus\": \"Enabled\",\n        \"RouteTableId\": \"vtb-2ze9hmd6yofwvxxxxxxxx\",\n        \"Status\": \"active\",\n        \"VbrId\": \"vbr-2zecmmvg5gxxxxxxxx\",\n        \"VlanId\": \"10\",\n        \"VlanInterfaceId\": \"ri-2zeum6rgu0586xxxxxxxx\"\n      }\n    ]\n  }\n}",
+            "{\n  \"PageNumber\": 1,\n  \"PageSize\": 10,\n  \"RequestId\": \"AE65530E-8436-4FB1-8217-DCD35712AC89\",\n  \"TotalCount\": 1,\n  \"VirtualBorderRouterSet\": {\n    \"VirtualBorderRouterType\": [\n      {\n        \"AccessPointId\": \"ap-cn-beijing-dx-A\",\n        \"ActivationTime\": \"2018-03-06T11:16:34Z\",\n        \"CreationTime\": \"2018-03-06T11:16:34Z\",\n        \"LocalGatewayIp\": \"10.1.xx.xx\",\n        \"PeerGatewayIp\": \"10.2.xx.xx\",\n        \"PeeringSubnetMask\": \"255.0.0.0\",\n        \"PhysicalConnectionBusinessStatus\": \"Normal\",\n        \"PhysicalConnectionId\": \"pc-2zeoaxkq3jotxxxxxxxx\",\n        \"PhysicalConnectionOwnerUid\": \"123157908XXXXXXXX\",\n        \"PhysicalConnectionStatus\": \"Enabled\",\n        \"RouteTableId\": \"vtb-2ze9hmd6yofwvxxxxxxxx\",\n        \"Status\": \"active\",\n        \"VbrId\": \"vbr-2zecmmvg5gxxxxxxxx\",\n        \"VlanId\": 10,\n        \"VlanInterfaceId\": \"ri-2zeum6rgu0586xxxxxxxx\"\n      }\n    ]\n  }\n}",
         )
         .expect("the example decodes");
     assert_eq!(* decoded.page_number.as_ref().expect("PageNumber"), 1, "PageNumber");
@@ -2896,11 +2897,11 @@ fn describe_virtual_border_routers_response_example_1() {
         "VirtualBorderRouterSet.VirtualBorderRouterType[0].VbrId"
     );
     assert_eq!(
-        decoded.virtual_border_router_set.as_ref().expect("VirtualBorderRouterSet")
+        * decoded.virtual_border_router_set.as_ref().expect("VirtualBorderRouterSet")
         .virtual_border_router_type.as_ref()
         .expect("VirtualBorderRouterSet.VirtualBorderRouterType") [0].vlan_id.as_ref()
-        .expect("VirtualBorderRouterSet.VirtualBorderRouterType[0].VlanId").as_str(),
-        "10", "VirtualBorderRouterSet.VirtualBorderRouterType[0].VlanId"
+        .expect("VirtualBorderRouterSet.VirtualBorderRouterType[0].VlanId"), 10,
+        "VirtualBorderRouterSet.VirtualBorderRouterType[0].VlanId"
     );
     assert_eq!(
         decoded.virtual_border_router_set.as_ref().expect("VirtualBorderRouterSet")

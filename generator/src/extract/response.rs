@@ -474,11 +474,21 @@ fn paths_of(
 
 /// Where the table places row `r` in the tree built from the example: where the example put
 /// its table siblings (so a level the table leaves implicit, such as the items of a list, is
-/// kept), else under its table parent; in a table without nesting for it, in the group the
-/// nearest placed rows around it show (an empty-type parent row opens one), else beside the
-/// nearest row before it that the example placed. Child-index path.
-fn table_place(rows: &[Row], r: usize, paths: &[Option<Vec<usize>>], out: &[Field]) -> Vec<usize> {
+/// kept), else under its table parent. In a table without nesting for it: inside the nearest
+/// empty-type row before it (a flat table's group row, shown by the example or not) when no
+/// row the example placed comes between them, beside it when `r` is a group row itself; else
+/// in the group the rows the example placed around it show, else beside the nearest row
+/// before it that the example placed (`placed`; a row placed here is a guess, not an anchor).
+/// Child-index path.
+fn table_place(
+    rows: &[Row],
+    r: usize,
+    placed: &[bool],
+    paths: &[Option<Vec<usize>>],
+    out: &[Field],
+) -> Vec<usize> {
     let parent_of = |q: usize| paths[q].as_ref().map(|p| p[..p.len() - 1].to_vec());
+    let untyped = |q: usize| rows[q].field.doc_type.trim().is_empty();
     let mut path = match rows[r].parent {
         Some(tp) => {
             let mut siblings = (0..rows.len())
@@ -491,20 +501,24 @@ fn table_place(rows: &[Row], r: usize, paths: &[Option<Vec<usize>>], out: &[Fiel
             }
         }
         None => {
-            let before = (0..r).rev().find(|&q| paths[q].is_some());
-            let after =
-                (r + 1..rows.len()).find(|&q| paths[q].is_some() && rows[q].parent.is_none());
+            let group = (0..r)
+                .rev()
+                .take_while(|&q| !(placed[q] && !untyped(q)))
+                .find(|&q| rows[q].parent.is_none() && untyped(q) && paths[q].is_some());
+            let before = (0..r).rev().find(|&q| placed[q]);
+            let after = (r + 1..rows.len()).find(|&q| placed[q] && rows[q].parent.is_none());
             match (
+                group.and_then(|q| paths[q].as_ref()),
                 before.and_then(|q| paths[q].as_ref()),
                 after.and_then(|q| paths[q].as_ref()),
             ) {
-                (Some(b), Some(a)) if a.len() > b.len() && a.starts_with(b) => {
+                (Some(g), _, _) if untyped(r) => g[..g.len() - 1].to_vec(),
+                (Some(g), _, _) => g.clone(),
+                (None, Some(b), Some(a)) if a.len() > b.len() && a.starts_with(b) => {
                     return a[..a.len() - 1].to_vec()
                 }
-                // Right after an empty-type row the example shows holding a list: an item member.
-                (Some(b), _) if before == Some(r - 1) && opens_list(out, b) => b.clone(),
-                (Some(b), _) => b[..b.len() - 1].to_vec(),
-                (None, _) => return Vec::new(),
+                (None, Some(b), _) => b[..b.len() - 1].to_vec(),
+                (None, None, _) => return Vec::new(),
             }
         }
     };
@@ -519,19 +533,6 @@ fn table_place(rows: &[Row], r: usize, paths: &[Option<Vec<usize>>], out: &[Fiel
         }
     }
     path
-}
-
-/// The field at `path` has no value of its own and holds one list level (from the example).
-fn opens_list(out: &[Field], path: &[usize]) -> bool {
-    let Some((last, up)) = path.split_last() else {
-        return false;
-    };
-    let mut level = out;
-    for &i in up {
-        level = &level[i].children;
-    }
-    let f = &level[*last];
-    f.doc_type.trim().is_empty() && matches!(f.children.as_slice(), [only] if only.list)
 }
 
 fn at_path<'a>(fields: &'a mut Vec<Field>, path: &[usize]) -> Option<&'a mut Vec<Field>> {
@@ -579,7 +580,7 @@ fn place(
             )
             .with_hint("the example may simply omit it; if the service puts it elsewhere, decoding misses it"),
         );
-        let parent_path = table_place(&rows, r, &paths, &out);
+        let parent_path = table_place(&rows, r, &placed, &paths, &out);
         let field = table_shape(row.field.clone());
         if let Some(list) = at_path(&mut out, &parent_path) {
             // In table order among the documented fields there.
@@ -728,6 +729,39 @@ mod tests {
             [
                 ("response-not-in-example", 2),
                 ("response-not-in-example", 5)
+            ]
+        );
+        // corpus DescribeVirtualBorderRouters: group rows the example does not show
+        // (`AssociatedCens`, then `AssociatedPhysicalConnections`) hold the rows after them,
+        // side by side, up to the next row the example places.
+        let groups = vec![
+            f("Set", "", 1, vec![]),
+            f("Id", "String", 2, vec![]),
+            f("Cens", "", 3, vec![]),
+            f("CenId", "String", 4, vec![]),
+            f("Links", "", 5, vec![]),
+            f("LinkId", "String", 6, vec![]),
+            f("Name", "String", 7, vec![]),
+            f("RequestId", "String", 8, vec![]),
+        ];
+        let mut ex = [example(
+            "json",
+            "{\"Set\":{\"Item\":[{\"Id\":\"i\",\"Name\":\"n\"}]},\"RequestId\":\"r\"}",
+            20,
+        )];
+        let out = reconcile("d", "DescribeSets", groups, &mut ex, &mut Vec::new());
+        assert_eq!(
+            shape(&out),
+            [
+                "Set",
+                "Set.Item[]:wrapper",
+                "Set.Item.Id",
+                "Set.Item.Cens",
+                "Set.Item.Cens.CenId",
+                "Set.Item.Links",
+                "Set.Item.Links.LinkId",
+                "Set.Item.Name",
+                "RequestId",
             ]
         );
         let marked = vec![

@@ -239,10 +239,14 @@ fn field(f: &mut Field, out: &mut Vec<Diagnostic>) {
     if word.kind == Kind::Unknown {
         out.push(unknown(&f.doc_type, "response field", &f.name, &f.source));
     }
-    f.kind = if f.children.is_empty() {
-        widened(word.kind, &f.constraints)
-    } else {
+    // A response row without a type and without members is a container the page does not
+    // detail (`AssociatedCens`, a flat table's group row): decoded as whole JSON, so what the
+    // service sends there neither fails the call nor is lost.
+    let untyped = matches!(f.doc_type.trim().to_ascii_lowercase().as_str(), "" | "n/a");
+    f.kind = if !f.children.is_empty() || untyped {
         Kind::Object
+    } else {
+        widened(word.kind, &f.constraints)
     };
     f.sensitive = sensitive(&f.name);
     for c in &mut f.children {

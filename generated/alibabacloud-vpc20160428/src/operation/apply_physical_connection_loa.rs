@@ -40,7 +40,7 @@ pub struct ApplyPhysicalConnectionLoaInput {
     pub line_type: Option<String>,
     /// The location where the leased line is deployed.
     ///
-    /// **Required**, wire name `PeerLocation`, example `Hangzhou`.
+    /// Wire name `PeerLocation`, example `Hangzhou`.
     ///
     /// Source: `en-US/ApplyPhysicalConnectionLOA.md:30`
     pub peer_location: Option<String>,
@@ -116,11 +116,6 @@ impl ApplyPhysicalConnectionLoaInput {
             self.instance_id.is_some(),
         );
         ::specgen_runtime::validate::required(v, "LineType", self.line_type.is_some());
-        ::specgen_runtime::validate::required(
-            v,
-            "PeerLocation",
-            self.peer_location.is_some(),
-        );
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
         ::specgen_runtime::validate::required(v, "Si", self.si.is_some());
         violations.into_result()
@@ -487,7 +482,7 @@ impl ApplyPhysicalConnectionLoaFluentBuilder {
         self.input.line_type = value;
         self
     }
-    /// Sets `PeerLocation`. **Required**: `send()` refuses the call without it.
+    /// Sets `PeerLocation`.
     ///
     /// The location where the leased line is deployed.
     #[inline]
@@ -495,7 +490,7 @@ impl ApplyPhysicalConnectionLoaFluentBuilder {
         self.input.peer_location = Some(value.into());
         self
     }
-    /// Sets or clears `PeerLocation`. **Required**: `send()` refuses the call without it.
+    /// Sets or clears `PeerLocation`.
     ///
     /// The location where the leased line is deployed.
     #[inline]

@@ -39,7 +39,7 @@ pub struct CreateBgpGroupInput {
     pub region_id: Option<String>,
     /// The ID of the VBR.
     ///
-    /// **Required**, wire name `RouterId`, example `vrt-bp1lhl0taikrteen80oxx`.
+    /// Wire name `RouterId`, example `vrt-bp1lhl0taikrteen80oxx`.
     ///
     /// Source: `zh-CN/CreateBgpGroup.md:35`
     pub router_id: Option<String>,
@@ -138,7 +138,6 @@ impl CreateBgpGroupInput {
         let v = &mut violations;
         ::specgen_runtime::validate::required(v, "PeerAsn", self.peer_asn.is_some());
         ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
-        ::specgen_runtime::validate::required(v, "RouterId", self.router_id.is_some());
         if let Some(value) = &self.client_token {
             ::specgen_runtime::validate::charset(
                 v,
@@ -619,7 +618,7 @@ impl CreateBgpGroupFluentBuilder {
         self.input.region_id = value;
         self
     }
-    /// Sets `RouterId`. **Required**: `send()` refuses the call without it.
+    /// Sets `RouterId`.
     ///
     /// The ID of the VBR.
     #[inline]
@@ -627,7 +626,7 @@ impl CreateBgpGroupFluentBuilder {
         self.input.router_id = Some(value.into());
         self
     }
-    /// Sets or clears `RouterId`. **Required**: `send()` refuses the call without it.
+    /// Sets or clears `RouterId`.
     ///
     /// The ID of the VBR.
     #[inline]

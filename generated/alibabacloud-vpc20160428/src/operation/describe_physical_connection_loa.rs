@@ -86,7 +86,7 @@ pub struct DescribePhysicalConnectionLoaOutput {
     /// Wire name `PhysicalConnectionLOAType`.
     ///
     /// Source: `en-US/DescribePhysicalConnectionLOA.md:32`
-    pub physical_connection_loa_type: Option<String>,
+    pub physical_connection_loa_type: Option<::specgen_runtime::json::Value>,
     /// The company name that you set when you registered your account.
     ///
     /// Wire name `CompanyLocalizedName`, example `company`.
@@ -146,7 +146,7 @@ pub struct DescribePhysicalConnectionLoaOutput {
     /// Wire name `PMInfo`.
     ///
     /// Source: `en-US/DescribePhysicalConnectionLOA.md:67`
-    pub pm_info: Option<String>,
+    pub pm_info: Option<::specgen_runtime::json::Value>,
     /// The certificate or licence number of the data center cable installation technician or representative.
     ///
     /// Wire name `PMCertificateNo`, example `12345671223`.

@@ -17,7 +17,7 @@ pub struct DescribeVRoutersInput {
     /// The region where the VPC is located.
     /// You can obtain the region ID by calling the DescribeRegions API.
     ///
-    /// **Required**, wire name `RegionId`, example `cn-hangzhou`.
+    /// Wire name `RegionId`, example `cn-hangzhou`.
     ///
     /// Source: `zh-CN/DescribeVRouters.md:16`
     pub region_id: Option<String>,
@@ -63,7 +63,6 @@ impl DescribeVRoutersInput {
         }
         let mut violations = ::specgen_runtime::ValidationError::default();
         let v = &mut violations;
-        ::specgen_runtime::validate::required(v, "RegionId", self.region_id.is_some());
         if let Some(value) = &self.page_size {
             ::specgen_runtime::validate::range(
                 v,
@@ -339,7 +338,7 @@ pub struct DescribeVRoutersFluentBuilder {
     options: ::specgen_runtime::CallOptions,
 }
 impl DescribeVRoutersFluentBuilder {
-    /// Sets `RegionId`. **Required**: `send()` refuses the call without it.
+    /// Sets `RegionId`.
     ///
     /// The region where the VPC is located.
     /// You can obtain the region ID by calling the DescribeRegions API.
@@ -348,7 +347,7 @@ impl DescribeVRoutersFluentBuilder {
         self.input.region_id = Some(value.into());
         self
     }
-    /// Sets or clears `RegionId`. **Required**: `send()` refuses the call without it.
+    /// Sets or clears `RegionId`.
     ///
     /// The region where the VPC is located.
     /// You can obtain the region ID by calling the DescribeRegions API.

@@ -154,6 +154,121 @@ impl ::specgen_runtime::json::FromJson for DescribeVirtualBorderRoutersOutput {
         })
     }
 }
+/// The associated CEN instances.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct AssociatedCens {
+    /// The ID of the CEN instance.
+    ///
+    /// Wire name `CenId`, example `cen-kojok19xxxxxxxx`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:50`
+    pub cen_id: Option<String>,
+    /// The UID of the account to which the CEN instance belongs.
+    ///
+    /// Wire name `CenOwnerId`, example `1086496381294461`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:53`
+    pub cen_owner_id: Option<i64>,
+    /// The status of the CEN instance.
+    ///
+    /// Wire name `CenStatus`, example `Attached`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:56`
+    pub cen_status: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for AssociatedCens {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            cen_id: object.field("CenId")?,
+            cen_owner_id: object.field("CenOwnerId")?,
+            cen_status: object.field("CenStatus")?,
+        })
+    }
+}
+/// The associated physical connections.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct AssociatedPhysicalConnections {
+    /// The leased line code provided by the service provider for the physical connection.
+    ///
+    /// Wire name `CircuitCode`, example `12`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:62`
+    pub circuit_code: Option<String>,
+    /// The Alibaba Cloud-side IP address used by the VBR.
+    ///
+    /// Wire name `LocalGatewayIp`, example `116.62.xx.xx`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:65`
+    pub local_gateway_ip: Option<String>,
+    /// The customer-side IP address used by the VBR.
+    ///
+    /// Wire name `PeerGatewayIp`, example `116.62.xx.xx`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:68`
+    pub peer_gateway_ip: Option<String>,
+    /// The subnet mask of the Alibaba Cloud-side IP address and customer-side IP address.
+    ///
+    /// Wire name `PeeringSubnetMask`, example `255.255.255.252`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:71`
+    pub peering_subnet_mask: Option<String>,
+    /// The service status of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionBusinessStatus`, example `Normal`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:74`
+    pub physical_connection_business_status: Option<String>,
+    /// The ID of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionId`, example `pc-119mfjzm7xxxxxxxx`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:77`
+    pub physical_connection_id: Option<String>,
+    /// The UID of the owner of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionOwnerUid`, example `qfrgrgs`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:80`
+    pub physical_connection_owner_uid: Option<String>,
+    /// The status of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionStatus`, example `Normal`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:83`
+    pub physical_connection_status: Option<String>,
+    /// The VLAN ID of the VBR.
+    ///
+    /// Wire name `VlanId`, example `0`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:86`
+    pub vlan_id: Option<String>,
+}
+impl ::specgen_runtime::json::FromJson for AssociatedPhysicalConnections {
+    #[inline]
+    fn from_json(
+        node: ::specgen_runtime::json::Node<'_>,
+    ) -> Result<Self, ::specgen_runtime::json::JsonError> {
+        let mut object = ::specgen_runtime::json::Object::new(node)?;
+        Ok(Self {
+            circuit_code: object.field("CircuitCode")?,
+            local_gateway_ip: object.field("LocalGatewayIp")?,
+            peer_gateway_ip: object.field("PeerGatewayIp")?,
+            peering_subnet_mask: object.field("PeeringSubnetMask")?,
+            physical_connection_business_status: object
+                .field("PhysicalConnectionBusinessStatus")?,
+            physical_connection_id: object.field("PhysicalConnectionId")?,
+            physical_connection_owner_uid: object.field("PhysicalConnectionOwnerUid")?,
+            physical_connection_status: object.field("PhysicalConnectionStatus")?,
+            vlan_id: object.field("VlanId")?,
+        })
+    }
+}
 /// An item of `VirtualBorderRouterType`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -175,103 +290,13 @@ pub struct VirtualBorderRouterType {
     /// Wire name `AssociatedCens`.
     ///
     /// Source: `en-US/DescribeVirtualBorderRouters.md:47`
-    pub associated_cens: Option<String>,
-    /// The ID of the CEN instance.
-    ///
-    /// Wire name `CenId`, example `cen-kojok19xxxxxxxx`.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:50`
-    pub cen_id: Option<String>,
-    /// The UID of the account to which the CEN instance belongs.
-    ///
-    /// Wire name `CenOwnerId`, example `1086496381294461`.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:53`
-    pub cen_owner_id: Option<i64>,
-    /// The status of the CEN instance.
-    ///
-    /// Wire name `CenStatus`, example `Attached`.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:56`
-    pub cen_status: Option<String>,
+    pub associated_cens: Option<AssociatedCens>,
     /// The associated physical connections.
     ///
     /// Wire name `AssociatedPhysicalConnections`.
     ///
     /// Source: `en-US/DescribeVirtualBorderRouters.md:59`
-    pub associated_physical_connections: Option<String>,
-    /// The leased line code provided by the service provider for the physical connection.
-    ///
-    /// Wire name `CircuitCode`, example `12`.
-    ///
-    /// Note: The document describes `CircuitCode` again at `en-US/DescribeVirtualBorderRouters.md:92`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:62`
-    pub circuit_code: Option<String>,
-    /// The Alibaba Cloud-side IP address used by the VBR.
-    ///
-    /// Wire name `LocalGatewayIp`, example `116.62.xx.xx`.
-    ///
-    /// Note: The document describes `LocalGatewayIp` again at `en-US/DescribeVirtualBorderRouters.md:104`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:65`
-    pub local_gateway_ip: Option<String>,
-    /// The customer-side IP address used by the VBR.
-    ///
-    /// Wire name `PeerGatewayIp`, example `116.62.xx.xx`.
-    ///
-    /// Note: The document describes `PeerGatewayIp` again at `en-US/DescribeVirtualBorderRouters.md:116`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:68`
-    pub peer_gateway_ip: Option<String>,
-    /// The subnet mask of the Alibaba Cloud-side IP address and customer-side IP address.
-    ///
-    /// Wire name `PeeringSubnetMask`, example `255.255.255.252`.
-    ///
-    /// Note: The document describes `PeeringSubnetMask` again at `en-US/DescribeVirtualBorderRouters.md:119`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:71`
-    pub peering_subnet_mask: Option<String>,
-    /// The service status of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionBusinessStatus`, example `Normal`.
-    ///
-    /// Note: The document describes `PhysicalConnectionBusinessStatus` again at `en-US/DescribeVirtualBorderRouters.md:122`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:74`
-    pub physical_connection_business_status: Option<String>,
-    /// The ID of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionId`, example `pc-119mfjzm7xxxxxxxx`.
-    ///
-    /// Note: The document describes `PhysicalConnectionId` again at `en-US/DescribeVirtualBorderRouters.md:125`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:77`
-    pub physical_connection_id: Option<String>,
-    /// The UID of the owner of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionOwnerUid`, example `qfrgrgs`.
-    ///
-    /// Note: The document describes `PhysicalConnectionOwnerUid` again at `en-US/DescribeVirtualBorderRouters.md:128`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:80`
-    pub physical_connection_owner_uid: Option<String>,
-    /// The status of the physical connection.
-    ///
-    /// Wire name `PhysicalConnectionStatus`, example `Normal`.
-    ///
-    /// Note: The document describes `PhysicalConnectionStatus` again at `en-US/DescribeVirtualBorderRouters.md:131`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:83`
-    pub physical_connection_status: Option<String>,
-    /// The VLAN ID of the VBR.
-    ///
-    /// Wire name `VlanId`, example `0`.
-    ///
-    /// Note: The document describes `VlanId` again at `en-US/DescribeVirtualBorderRouters.md:160`; the first description is used.
-    ///
-    /// Source: `en-US/DescribeVirtualBorderRouters.md:86`
-    pub vlan_id: Option<String>,
+    pub associated_physical_connections: Option<AssociatedPhysicalConnections>,
     /// The ID of the physical connection interface. This interface can be used as the next hop of routes on the VBR.
     ///
     /// Wire name `VlanInterfaceId`, example `ri-kojok19x3j0q6kxxxxxxxxx`.
@@ -280,6 +305,12 @@ pub struct VirtualBorderRouterType {
     ///
     /// Source: `en-US/DescribeVirtualBorderRouters.md:89`
     pub vlan_interface_id: Option<String>,
+    /// The leased line code provided by the service provider for the physical connection.
+    ///
+    /// Wire name `CircuitCode`, example `longtel001`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:92`
+    pub circuit_code: Option<String>,
     /// The time when the VBR is created.
     ///
     /// Wire name `CreationTime`, example `2017-06-08T12:20:55`.
@@ -298,6 +329,12 @@ pub struct VirtualBorderRouterType {
     ///
     /// Source: `en-US/DescribeVirtualBorderRouters.md:101`
     pub detect_multiplier: Option<i64>,
+    /// The Alibaba Cloud-side IP address used by the VBR.
+    ///
+    /// Wire name `LocalGatewayIp`, example `116.62.xx.xx`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:104`
+    pub local_gateway_ip: Option<String>,
     /// The time interval between two consecutive BFD packets that are received. Value range: 200 to 1000. Unit: ms
     ///
     /// Wire name `MinRxInterval`, example `100`.
@@ -316,6 +353,42 @@ pub struct VirtualBorderRouterType {
     ///
     /// Source: `en-US/DescribeVirtualBorderRouters.md:113`
     pub name: Option<String>,
+    /// The customer-side IP address used by the VBR.
+    ///
+    /// Wire name `PeerGatewayIp`, example `116.62.xx.xx`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:116`
+    pub peer_gateway_ip: Option<String>,
+    /// The subnet mask of the Alibaba Cloud-side IP address and the customer-side IP address.
+    ///
+    /// Wire name `PeeringSubnetMask`, example `255.255.255.252`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:119`
+    pub peering_subnet_mask: Option<String>,
+    /// The service status of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionBusinessStatus`, example `Normal`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:122`
+    pub physical_connection_business_status: Option<String>,
+    /// The ID of the physical connection to which the VBR belongs.
+    ///
+    /// Wire name `PhysicalConnectionId`, example `pc-119mfjzm7xxxxxxxx`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:125`
+    pub physical_connection_id: Option<String>,
+    /// The UID of the owner of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionOwnerUid`, example `usdgbh123fvgf`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:128`
+    pub physical_connection_owner_uid: Option<String>,
+    /// The status of the physical connection.
+    ///
+    /// Wire name `PhysicalConnectionStatus`, example `Normal`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:131`
+    pub physical_connection_status: Option<String>,
     /// The most recent time when the VBR is recovered from the Terminated state to the Active state.
     ///
     /// Wire name `RecoveryTime`, example `2017-06-08T12:20:55`.
@@ -356,6 +429,12 @@ pub struct VirtualBorderRouterType {
     ///
     /// Source: `en-US/DescribeVirtualBorderRouters.md:157`
     pub vbr_id: Option<String>,
+    /// The VLAN ID of the VBR.
+    ///
+    /// Wire name `VlanId`, example `10`.
+    ///
+    /// Source: `en-US/DescribeVirtualBorderRouters.md:160`
+    pub vlan_id: Option<i32>,
 }
 impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
     #[inline]
@@ -367,13 +446,17 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
             access_point_id: object.field("AccessPointId")?,
             activation_time: object.field("ActivationTime")?,
             associated_cens: object.field("AssociatedCens")?,
-            cen_id: object.field("CenId")?,
-            cen_owner_id: object.field("CenOwnerId")?,
-            cen_status: object.field("CenStatus")?,
             associated_physical_connections: object
                 .field("AssociatedPhysicalConnections")?,
+            vlan_interface_id: object.field("VlanInterfaceId")?,
             circuit_code: object.field("CircuitCode")?,
+            creation_time: object.field("CreationTime")?,
+            description: object.field("Description")?,
+            detect_multiplier: object.field("DetectMultiplier")?,
             local_gateway_ip: object.field("LocalGatewayIp")?,
+            min_rx_interval: object.field("MinRxInterval")?,
+            min_tx_interval: object.field("MinTxInterval")?,
+            name: object.field("Name")?,
             peer_gateway_ip: object.field("PeerGatewayIp")?,
             peering_subnet_mask: object.field("PeeringSubnetMask")?,
             physical_connection_business_status: object
@@ -381,19 +464,12 @@ impl ::specgen_runtime::json::FromJson for VirtualBorderRouterType {
             physical_connection_id: object.field("PhysicalConnectionId")?,
             physical_connection_owner_uid: object.field("PhysicalConnectionOwnerUid")?,
             physical_connection_status: object.field("PhysicalConnectionStatus")?,
-            vlan_id: object.field("VlanId")?,
-            vlan_interface_id: object.field("VlanInterfaceId")?,
-            creation_time: object.field("CreationTime")?,
-            description: object.field("Description")?,
-            detect_multiplier: object.field("DetectMultiplier")?,
-            min_rx_interval: object.field("MinRxInterval")?,
-            min_tx_interval: object.field("MinTxInterval")?,
-            name: object.field("Name")?,
             recovery_time: object.field("RecoveryTime")?,
             route_table_id: object.field("RouteTableId")?,
             status: object.field("Status")?,
             termination_time: object.field("TerminationTime")?,
             vbr_id: object.field("VbrId")?,
+            vlan_id: object.field("VlanId")?,
         })
     }
 }

@@ -260,43 +260,56 @@ fn finish(input: &RuleInput<'_>, out: &mut RuleOutput) {
     values_named_elsewhere(input, out);
 }
 
-/// A value list the same description contradicts by naming other values to set (`**说明：**
-/// …ISP字段可以设置为**ChinaTelecom**…`, "Set the value to **BGP_FinanceCloud**"): the list is
-/// not the whole set of valid values, so it is not enforced.
+/// A value list the same description contradicts by naming other values to set (a note:
+/// `ISP字段可以设置为ChinaTelecom…`, "Set the value to BGP_FinanceCloud"): the list is not the
+/// whole set of valid values, so it is not enforced. Only values written after a phrase that
+/// sets this parameter count, outside the list's own sentence; a condition on another
+/// parameter (`当InstanceChargeType取值为PrePaid时`) does not.
 fn values_named_elsewhere(input: &RuleInput<'_>, out: &mut RuleOutput) {
-    static BOLD: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
-        regex::Regex::new(r"\*\*([A-Za-z][A-Za-z0-9_\\.-]*)\*\*").expect("valid regex")
+    static VALUE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"[A-Za-z][A-Za-z0-9_]*[A-Z_][A-Za-z0-9_]*|[A-Z][A-Za-z0-9_]*")
+            .expect("valid regex")
     });
-    const SETTING: [&str; 5] = [
-        "设置为",
-        "取值",
-        "set the value to",
-        "set the",
-        "valid value",
-    ];
+    const SETTING: [&str; 4] = ["设置为", "set the value to", "can set the", "取值："];
+    let text = normalize::normalize(input.text);
     for c in &mut out.constraints {
-        let Constraint::Enum { values, status, .. } = c else {
+        let Constraint::Enum {
+            values,
+            sentence,
+            status,
+            ..
+        } = c
+        else {
             continue;
         };
         if status.incomplete.is_some() {
             continue;
         }
-        let others: Vec<String> = input
-            .text
-            .lines()
-            .flat_map(sentences::split_sentences)
-            .filter(|s| {
-                let lower = s.to_lowercase();
-                SETTING.iter().any(|w| lower.contains(w))
-            })
-            .flat_map(|s| {
-                BOLD.captures_iter(&s)
-                    .map(|m| m[1].replace('\\', ""))
-                    .collect::<Vec<_>>()
-            })
-            .filter(|v| !values.iter().any(|e| e.value.eq_ignore_ascii_case(v)))
-            .collect();
+        let mut others: Vec<String> = Vec::new();
+        for s in text.lines().flat_map(sentences::split_sentences) {
+            if sentence.contains(s.trim()) || s.trim().starts_with("- ") {
+                continue;
+            }
+            let lower = s.to_lowercase();
+            let Some(at) = SETTING
+                .iter()
+                .filter_map(|w| lower.find(w).map(|i| i + w.len()))
+                .min()
+            else {
+                continue;
+            };
+            let rest = s.get(at..).unwrap_or_default();
+            others.extend(
+                VALUE
+                    .find_iter(rest)
+                    .map(|m| m.as_str().to_string())
+                    .filter(|v| {
+                        *v != input.name && !values.iter().any(|e| e.value.eq_ignore_ascii_case(v))
+                    }),
+            );
+        }
         if !others.is_empty() {
+            others.dedup();
             status.incomplete = Some(format!(
                 "the description names other values to set: {}",
                 others.join(", ")
