@@ -503,7 +503,7 @@ fn table_place(
         None => {
             let group = (0..r)
                 .rev()
-                .take_while(|&q| !(placed[q] && !untyped(q)))
+                .take_while(|&q| !placed[q] || untyped(q))
                 .find(|&q| rows[q].parent.is_none() && untyped(q) && paths[q].is_some());
             let before = (0..r).rev().find(|&q| placed[q]);
             let after = (r + 1..rows.len()).find(|&q| placed[q] && rows[q].parent.is_none());
