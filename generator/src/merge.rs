@@ -101,6 +101,10 @@ pub fn merge(mut pages: Vec<Page>, language_order: &[String]) -> Option<Operatio
         .map(|(fact, pages)| Provenance { fact, pages })
         .collect();
     op.warnings.extend(warnings);
+    // A page's "no response" stands only while no page documents a response field.
+    if !op.response.is_empty() {
+        op.no_response = None;
+    }
     Some(op)
 }
 
